@@ -1,0 +1,13 @@
+import type { ServerInit } from '@sveltejs/kit';
+import { initDataset } from '$lib/server/dataset';
+
+/** Reads and validates the dataset before the server answers anything: an invalid dataset is never served. */
+export const init: ServerInit = () => {
+	try {
+		initDataset();
+	} catch (error) {
+		console.error(error instanceof Error ? error.message : error);
+		console.error('Incident Atlas: refusing to start with an invalid dataset.');
+		process.exit(1);
+	}
+};

@@ -1,0 +1,255 @@
+import { z } from 'zod';
+
+/**
+ * The schema of every file in `geodata/`. The TypeScript types used across the app are derived
+ * from it, so the data and the code cannot drift apart. Cross-file checks (references, geometry
+ * validity, geography) live in `validate.ts`.
+ */
+
+const isoDate = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD')
+	.refine((s) => {
+		const d = new Date(`${s}T00:00:00Z`);
+		return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+	}, 'is not a real calendar date');
+
+export const httpUrl = z
+	.string()
+	.refine((s) => /^https?:\/\/[^\s]+$/i.test(s), 'must be an http(s) URL');
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export const datePrecision = z.enum(['day', 'week', 'month', 'year']);
+
+/** ACLED's event types (https://acleddata.com/acleddatanew/wp-content/uploads/dlm_uploads/2023/06/ACLED_Codebook_2023.pdf). */
+export const eventType = z.enum([
+	'Battles',
+	'Explosions/Remote violence',
+	'Violence against civilians',
+	'Protests',
+	'Riots',
+	'Strategic developments'
+]);
+
+const lon = z.number().min(-180, 'longitude below -180').max(180, 'longitude above 180');
+const lat = z.number().min(-90, 'latitude below -90').max(90, 'latitude above 90');
+export const position = z.tuple([lon, lat]).rest(z.number());
+
+export const pointGeometry = z.object({ type: z.literal('Point'), coordinates: position });
+export const lineStringGeometry = z.object({
+	type: z.literal('LineString'),
+	coordinates: z.array(position).min(2, 'a LineString needs at least 2 positions')
+});
+export const multiLineStringGeometry = z.object({
+	type: z.literal('MultiLineString'),
+	coordinates: z.array(z.array(position).min(2, 'a line needs at least 2 positions')).min(1)
+});
+const ring = z.array(position).min(4, 'a linear ring needs at least 4 positions');
+export const polygonGeometry = z.object({
+	type: z.literal('Polygon'),
+	coordinates: z.array(ring).min(1)
+});
+export const multiPolygonGeometry = z.object({
+	type: z.literal('MultiPolygon'),
+	coordinates: z.array(z.array(ring).min(1)).min(1)
+});
+
+const bilingual = z.object({ en: nonEmpty, vi: nonEmpty });
+
+export const confidence = z.enum(['high', 'medium-high', 'medium', 'low-medium', 'low']);
+
+export const placeProperties = z.object({
+	id: nonEmpty,
+	name: nonEmpty,
+	/** The label the map shows: both forms where the name is disputed ("Madagiz / Sugovushan"). */
+	label: nonEmpty,
+	names: z.object({
+		en: nonEmpty,
+		vi: z.string().optional(),
+		az: z.string().optional(),
+		hy: z.string().optional(),
+		ru: z.string().optional()
+	}),
+	aliases: z.array(nonEmpty),
+	kind: nonEmpty,
+	admin: z.string(),
+	coord_source: httpUrl,
+	confidence,
+	alt_coordinates: z
+		.array(
+			z.object({
+				coordinates: position,
+				source: httpUrl,
+				note: z.string().optional()
+			})
+		)
+		.optional(),
+	note: z.string().optional()
+});
+
+export const placeFeature = z.object({
+	type: z.literal('Feature'),
+	id: z.string().optional(),
+	geometry: pointGeometry,
+	properties: placeProperties
+});
+
+export const layerProperties = z.object({
+	id: nonEmpty,
+	name: nonEmpty,
+	valid_from: isoDate,
+	/** `null` where the feature is still valid today. */
+	valid_to: isoDate.nullable(),
+	accuracy_m: z.number().positive(),
+	method: nonEmpty,
+	sources: z.array(httpUrl).min(1, 'a layer feature needs at least one source')
+});
+
+export const layerFeature = z.object({
+	type: z.literal('Feature'),
+	id: z.string().optional(),
+	geometry: z.discriminatedUnion('type', [
+		lineStringGeometry,
+		multiLineStringGeometry,
+		polygonGeometry,
+		multiPolygonGeometry
+	]),
+	properties: layerProperties
+});
+
+export const claimValue = z.union([
+	z.number().nonnegative(),
+	z.object({ low: z.number().nonnegative(), high: z.number().nonnegative().optional() })
+]);
+
+/** A casualty or loss figure is always somebody's claim, never a bare number. */
+export const claim = z.object({
+	metric: nonEmpty,
+	value: claimValue,
+	subject: nonEmpty,
+	claimant: nonEmpty,
+	statement_id: z.string().optional(),
+	source_id: nonEmpty,
+	note: z.string().optional()
+});
+
+export const incidentProperties = z.object({
+	id: nonEmpty,
+	title: bilingual,
+	summary: bilingual,
+	date: isoDate,
+	date_end: isoDate.optional(),
+	date_precision: datePrecision,
+	type: eventType,
+	sub_type: nonEmpty,
+	actors: z.array(nonEmpty),
+	place_ids: z.array(nonEmpty),
+	location_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+	uncertainty_m: z.number().nonnegative(),
+	location_note: z.string().optional(),
+	claims: z.array(claim),
+	source_ids: z.array(nonEmpty).min(1, 'every incident needs at least one source'),
+	statement_ids: z.array(nonEmpty),
+	synthetic: z.boolean().optional()
+});
+
+export const incidentFeature = z.object({
+	type: z.literal('Feature'),
+	id: nonEmpty,
+	geometry: z.discriminatedUnion('type', [
+		pointGeometry,
+		lineStringGeometry,
+		multiLineStringGeometry
+	]),
+	properties: incidentProperties
+});
+
+export const statement = z.object({
+	id: nonEmpty,
+	speaker: z.object({ name: nonEmpty, role: nonEmpty, organization: nonEmpty }),
+	said_on: isoDate,
+	date_precision: datePrecision,
+	via: nonEmpty,
+	quote: z.object({ lang: nonEmpty, text: nonEmpty }),
+	translation: z.object({ lang: z.literal('en'), text: nonEmpty, by: nonEmpty }),
+	source_id: nonEmpty,
+	incident_ids: z.array(nonEmpty),
+	topics: z.array(nonEmpty),
+	synthetic: z.boolean().optional()
+});
+
+export const source = z.object({
+	id: nonEmpty,
+	publisher: nonEmpty,
+	title: nonEmpty,
+	url: httpUrl,
+	published: isoDate,
+	language: nonEmpty,
+	credits: z.string().optional(),
+	kind: nonEmpty,
+	note: z.string().optional(),
+	synthetic: z.boolean().optional()
+});
+
+export const featureCollection = <T extends z.ZodType>(feature: T) =>
+	z.object({ type: z.literal('FeatureCollection'), features: z.array(feature) });
+
+export const meta = z.object({
+	name: nonEmpty,
+	version: nonEmpty,
+	updated: isoDate,
+	licence: nonEmpty,
+	attribution: nonEmpty,
+	synthetic: z.boolean().optional()
+});
+
+export type Position = z.infer<typeof position>;
+export type PlaceProperties = z.infer<typeof placeProperties>;
+export type PlaceFeature = z.infer<typeof placeFeature>;
+export type LayerProperties = z.infer<typeof layerProperties>;
+export type LayerFeature = z.infer<typeof layerFeature>;
+export type Claim = z.infer<typeof claim>;
+export type ClaimValue = z.infer<typeof claimValue>;
+export type IncidentProperties = z.infer<typeof incidentProperties>;
+export type IncidentFeature = z.infer<typeof incidentFeature>;
+export type Statement = z.infer<typeof statement>;
+export type Source = z.infer<typeof source>;
+export type Meta = z.infer<typeof meta>;
+export type EventType = z.infer<typeof eventType>;
+
+export interface FeatureCollectionOf<F> {
+	type: 'FeatureCollection';
+	features: F[];
+}
+
+/** The region layers, one file each under `geodata/layers/`; the key is the file's base name. */
+export const LAYER_IDS = [
+	'nkao-1923-1991',
+	'line-of-contact-1994-2020',
+	'ceasefire-2020'
+] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+/** Everything in `geodata/`, validated. Produced once at server start; read-only afterwards. */
+export interface Dataset {
+	meta: Meta;
+	places: FeatureCollectionOf<PlaceFeature>;
+	layers: Record<LayerId, FeatureCollectionOf<LayerFeature>>;
+	incidents: FeatureCollectionOf<IncidentFeature>;
+	statements: Statement[];
+	sources: Source[];
+}
+
+/** The files of a dataset directory, relative to it. */
+export const DATASET_FILES = {
+	meta: 'meta.json',
+	places: 'places.geojson',
+	incidents: 'incidents.geojson',
+	statements: 'statements.json',
+	sources: 'sources.json',
+	layers: Object.fromEntries(LAYER_IDS.map((id) => [id, `layers/${id}.geojson`])) as Record<
+		LayerId,
+		string
+	>
+} as const;

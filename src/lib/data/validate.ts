@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { JsonSyntaxError, parseJson } from './json';
+import {
+	DATASET_FILES,
+	LAYER_IDS,
+	featureCollection,
+	incidentFeature,
+	layerFeature,
+	meta,
+	placeFeature,
+	source,
+	statement,
+	type Dataset,
+	type LayerId
+} from './schema';
+
+/** Reads one file of the dataset by its path relative to the dataset directory; `undefined` if missing. */
+export type ReadFile = (relativePath: string) => string | undefined;
+
+export interface ValidationResult {
+	dataset: Dataset | null;
+	/** One line each, naming the file, the entry (index and id) and the field. */
+	errors: string[];
+}
+
+type Path = ReadonlyArray<PropertyKey>;
+
+function formatPath(path: Path): string {
+	let out = '';
+	for (const key of path) {
+		out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
+	}
+	return out;
+}
+
+/** Names an entry: `features[3] (2016-04-02-mi24)`. */
+function entryLabel(root: unknown, path: Path): { entry: string; rest: Path } {
+	const arrayKey = path[0] === 'features' ? 2 : typeof path[0] === 'number' ? 1 : 0;
+	if (arrayKey === 0) return { entry: '', rest: path };
+	const items = (
+		path[0] === 'features' ? (root as { features?: unknown[] })?.features : root
+	) as unknown[];
+	const index = path[arrayKey - 1] as number;
+	const item = Array.isArray(items) ? (items[index] as Record<string, unknown> | undefined) : undefined;
+	const id =
+		(item && typeof item.id === 'string' && item.id) ||
+		(item?.properties &&
+			typeof (item.properties as Record<string, unknown>).id === 'string' &&
+			((item.properties as Record<string, unknown>).id as string)) ||
+		'';
+	const entry = formatPath(path.slice(0, arrayKey)) + (id ? ` (${id})` : '');
+	return { entry, rest: path.slice(arrayKey) };
+}
+
+/** Formats one error line: `file: entry: field message`. */
+export function errorLine(file: string, root: unknown, path: Path, message: string): string {
+	const { entry, rest } = entryLabel(root, path);
+	const field = formatPath(rest);
+	return [file, entry, field ? `${field} ${message}` : message].filter(Boolean).join(': ');
+}
+
+function check<T extends z.ZodType>(
+	label: string,
+	text: string | undefined,
+	schema: T,
+	errors: string[]
+): z.infer<T> | null {
+	if (text === undefined) {
+		errors.push(`${label}: file is missing`);
+		return null;
+	}
+	let json: unknown;
+	try {
+		json = parseJson(label, text);
+	} catch (error) {
+		errors.push(error instanceof JsonSyntaxError ? error.message : `${label}: ${String(error)}`);
+		return null;
+	}
+	const result = schema.safeParse(json);
+	if (!result.success) {
+		for (const issue of result.error.issues) {
+			errors.push(errorLine(label, json, issue.path, issue.message));
+		}
+		return null;
+	}
+	return result.data;
+}
+
+const statementsSchema = z.array(statement);
+const sourcesSchema = z.array(source);
+const placesSchema = featureCollection(placeFeature);
+const incidentsSchema = featureCollection(incidentFeature);
+const layerSchema = featureCollection(layerFeature);
+
+/**
+ * Validates a whole dataset: every file against its schema, then the checks across files.
+ * Pure: the caller supplies the files, so the CLI, the server and the tests share it.
+ * `prefix` is how error lines name the directory (e.g. `geodata/`).
+ */
+export function validateDataset(read: ReadFile, prefix = ''): ValidationResult {
+	const errors: string[] = [];
+	const file = <T extends z.ZodType>(path: string, schema: T) =>
+		check(prefix + path, read(path), schema, errors);
+	const metaData = file(DATASET_FILES.meta, meta);
+	const places = file(DATASET_FILES.places, placesSchema);
+	const incidents = file(DATASET_FILES.incidents, incidentsSchema);
+	const statements = file(DATASET_FILES.statements, statementsSchema);
+	const sources = file(DATASET_FILES.sources, sourcesSchema);
+	const layers = {} as Record<LayerId, z.infer<typeof layerSchema> | null>;
+	for (const id of LAYER_IDS) layers[id] = file(DATASET_FILES.layers[id], layerSchema);
+	if (errors.length > 0 || !metaData || !places || !incidents || !statements || !sources) {
+		return { dataset: null, errors };
+	}
+	const dataset = {
+		meta: metaData,
+		places,
+		incidents,
+		statements,
+		sources,
+		layers
+	} as Dataset;
+	return { dataset, errors };
+}

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+export interface RunningServer {
+	url: string;
+	port: number;
+	/** Everything the server printed, stdout and stderr. */
+	output: () => string;
+	stop: () => Promise<void>;
+}
+
+/** A free TCP port on 127.0.0.1, found by letting the OS pick one. */
+export function freePort(): Promise<number> {
+	return new Promise((res, rej) => {
+		const srv = createServer();
+		srv.once('error', rej);
+		srv.listen(0, '127.0.0.1', () => {
+			const address = srv.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			srv.close(() => res(port));
+		});
+	});
+}
+
+/**
+ * Starts the built server (`build/index.js`, from `npm run build`) on a free port, serving
+ * `geodataDir` (default `geodata/`), and resolves once it answers HTTP.
+ */
+export async function startServer(
+	options: { geodataDir?: string; env?: Record<string, string> } = {}
+): Promise<RunningServer> {
+	const port = await freePort();
+	const child: ChildProcess = spawn(process.execPath, [resolve('build/index.js')], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			GEODATA_DIR: resolve(options.geodataDir ?? 'geodata'),
+			...options.env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout?.on('data', (d) => (output += d));
+	child.stderr?.on('data', (d) => (output += d));
+	const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+	const url = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		const code = await Promise.race([exited, new Promise((r) => setTimeout(r, 100, 'wait'))]);
+		if (code !== 'wait') throw new Error(`server exited with ${code} before answering:\n${output}`);
+		try {
+			await fetch(url + '/healthz');
+			break;
+		} catch {
+			if (Date.now() > deadline) throw new Error(`server did not answer in 30 s:\n${output}`);
+		}
+	}
+	return {
+		url,
+		port,
+		output: () => output,
+		stop: async () => {
+			if (child.exitCode === null) {
+				child.kill('SIGTERM');
+				await exited;
+			}
+		}
+	};
+}
+
+/** Runs the built server expecting it to refuse to start; resolves with its exit code and output. */
+export async function startServerExpectingFailure(
+	geodataDir: string
+): Promise<{ code: number | null; output: string }> {
+	const port = await freePort();
+	const child = spawn(process.execPath, [resolve('build/index.js')], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', GEODATA_DIR: resolve(geodataDir) },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout.on('data', (d) => (output += d));
+	child.stderr.on('data', (d) => (output += d));
+	const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+	const code = await new Promise<number | null>((res) => child.once('exit', res));
+	clearTimeout(timer);
+	return { code, output };
+}
