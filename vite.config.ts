@@ -5,6 +5,8 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		reporters: process.env.VITEST_JSON ? ['default', 'json'] : ['default'],
+		outputFile: { json: 'test-results/unit.json' }
 	}
 });

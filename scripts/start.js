@@ -21,5 +21,7 @@ if (stale) {
 	execSync('npm run build', { stdio: 'inherit' });
 }
 process.env.PORT ??= '3000';
-console.log(`Incident Atlas: serving on http://${process.env.HOST ?? 'localhost'}:${process.env.PORT}`);
+console.log(
+	`Incident Atlas: serving on http://${process.env.HOST ?? 'localhost'}:${process.env.PORT}`
+);
 await import(join(process.cwd(), built));

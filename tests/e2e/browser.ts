@@ -22,7 +22,11 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function launchBrowser(): Promise<Browser> {
-	return chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+	return chromium.launch({
+		executablePath: await chromiumPath(),
+		args: CHROMIUM_ARGS,
+		headless: true
+	});
 }
 
 export interface GuardedPage {
@@ -45,7 +49,12 @@ export async function guardedPage(
 	const problems: string[] = [];
 	await context.route('**/*', (route) => {
 		const url = route.request().url();
-		if (url.startsWith(origin + '/') || url === origin || url.startsWith('data:') || url.startsWith('blob:')) {
+		if (
+			url.startsWith(origin + '/') ||
+			url === origin ||
+			url.startsWith('data:') ||
+			url.startsWith('blob:')
+		) {
 			return route.continue();
 		}
 		problems.push(`request left the test server: ${url}`);

@@ -77,7 +77,12 @@ export async function startServerExpectingFailure(
 ): Promise<{ code: number | null; output: string }> {
 	const port = await freePort();
 	const child = spawn(process.execPath, [resolve('build/index.js')], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', GEODATA_DIR: resolve(geodataDir) },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			GEODATA_DIR: resolve(geodataDir)
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

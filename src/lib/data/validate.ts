@@ -41,7 +41,9 @@ function entryLabel(root: unknown, path: Path): { entry: string; rest: Path } {
 		path[0] === 'features' ? (root as { features?: unknown[] })?.features : root
 	) as unknown[];
 	const index = path[arrayKey - 1] as number;
-	const item = Array.isArray(items) ? (items[index] as Record<string, unknown> | undefined) : undefined;
+	const item = Array.isArray(items)
+		? (items[index] as Record<string, unknown> | undefined)
+		: undefined;
 	const id =
 		(item && typeof item.id === 'string' && item.id) ||
 		(item?.properties &&

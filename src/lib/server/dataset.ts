@@ -7,7 +7,12 @@ import { datasetDir, loadDataset } from './load';
  * The dataset the server serves: read and validated once, at start (`hooks.server.ts`), and
  * read-only afterwards. It is process-wide on purpose: every request sees the same files.
  */
-let current: { dataset: Dataset; basemap: Map<string, string>; dir: string } | null = null;
+let current: {
+	dataset: Dataset;
+	basemap: Map<string, string>;
+	dir: string;
+	json?: string;
+} | null = null;
 
 /** Loads `GEODATA_DIR` (or `geodata/`); throws a `DatasetError` if it does not validate. */
 export function initDataset(env: Record<string, string | undefined> = process.env): Dataset {
@@ -44,4 +49,11 @@ export function getDataset(): Dataset {
 /** A generated basemap file (`geodata/basemap/*.geojson`) as text, or `undefined`. */
 export function getBasemapFile(name: string): string | undefined {
 	return loaded().basemap.get(name);
+}
+
+/** The dataset as JSON text, serialised on first use and kept: every dashboard load gets the same bytes. */
+export function getDatasetJson(): string {
+	const state = loaded();
+	state.json ??= JSON.stringify(state.dataset);
+	return state.json;
 }

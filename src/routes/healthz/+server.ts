@@ -4,5 +4,10 @@ import { getDataset } from '$lib/server/dataset';
 /** Liveness: answers once the dataset is loaded. */
 export function GET() {
 	const { meta, incidents } = getDataset();
-	return json({ ok: true, dataset: meta.name, version: meta.version, incidents: incidents.features.length });
+	return json({
+		ok: true,
+		dataset: meta.name,
+		version: meta.version,
+		incidents: incidents.features.length
+	});
 }
