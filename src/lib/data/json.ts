@@ -41,6 +41,8 @@ export function parseJson(file: string, text: string): unknown {
 		const offset = first ? first.offset : text.length;
 		const reason = first
 			? printParseErrorCode(first.error)
+					.replace(/([a-z])([A-Z])/g, '$1 $2')
+					.toLowerCase()
 			: error instanceof Error
 				? error.message
 				: String(error);

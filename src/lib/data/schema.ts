@@ -6,9 +6,13 @@ import { z } from 'zod';
  * validity, geography) live in `validate.ts`.
  */
 
+/** The region layers, one file each under `geodata/layers/`; the key is the file's base name. */
+export const LAYER_IDS = ['nkao-1923-1991', 'line-of-contact-1994-2020', 'ceasefire-2020'] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
 const isoDate = z
 	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD')
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be an ISO date YYYY-MM-DD', abort: true })
 	.refine((s) => {
 		const d = new Date(`${s}T00:00:00Z`);
 		return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
@@ -103,7 +107,7 @@ export const layerProperties = z.object({
 	valid_to: isoDate.nullable(),
 	accuracy_m: z.number().positive(),
 	method: nonEmpty,
-	sources: z.array(httpUrl).min(1, 'a layer feature needs at least one source')
+	sources: z.array(httpUrl).min(1, 'must list at least one source URL')
 });
 
 export const layerFeature = z.object({
@@ -149,7 +153,7 @@ export const incidentProperties = z.object({
 	uncertainty_m: z.number().nonnegative(),
 	location_note: z.string().optional(),
 	claims: z.array(claim),
-	source_ids: z.array(nonEmpty).min(1, 'every incident needs at least one source'),
+	source_ids: z.array(nonEmpty).min(1, 'must list at least one source'),
 	statement_ids: z.array(nonEmpty),
 	synthetic: z.boolean().optional()
 });
@@ -176,6 +180,8 @@ export const statement = z.object({
 	source_id: nonEmpty,
 	incident_ids: z.array(nonEmpty),
 	topics: z.array(nonEmpty),
+	/** Our remark on the excerpt (context, attribution), never part of the quote or translation. */
+	note: z.string().optional(),
 	synthetic: z.boolean().optional()
 });
 
@@ -185,6 +191,8 @@ export const source = z.object({
 	title: nonEmpty,
 	url: httpUrl,
 	published: isoDate,
+	/** How much of `published` is known: "month" where only the month is (the day is then a bound). */
+	published_precision: datePrecision.optional(),
 	language: nonEmpty,
 	credits: z.string().optional(),
 	kind: nonEmpty,
@@ -195,12 +203,25 @@ export const source = z.object({
 export const featureCollection = <T extends z.ZodType>(feature: T) =>
 	z.object({ type: z.literal('FeatureCollection'), features: z.array(feature) });
 
+/**
+ * A region or country the search must recognise by any spelling met in the sources
+ * ("Nagorny Karabakh", "Azerbaidjan"). Not a point: a region may name the layer that outlines it.
+ */
+export const region = z.object({
+	id: nonEmpty,
+	name: nonEmpty,
+	kind: z.enum(['region', 'country']),
+	layer_id: z.enum(LAYER_IDS).optional(),
+	aliases: z.array(nonEmpty)
+});
+
 export const meta = z.object({
 	name: nonEmpty,
 	version: nonEmpty,
 	updated: isoDate,
 	licence: nonEmpty,
 	attribution: nonEmpty,
+	regions: z.array(region).optional(),
 	synthetic: z.boolean().optional()
 });
 
@@ -216,20 +237,13 @@ export type IncidentFeature = z.infer<typeof incidentFeature>;
 export type Statement = z.infer<typeof statement>;
 export type Source = z.infer<typeof source>;
 export type Meta = z.infer<typeof meta>;
+export type Region = z.infer<typeof region>;
 export type EventType = z.infer<typeof eventType>;
 
 export interface FeatureCollectionOf<F> {
 	type: 'FeatureCollection';
 	features: F[];
 }
-
-/** The region layers, one file each under `geodata/layers/`; the key is the file's base name. */
-export const LAYER_IDS = [
-	'nkao-1923-1991',
-	'line-of-contact-1994-2020',
-	'ceasefire-2020'
-] as const;
-export type LayerId = (typeof LAYER_IDS)[number];
 
 /** Everything in `geodata/`, validated. Produced once at server start; read-only afterwards. */
 export interface Dataset {

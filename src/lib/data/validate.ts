@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import {
+	FileErrors,
+	checkIncidents,
+	checkLayer,
+	checkPlaces,
+	checkReferences,
+	checkSources,
+	checkStatements
+} from './consistency';
 import { JsonSyntaxError, parseJson } from './json';
 import {
 	DATASET_FILES,
@@ -54,10 +63,19 @@ function entryLabel(root: unknown, path: Path): { entry: string; rest: Path } {
 	return { entry, rest: path.slice(arrayKey) };
 }
 
+/** Zod says "Invalid input: expected string, received undefined" for a missing field. */
+function issueMessage(issue: z.core.$ZodIssue): string {
+	if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
+		return 'is missing';
+	return issue.message;
+}
+
 /** Formats one error line: `file: entry: field message`. */
 export function errorLine(file: string, root: unknown, path: Path, message: string): string {
 	const { entry, rest } = entryLabel(root, path);
-	const field = formatPath(rest);
+	const field = formatPath(
+		path[0] === 'features' && rest[0] === 'properties' ? rest.slice(1) : rest
+	);
 	return [file, entry, field ? `${field} ${message}` : message].filter(Boolean).join(': ');
 }
 
@@ -81,7 +99,7 @@ function check<T extends z.ZodType>(
 	const result = schema.safeParse(json);
 	if (!result.success) {
 		for (const issue of result.error.issues) {
-			errors.push(errorLine(label, json, issue.path, issue.message));
+			errors.push(errorLine(label, json, issue.path, issueMessage(issue)));
 		}
 		return null;
 	}
@@ -110,6 +128,22 @@ export function validateDataset(read: ReadFile, prefix = ''): ValidationResult {
 	const sources = file(DATASET_FILES.sources, sourcesSchema);
 	const layers = {} as Record<LayerId, z.infer<typeof layerSchema> | null>;
 	for (const id of LAYER_IDS) layers[id] = file(DATASET_FILES.layers[id], layerSchema);
+
+	const fileErrors = (path: string) => new FileErrors(prefix + path, errors);
+	const incidentErrors = fileErrors(DATASET_FILES.incidents);
+	const statementErrors = fileErrors(DATASET_FILES.statements);
+	if (places) checkPlaces(places, fileErrors(DATASET_FILES.places));
+	if (incidents) checkIncidents(incidents, incidentErrors);
+	if (statements) checkStatements(statements, statementErrors);
+	if (sources) checkSources(sources, fileErrors(DATASET_FILES.sources));
+	for (const id of LAYER_IDS) {
+		const layer = layers[id];
+		if (layer) checkLayer(id, layer, fileErrors(DATASET_FILES.layers[id]));
+	}
+	if (places && incidents && statements && sources) {
+		checkReferences({ places, incidents, statements, sources }, incidentErrors, statementErrors);
+	}
+
 	if (errors.length > 0 || !metaData || !places || !incidents || !statements || !sources) {
 		return { dataset: null, errors };
 	}

@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixtureDir } from '../tests/fixtures/dataset_reader';
+
+const checkData = (dir: string) =>
+	spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check_data.ts', dir], {
+		encoding: 'utf8'
+	});
+
+describe('check:data CLI', () => {
+	const scratch = mkdtempSync(join(tmpdir(), 'check-data-'));
+	afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+	it('exits 0 and summarises a valid dataset', { timeout: 30_000 }, () => {
+		const run = checkData(fixtureDir('valid-min'));
+		expect(run.status).toBe(0);
+		expect(run.stdout).toMatch(/OK — 1 incidents, 2 statements, 2 sources, 3 places/);
+	});
+
+	it(
+		'exits 1 and prints one line per error, naming file, entry and field',
+		{ timeout: 30_000 },
+		() => {
+			const dir = join(scratch, 'javascript-url');
+			cpSync(fixtureDir('valid-min'), dir, { recursive: true });
+			cpSync(fixtureDir('broken/javascript-url'), dir, { recursive: true });
+			const run = checkData(dir);
+			expect(run.status).toBe(1);
+			expect(run.stderr).toContain(
+				`${dir}/sources.json: [1] (meduza-2020-11-23): url must be an http(s) URL\n`
+			);
+			expect(run.stderr).toContain('check:data: 1 error(s)');
+		}
+	);
+});

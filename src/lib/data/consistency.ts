@@ -1,0 +1,207 @@
+import type { Geometry } from 'geojson';
+import { checkGeometry } from './geometry_checks';
+import type {
+	FeatureCollectionOf,
+	IncidentFeature,
+	LayerFeature,
+	LayerId,
+	PlaceFeature,
+	Source,
+	Statement
+} from './schema';
+
+/** The geometry types each layer file may hold. */
+export const LAYER_GEOMETRY_TYPES: Record<LayerId, readonly Geometry['type'][]> = {
+	'nkao-1923-1991': ['Polygon', 'MultiPolygon'],
+	'line-of-contact-1994-2020': ['LineString', 'MultiLineString'],
+	'ceasefire-2020': ['Polygon', 'MultiPolygon']
+};
+
+/** Collects error lines for one file: `file: entry: field message`. */
+export class FileErrors {
+	constructor(
+		readonly file: string,
+		private readonly out: string[]
+	) {}
+
+	/** `entry` names the item (`features[3] (2016-04-02-mi24)`); `field` may be empty. */
+	add(entry: string, field: string, message: string): void {
+		this.out.push(
+			[this.file, entry, field ? `${field} ${message}` : message].filter(Boolean).join(': ')
+		);
+	}
+}
+
+const featureEntry = (i: number, id: string | undefined) => `features[${i}]${id ? ` (${id})` : ''}`;
+const itemEntry = (i: number, id: string | undefined) => `[${i}]${id ? ` (${id})` : ''}`;
+
+function reportDuplicates(
+	ids: (string | undefined)[],
+	entry: (i: number) => string,
+	errors: FileErrors
+) {
+	const first = new Map<string, number>();
+	ids.forEach((id, i) => {
+		if (id === undefined) return;
+		const seen = first.get(id);
+		if (seen === undefined) first.set(id, i);
+		else errors.add(entry(i), 'id', `"${id}" is a duplicate (first used at index ${seen})`);
+	});
+}
+
+function checkFeatureIds(
+	features: { id?: string | number; properties: { id: string } }[],
+	errors: FileErrors,
+	topLevelRequired: boolean
+) {
+	features.forEach((f, i) => {
+		const entry = featureEntry(i, f.properties.id);
+		if (f.id === undefined) {
+			if (topLevelRequired) errors.add(entry, 'id', 'is missing at the top level of the feature');
+		} else if (f.id !== f.properties.id) {
+			errors.add(entry, 'id', `"${f.id}" differs from properties.id "${f.properties.id}"`);
+		}
+	});
+	reportDuplicates(
+		features.map((f) => f.properties.id),
+		(i) => featureEntry(i, features[i].properties.id),
+		errors
+	);
+}
+
+function checkGeometries(
+	features: { geometry: Geometry; properties: { id: string } }[],
+	errors: FileErrors,
+	lines: boolean
+) {
+	features.forEach((f, i) => {
+		for (const issue of checkGeometry(f.geometry, { lines })) {
+			errors.add(featureEntry(i, f.properties.id), `geometry.${issue.path}`, issue.message);
+		}
+	});
+}
+
+export function checkPlaces(places: FeatureCollectionOf<PlaceFeature>, errors: FileErrors): void {
+	checkFeatureIds(places.features, errors, false);
+}
+
+export function checkIncidents(
+	incidents: FeatureCollectionOf<IncidentFeature>,
+	errors: FileErrors
+): void {
+	checkFeatureIds(incidents.features, errors, true);
+	checkGeometries(
+		incidents.features as { geometry: Geometry; properties: { id: string } }[],
+		errors,
+		false
+	);
+	incidents.features.forEach((f, i) => {
+		const p = f.properties;
+		if (p.date_end !== undefined && p.date_end < p.date) {
+			errors.add(featureEntry(i, p.id), 'date_end', `${p.date_end} is before date ${p.date}`);
+		}
+	});
+}
+
+export function checkLayer(
+	layerId: LayerId,
+	layer: FeatureCollectionOf<LayerFeature>,
+	errors: FileErrors
+): void {
+	checkFeatureIds(layer.features, errors, false);
+	const allowed = LAYER_GEOMETRY_TYPES[layerId];
+	layer.features.forEach((f, i) => {
+		const p = f.properties;
+		if (!allowed.includes(f.geometry.type)) {
+			errors.add(
+				featureEntry(i, p.id),
+				'geometry.type',
+				`${f.geometry.type} is not allowed in this layer (expected ${allowed.join(' or ')})`
+			);
+		}
+		if (p.valid_to !== null && p.valid_to < p.valid_from) {
+			errors.add(
+				featureEntry(i, p.id),
+				'valid_to',
+				`${p.valid_to} is before valid_from ${p.valid_from}`
+			);
+		}
+	});
+	checkGeometries(layer.features, errors, true);
+}
+
+export function checkStatements(statements: Statement[], errors: FileErrors): void {
+	reportDuplicates(
+		statements.map((s) => s.id),
+		(i) => itemEntry(i, statements[i].id),
+		errors
+	);
+}
+
+export function checkSources(sources: Source[], errors: FileErrors): void {
+	reportDuplicates(
+		sources.map((s) => s.id),
+		(i) => itemEntry(i, sources[i].id),
+		errors
+	);
+}
+
+export interface ReferenceTargets {
+	places: FeatureCollectionOf<PlaceFeature>;
+	incidents: FeatureCollectionOf<IncidentFeature>;
+	statements: Statement[];
+	sources: Source[];
+}
+
+/** Every id an incident or statement refers to must exist in its file. */
+export function checkReferences(
+	data: ReferenceTargets,
+	incidentErrors: FileErrors,
+	statementErrors: FileErrors
+): void {
+	const placeIds = new Set(data.places.features.map((f) => f.properties.id));
+	const incidentIds = new Set(data.incidents.features.map((f) => f.properties.id));
+	const statementIds = new Set(data.statements.map((s) => s.id));
+	const sourceIds = new Set(data.sources.map((s) => s.id));
+	const missing = (
+		errors: FileErrors,
+		entry: string,
+		field: string,
+		id: string,
+		known: Set<string>
+	) => {
+		if (!known.has(id)) errors.add(entry, field, `"${id}" does not exist`);
+	};
+
+	data.incidents.features.forEach((f, i) => {
+		const p = f.properties;
+		const entry = featureEntry(i, p.id);
+		p.place_ids.forEach((id, j) => missing(incidentErrors, entry, `place_ids[${j}]`, id, placeIds));
+		p.source_ids.forEach((id, j) =>
+			missing(incidentErrors, entry, `source_ids[${j}]`, id, sourceIds)
+		);
+		p.statement_ids.forEach((id, j) =>
+			missing(incidentErrors, entry, `statement_ids[${j}]`, id, statementIds)
+		);
+		p.claims.forEach((claim, j) => {
+			missing(incidentErrors, entry, `claims[${j}].source_id`, claim.source_id, sourceIds);
+			if (claim.statement_id !== undefined) {
+				missing(
+					incidentErrors,
+					entry,
+					`claims[${j}].statement_id`,
+					claim.statement_id,
+					statementIds
+				);
+			}
+		});
+	});
+
+	data.statements.forEach((s, i) => {
+		const entry = itemEntry(i, s.id);
+		missing(statementErrors, entry, 'source_id', s.source_id, sourceIds);
+		s.incident_ids.forEach((id, j) =>
+			missing(statementErrors, entry, `incident_ids[${j}]`, id, incidentIds)
+		);
+	});
+}

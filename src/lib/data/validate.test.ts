@@ -1,0 +1,95 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fixtureDir, readBrokenCase, readDir } from '../../../tests/fixtures/dataset_reader';
+import { validateDataset } from './validate';
+
+const incident = 'geodata/incidents.geojson: features[0] (2020-11-23-madagiz-mine)';
+const statement0 = 'geodata/statements.json: [0] (st-2020-11-23-russian-mod-announcement)';
+
+/** Each case in `tests/fixtures/broken/` and the exact lines it must produce (prefix `geodata/`). */
+const BROKEN: Record<string, string[]> = {
+	'bad-json': ['geodata/statements.json: invalid JSON at line 10, column 3: comma expected'],
+	'missing-id': ['geodata/statements.json: [1]: id is missing'],
+	'duplicate-id': [
+		'geodata/statements.json: [2] (st-2020-11-23-russian-mod-announcement): id "st-2020-11-23-russian-mod-announcement" is a duplicate (first used at index 0)'
+	],
+	'dangling-reference': [`${incident}: claims[0].statement_id "st-x" does not exist`],
+	'position-out-of-range': [
+		'geodata/places.geojson: features[0] (madagiz): geometry.coordinates[0] longitude above 180',
+		'geodata/places.geojson: features[0] (madagiz): geometry.coordinates[1] latitude above 90'
+	],
+	'open-ring': [
+		'geodata/layers/nkao-1923-1991.geojson: features[0] (nkao): geometry.coordinates[0] ring is not closed: first position [46.67, 40.37] differs from last [46.765, 40.415]'
+	],
+	'clockwise-ring': [
+		'geodata/layers/nkao-1923-1991.geojson: features[0] (nkao): geometry.coordinates[0] exterior ring is clockwise; RFC 7946 requires counter-clockwise'
+	],
+	'counter-clockwise-hole': [
+		'geodata/layers/ceasefire-2020.geojson: features[0] (peacekeeping-zone): geometry.coordinates[1] hole is counter-clockwise; RFC 7946 requires clockwise'
+	],
+	'self-intersection': [
+		'geodata/layers/ceasefire-2020.geojson: features[0] (peacekeeping-zone): geometry.coordinates polygon self-intersects at [46.794512, 39.799936]'
+	],
+	'bad-date': [`${incident}: date must be an ISO date YYYY-MM-DD`],
+	'date-end-before-date': [`${incident}: date_end 2020-11-22 is before date 2020-11-23`],
+	'empty-quote': [`${statement0}: quote.text must not be empty`],
+	'javascript-url': ['geodata/sources.json: [1] (meduza-2020-11-23): url must be an http(s) URL'],
+	'wrong-layer-geometry': [
+		'geodata/layers/line-of-contact-1994-2020.geojson: features[0] (line-of-contact): geometry.type Polygon is not allowed in this layer (expected LineString or MultiLineString)'
+	],
+	'claim-without-claimant': [`${incident}: claims[1].claimant is missing`],
+	'statement-without-source': [
+		'geodata/statements.json: [1] (st-2020-11-23-russian-mod-details): source_id is missing'
+	],
+	'statement-unknown-incident': [
+		`${statement0}: incident_ids[0] "2020-11-32-nowhere" does not exist`
+	],
+	'incident-id-mismatch': [
+		`${incident}: id "2020-11-23-madagiz" differs from properties.id "2020-11-23-madagiz-mine"`
+	],
+	'incident-without-source': [`${incident}: source_ids must list at least one source`],
+	'layer-valid-to-before-from': [
+		'geodata/layers/ceasefire-2020.geojson: features[0] (peacekeeping-zone): valid_to 2020-11-09 is before valid_from 2020-11-10'
+	]
+};
+
+describe('validateDataset', () => {
+	it('accepts the shipped geodata/', () => {
+		const { dataset, errors } = validateDataset(readDir('geodata'), 'geodata/');
+		expect(errors).toEqual([]);
+		expect(dataset?.incidents.features.length).toBeGreaterThan(0);
+		expect(dataset?.layers['nkao-1923-1991'].features).toHaveLength(1);
+	});
+
+	it('accepts the valid-min fixture', () => {
+		const { dataset, errors } = validateDataset(readDir(fixtureDir('valid-min')), 'geodata/');
+		expect(errors).toEqual([]);
+		expect(dataset?.statements).toHaveLength(2);
+	});
+
+	it('has a test for every broken fixture, and at least 15 of them', () => {
+		const onDisk = readdirSync(fixtureDir('broken')).sort();
+		expect(onDisk).toEqual(Object.keys(BROKEN).sort());
+		expect(onDisk.length).toBeGreaterThanOrEqual(15);
+	});
+
+	it.each(Object.entries(BROKEN))('reports the defect of broken/%s', (name, expected) => {
+		const { dataset, errors } = validateDataset(readBrokenCase(name), 'geodata/');
+		expect(errors).toEqual(expected);
+		expect(dataset).toBeNull();
+	});
+
+	it('reports a missing file', () => {
+		const base = readDir(fixtureDir('valid-min'));
+		const { errors } = validateDataset(
+			(path) => (path === 'sources.json' ? undefined : base(path)),
+			'geodata/'
+		);
+		expect(errors).toEqual(['geodata/sources.json: file is missing']);
+	});
+
+	it('checks references across files only once every file parses', () => {
+		const { errors } = validateDataset(readBrokenCase('bad-json'), 'geodata/');
+		expect(errors.some((line) => line.includes('does not exist'))).toBe(false);
+	});
+});
