@@ -1,4 +1,5 @@
-import type { ServerInit } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { malformedPathResponse } from '$lib/server/api/malformed';
 import { initDataset } from '$lib/server/dataset';
 
 /** Reads and validates the dataset before the server answers anything: an invalid dataset is never served. */
@@ -11,3 +12,7 @@ export const init: ServerInit = () => {
 		process.exit(1);
 	}
 };
+
+/** `/api` and `/ogc` answer JSON even when the path cannot be decoded (SvelteKit cannot route it). */
+export const handle: Handle = ({ event, resolve }) =>
+	malformedPathResponse(event.url) ?? resolve(event);

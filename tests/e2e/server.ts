@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 export interface RunningServer {
 	url: string;
 	port: number;
+	/** The server process id (the benchmark reads its memory from `/proc/<pid>/status`). */
+	pid: number;
 	/** Everything the server printed, stdout and stderr. */
 	output: () => string;
 	stop: () => Promise<void>;
@@ -28,10 +30,16 @@ export function freePort(): Promise<number> {
  * `geodataDir` (default `geodata/`), and resolves once it answers HTTP.
  */
 export async function startServer(
-	options: { geodataDir?: string; env?: Record<string, string> } = {}
+	options: {
+		geodataDir?: string;
+		env?: Record<string, string>;
+		/** Another copy of `build/` (the benchmark runs a snapshot so rebuilds cannot disturb it). */
+		buildDir?: string;
+	} = {}
 ): Promise<RunningServer> {
 	const port = await freePort();
-	const child: ChildProcess = spawn(process.execPath, [resolve('build/index.js')], {
+	const entry = resolve(options.buildDir ?? 'build', 'index.js');
+	const child: ChildProcess = spawn(process.execPath, [entry], {
 		env: {
 			...process.env,
 			PORT: String(port),
@@ -61,6 +69,7 @@ export async function startServer(
 	return {
 		url,
 		port,
+		pid: child.pid!,
 		output: () => output,
 		stop: async () => {
 			if (child.exitCode === null) {

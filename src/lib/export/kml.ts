@@ -1,0 +1,88 @@
+import { toKML as featureCollectionToKML } from '@placemarkio/tokml';
+import type { Feature, Geometry } from 'geojson';
+import type { Claim, IncidentFeature } from '$lib/data/schema';
+import { toRFC7946Geometry } from '$lib/geo/rfc7946';
+import {
+	exportLookups,
+	linkedPlaces,
+	linkedSources,
+	linkedStatements,
+	type ExportContext
+} from './context';
+
+function claimLine(c: Claim): string {
+	const v =
+		typeof c.value === 'number'
+			? String(c.value)
+			: c.value.high !== undefined
+				? `${c.value.low}–${c.value.high}`
+				: `at least ${c.value.low}`;
+	return `${c.claimant} claims ${c.metric}: ${v} (${c.subject}) [source ${c.source_id}]`;
+}
+
+/**
+ * The incidents as KML (via `@placemarkio/tokml`): one Placemark each, named by its English title,
+ * the English summary as description, and everything else — Vietnamese title and summary, dates,
+ * type, actors, places, claims, statements with verbatim quotes, sources — as ExtendedData text
+ * fields, one record per line inside multi-valued fields. The incident id is a field rather than
+ * the Placemark's XML `id`, which may not start with a digit.
+ */
+export function toKML(features: IncidentFeature[], ctx: ExportContext): string {
+	const lookups = exportLookups(ctx);
+	const placemarks: Feature<Geometry>[] = features.map((f) => {
+		const p = f.properties;
+		const statements = linkedStatements(f, lookups);
+		const sources = linkedSources(f, statements, lookups);
+		return {
+			type: 'Feature',
+			geometry: toRFC7946Geometry(f.geometry as Geometry),
+			properties: {
+				name: p.title.en,
+				description: p.summary.en,
+				id: p.id,
+				title_vi: p.title.vi,
+				summary_vi: p.summary.vi,
+				date: p.date,
+				date_end: p.date_end ?? '',
+				date_precision: p.date_precision,
+				event_type: p.type,
+				sub_event_type: p.sub_type,
+				actors: p.actors.join('\n'),
+				places: linkedPlaces(f, lookups)
+					.map((pl) => pl.properties.label)
+					.join('\n'),
+				location_precision: String(p.location_precision),
+				uncertainty_m: String(p.uncertainty_m),
+				location_note: p.location_note ?? '',
+				claims: p.claims.map(claimLine).join('\n'),
+				statements: statements
+					.map(
+						(s) =>
+							`${s.speaker.name} (${s.speaker.role}, ${s.speaker.organization}), ${s.said_on}: “${s.quote.text}” [${s.quote.lang}] — translation by ${s.translation.by}: “${s.translation.text}” [source ${s.source_id}]`
+					)
+					.join('\n'),
+				sources: sources
+					.map((s) => `${s.publisher}: ${s.title} (${s.published}) ${s.url}`)
+					.join('\n'),
+				...(p.synthetic ? { synthetic: 'true' } : {})
+			}
+		};
+	});
+	const body = featureCollectionToKML({ type: 'FeatureCollection', features: placemarks });
+	const name = `${ctx.meta.name} ${ctx.meta.version}`;
+	const description = [
+		`Generated ${ctx.generatedAt}; ${features.length} incident(s); filter ${JSON.stringify(ctx.filter)}.`,
+		`Licence: ${ctx.meta.licence}`,
+		`Attribution: ${ctx.meta.attribution}`,
+		'Casualty figures are claims, attributed. Quotes are verbatim; translations by Incident Atlas.'
+	].join('\n');
+	const head = `<Document><name>${escapeXml(name)}</name><description>${escapeXml(description)}</description>`;
+	return `<?xml version="1.0" encoding="UTF-8"?>\n${body.replace('<Document>', () => head)}`;
+}
+
+function escapeXml(text: string): string {
+	return text.replace(
+		/[<>&"']/g,
+		(c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!
+	);
+}

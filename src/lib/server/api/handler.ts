@@ -1,0 +1,94 @@
+import type { Dataset } from '$lib/data/schema';
+import { exportLookups, statementsOf, type ExportContext } from '$lib/export/context';
+import { toIncidentsCSV, toStatementsCSV } from '$lib/export/csv';
+import { exportFileName } from '$lib/export/filename';
+import { exportMetadata, toGeoJSON } from '$lib/export/geojson';
+import { toKML } from '$lib/export/kml';
+import { filterIncidents, parseFilterParams } from '$lib/geo/filter';
+import { searchFor, type SearchSource } from '../ogc/collections';
+import {
+	GEOJSON_TYPE,
+	JSON_TYPE,
+	errorResponse,
+	notFound,
+	textResponse,
+	type HttpResponse
+} from '../ogc/response';
+
+/** The files `/api` serves, by name. */
+export const API_FILES = [
+	'incidents.geojson',
+	'incidents.csv',
+	'incidents.kml',
+	'statements.json',
+	'statements.csv'
+] as const;
+
+const CSV_TYPE = 'text/csv; charset=utf-8';
+const KML_TYPE = 'application/vnd.google-earth.kml+xml';
+
+function download(type: string, body: string, fileName: string): HttpResponse {
+	const response = textResponse(200, type, body);
+	response.headers['content-disposition'] = `attachment; filename="${fileName}"`;
+	return response;
+}
+
+/**
+ * Answers `GET /api/<name>` for the names in {@link API_FILES}: the incidents selected by the
+ * dashboard's filter (`from`, `to`, `type`, `actor`, `q`, `bbox`) as GeoJSON, CSV or KML, or the
+ * statements about them as JSON or CSV. Pure: request URL, dataset and time in, response out.
+ */
+export function handleApiRequest(
+	name: string,
+	url: URL,
+	dataset: Dataset,
+	search: SearchSource,
+	now: string
+): HttpResponse {
+	if (!(API_FILES as readonly string[]).includes(name)) {
+		return notFound(
+			`No such file: /api/${name.slice(0, 120)}; the API serves ${API_FILES.map((f) => `/api/${f}`).join(', ')}`
+		);
+	}
+	const parsed = parseFilterParams(url.searchParams);
+	if (!parsed.ok) return errorResponse(parsed.status, parsed.code, parsed.description);
+	const filter = parsed.filter;
+	const features = filterIncidents(dataset.incidents.features, filter, searchFor(search, filter));
+	const ctx: ExportContext = {
+		statements: dataset.statements,
+		sources: dataset.sources,
+		places: dataset.places.features,
+		meta: dataset.meta,
+		filter,
+		generatedAt: now
+	};
+	switch (name) {
+		case 'incidents.geojson':
+			return download(GEOJSON_TYPE, toGeoJSON(features, ctx), exportFileName(filter, 'geojson'));
+		case 'incidents.csv':
+			return download(CSV_TYPE, toIncidentsCSV(features, ctx), exportFileName(filter, 'csv'));
+		case 'incidents.kml':
+			return download(KML_TYPE, toKML(features, ctx), exportFileName(filter, 'kml'));
+		case 'statements.csv':
+			return download(
+				CSV_TYPE,
+				toStatementsCSV(features, ctx),
+				exportFileName(filter, 'csv', 'statements')
+			);
+		case 'statements.json':
+		default: {
+			const lookups = exportLookups(ctx);
+			const statements = statementsOf(features, lookups);
+			const sourceIds = new Set(statements.map((s) => s.source_id));
+			return textResponse(
+				200,
+				JSON_TYPE,
+				JSON.stringify({
+					metadata: { ...exportMetadata(ctx, statements.length), incidents: features.length },
+					statements,
+					sources: dataset.sources.filter((s) => sourceIds.has(s.id))
+				})
+			);
+		}
+	}
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureDataset } from '$lib/export/test_fixtures';
+import { ringSignedArea } from '$lib/geo/rfc7946';
+import { buildSearchIndex } from '$lib/geo/search';
+import { buildOgcIndex } from './collections';
+
+describe('buildOgcIndex', () => {
+	const dataset = fixtureDataset();
+	const index = buildOgcIndex(dataset, buildSearchIndex(dataset));
+
+	it('has the five collections in order', () => {
+		expect(index.collections.map((c) => c.id)).toEqual([
+			'incidents',
+			'places',
+			'line-of-contact-1994-2020',
+			'nkao-1923-1991',
+			'ceasefire-2020'
+		]);
+	});
+
+	it('computes spatial and temporal extents', () => {
+		const incidents = index.byId.get('incidents')!;
+		expect(incidents.extent.bbox).toEqual([46.45, 39.93, 47.06, 40.39]);
+		expect(incidents.extent.interval).toEqual(['2016-04-02T00:00:00Z', '2020-11-23T23:59:59.999Z']);
+		expect(index.byId.get('places')!.extent.interval).toBeNull();
+		// A layer still valid today has an open end.
+		expect(index.byId.get('ceasefire-2020')!.extent.interval).toEqual([
+			'2020-11-10T00:00:00Z',
+			null
+		]);
+		expect(index.byId.get('nkao-1923-1991')!.extent.interval).toEqual([
+			'1923-07-07T00:00:00Z',
+			'1991-11-26T23:59:59.999Z'
+		]);
+	});
+
+	it('keeps per-feature boxes and spans in typed arrays', () => {
+		const incidents = index.byId.get('incidents')!;
+		const i = incidents.position.get('2020-11-23-madagiz-mine')!;
+		expect(i).toBe(2);
+		expect([...incidents.bboxes.slice(i * 4, i * 4 + 4)]).toEqual([
+			46.7502224, 40.32586149, 46.7502224, 40.32586149
+		]);
+		expect(incidents.starts[i]).toBe(Date.parse('2020-11-23T00:00:00Z'));
+		expect(incidents.ends[i]).toBe(Date.parse('2020-11-23T23:59:59.999Z'));
+		expect(Number.isNaN(index.byId.get('places')!.starts[0])).toBe(true);
+	});
+
+	it('serialises incidents as the stand-alone export features, and places and layers as RFC 7946', () => {
+		const incident = JSON.parse(index.byId.get('incidents')!.featureJSON(2));
+		expect(incident.id).toBe('2020-11-23-madagiz-mine');
+		expect(incident.geometry.coordinates).toEqual([46.750222, 40.325861]);
+		expect(incident.properties.statements[0].id).toBe('st-2020-11-23-russian-mod');
+		const place = JSON.parse(index.byId.get('places')!.featureJSON(0));
+		expect(place).toMatchObject({
+			type: 'Feature',
+			id: 'madagiz',
+			properties: { label: 'Madagiz / Sugovushan' }
+		});
+		const nkao = JSON.parse(index.byId.get('nkao-1923-1991')!.featureJSON(0));
+		expect(nkao.id).toBe('nkao');
+		expect(ringSignedArea(nkao.geometry.coordinates[0])).toBeGreaterThan(0);
+	});
+
+	it('caches feature JSON only within its budget, and serves the same text either way', () => {
+		const small = buildOgcIndex(dataset, undefined, 10);
+		const c = small.byId.get('incidents')!;
+		expect(c.featureJSON(0)).toBe(index.byId.get('incidents')!.featureJSON(0));
+		expect(c.featureJSON(0)).toBe(c.featureJSON(0));
+	});
+
+	it('filters incidents by type, actor and q through the search index', () => {
+		const c = index.byId.get('incidents')!;
+		const hits = (filter: object) => c.ids.filter((_, i) => c.matches!(i, filter));
+		expect(hits({ q: 'Suqovuşan' })).toEqual([
+			'2016-04-02-line-of-contact',
+			'2020-11-23-madagiz-mine'
+		]);
+		expect(hits({ types: ['Explosions/Remote violence'] })).toEqual(['2020-11-23-madagiz-mine']);
+		expect(hits({ actors: ['Military Forces of Armenia (1991-)'] })).toEqual([
+			'2016-04-02-line-of-contact'
+		]);
+	});
+});

@@ -1,0 +1,252 @@
+import type { Geometry } from 'geojson';
+import {
+	type Dataset,
+	type IncidentFeature,
+	type LayerFeature,
+	type LayerId,
+	type PlaceFeature
+} from '$lib/data/schema';
+import { exportLookups } from '$lib/export/context';
+import { incidentExportFeature } from '$lib/export/geojson';
+import { geometryBBox, unionBBox, type BBox } from '$lib/geo/bbox';
+import { incidentMatcher, type IncidentFilter } from '$lib/geo/filter';
+import { toRFC7946Geometry } from '$lib/geo/rfc7946';
+import type { SearchIndex } from '$lib/geo/search';
+
+export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
+export const GREGORIAN = 'http://www.opengis.net/def/uom/ISO-8601/0/Gregorian';
+
+/**
+ * One collection prepared for fast queries: each feature's bounding box and time span in flat
+ * typed arrays, scanned per request, and each feature's JSON made once and kept (up to a memory
+ * budget) so a page of items is a concatenation of strings, not a fresh serialisation.
+ */
+export interface CollectionIndex {
+	id: string;
+	title: string;
+	description: string;
+	count: number;
+	ids: string[];
+	position: Map<string, number>;
+	/** minLon, minLat, maxLon, maxLat per feature; NaN for a null geometry. */
+	bboxes: Float64Array;
+	/** Time span per feature in ms since the epoch; NaN where the feature has no time. */
+	starts: Float64Array;
+	ends: Float64Array;
+	extent: { bbox: BBox | null; interval: [string | null, string | null] | null };
+	/** The properties the `type`, `actor` and `q` parameters may filter on (incidents only). */
+	matches?: (i: number, filter: IncidentFilter) => boolean;
+	featureJSON: (i: number) => string;
+}
+
+export interface OgcIndex {
+	collections: CollectionIndex[];
+	byId: Map<string, CollectionIndex>;
+	datasetName: string;
+	datasetVersion: string;
+}
+
+const DAY_MS = 86_400_000;
+
+export function dayStart(date: string): number {
+	return Date.parse(`${date}T00:00:00Z`);
+}
+
+function iso(ms: number): string {
+	return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+/** Caches the JSON of each feature, up to `budget` characters in total for the collection. */
+function cachedSerialiser(count: number, make: (i: number) => string, budget: number) {
+	const cache: (string | undefined)[] = new Array(count);
+	let used = 0;
+	return (i: number): string => {
+		let s = cache[i];
+		if (s === undefined) {
+			s = make(i);
+			if (used + s.length <= budget) {
+				cache[i] = s;
+				used += s.length;
+			}
+		}
+		return s;
+	};
+}
+
+function prepare(
+	id: string,
+	title: string,
+	description: string,
+	ids: string[],
+	geometries: (Geometry | null)[],
+	spans: ([number, number] | null)[],
+	make: (i: number) => string,
+	budget: number
+): CollectionIndex {
+	const count = ids.length;
+	const bboxes = new Float64Array(count * 4).fill(NaN);
+	const starts = new Float64Array(count).fill(NaN);
+	const ends = new Float64Array(count).fill(NaN);
+	const boxes: (BBox | null)[] = [];
+	for (let i = 0; i < count; i++) {
+		const b = geometryBBox(geometries[i]);
+		boxes.push(b);
+		if (b) bboxes.set(b, i * 4);
+		const span = spans[i];
+		if (span) {
+			starts[i] = span[0];
+			ends[i] = span[1];
+		}
+	}
+	let interval: [string | null, string | null] | null = null;
+	if (spans.some(Boolean)) {
+		let lo = Infinity;
+		let hi = -Infinity;
+		for (const s of spans) {
+			if (!s) continue;
+			lo = Math.min(lo, s[0]);
+			hi = Math.max(hi, s[1]);
+		}
+		interval = [iso(lo), Number.isFinite(hi) ? iso(hi) : null];
+	}
+	return {
+		id,
+		title,
+		description,
+		count,
+		ids,
+		position: new Map(ids.map((fid, i) => [fid, i])),
+		bboxes,
+		starts,
+		ends,
+		extent: { bbox: unionBBox(boxes), interval },
+		featureJSON: cachedSerialiser(count, make, budget)
+	};
+}
+
+/** A search index, or a way to build it when first needed. */
+export type SearchSource = SearchIndex | (() => SearchIndex) | undefined;
+
+/** The search index a filter needs: none unless it has a `q`, so a lazy index stays unbuilt. */
+export function searchFor(source: SearchSource, filter: IncidentFilter): SearchIndex | undefined {
+	if (!filter.q) return undefined;
+	return typeof source === 'function' ? source() : source;
+}
+
+function incidentsCollection(
+	dataset: Dataset,
+	search: SearchSource,
+	budget: number
+): CollectionIndex {
+	const features = dataset.incidents.features;
+	const lookups = exportLookups({
+		statements: dataset.statements,
+		sources: dataset.sources,
+		places: dataset.places.features
+	});
+	const spans = features.map((f): [number, number] => [
+		dayStart(f.properties.date),
+		dayStart(f.properties.date_end ?? f.properties.date) + DAY_MS - 1
+	]);
+	const collection = prepare(
+		'incidents',
+		'Incidents',
+		'Conflict incidents in and around Nagorno-Karabakh, each with the claims, statements and sources it rests on. Casualty figures are claims, attributed to their claimant.',
+		features.map((f) => f.id),
+		features.map((f) => f.geometry as Geometry),
+		spans,
+		(i) => JSON.stringify(incidentExportFeature(features[i], lookups)),
+		budget
+	);
+	let cached: { filter: IncidentFilter; test: (f: IncidentFeature) => boolean } | null = null;
+	collection.matches = (i, filter) => {
+		if (cached?.filter !== filter) {
+			cached = { filter, test: incidentMatcher(filter, searchFor(search, filter)) };
+		}
+		return cached.test(features[i]);
+	};
+	return collection;
+}
+
+function placesCollection(places: PlaceFeature[], budget: number): CollectionIndex {
+	return prepare(
+		'places',
+		'Places',
+		'Gazetteer of the places incidents refer to, with every spelling met in the sources and, where sources disagree on a position, the alternatives.',
+		places.map((p) => p.properties.id),
+		places.map((p) => p.geometry),
+		places.map(() => null),
+		(i) =>
+			JSON.stringify({
+				type: 'Feature',
+				id: places[i].properties.id,
+				geometry: toRFC7946Geometry(places[i].geometry),
+				properties: places[i].properties
+			}),
+		budget
+	);
+}
+
+const LAYER_TEXT: Record<string, [string, string]> = {
+	'line-of-contact-1994-2020': [
+		'Line of contact 1994–2020',
+		'The line of contact between Armenian and Azerbaijani forces from the 1994 ceasefire to 27 September 2020, digitised from named places; see each feature’s method and accuracy.'
+	],
+	'nkao-1923-1991': [
+		'Nagorno-Karabakh Autonomous Oblast 1923–1991',
+		'The former autonomous oblast, digitised from named places; see each feature’s method and accuracy.'
+	],
+	'ceasefire-2020': [
+		'Ceasefire arrangement of 10 November 2020',
+		'The approximate Russian peacekeeping zone and Lachin corridor under the statement of 10 November 2020.'
+	]
+};
+
+function layerCollection(id: string, features: LayerFeature[], budget: number): CollectionIndex {
+	const [title, description] = LAYER_TEXT[id] ?? [id, id];
+	return prepare(
+		id,
+		title,
+		description,
+		features.map((f) => f.properties.id),
+		features.map((f) => f.geometry as Geometry),
+		features.map((f): [number, number] => [
+			dayStart(f.properties.valid_from),
+			f.properties.valid_to ? dayStart(f.properties.valid_to) + DAY_MS - 1 : Infinity
+		]),
+		(i) =>
+			JSON.stringify({
+				type: 'Feature',
+				id: features[i].properties.id,
+				geometry: toRFC7946Geometry(features[i].geometry as Geometry),
+				properties: features[i].properties
+			}),
+		budget
+	);
+}
+
+const LAYER_ORDER: LayerId[] = ['line-of-contact-1994-2020', 'nkao-1923-1991', 'ceasefire-2020'];
+
+/**
+ * Prepares every collection the OGC API serves: incidents, places and the three region layers.
+ * `search` serves the `q` parameter; pass a function to build it only when `q` is first used.
+ * `cacheBudget` caps the characters of feature JSON kept per collection (default 16 M, which holds
+ * the real dataset whole and the busiest pages of a 100,000-incident one).
+ */
+export function buildOgcIndex(
+	dataset: Dataset,
+	search?: SearchSource,
+	cacheBudget = 16_000_000
+): OgcIndex {
+	const collections = [
+		incidentsCollection(dataset, search, cacheBudget),
+		placesCollection(dataset.places.features, cacheBudget),
+		...LAYER_ORDER.map((id) => layerCollection(id, dataset.layers[id].features, cacheBudget))
+	];
+	return {
+		collections,
+		byId: new Map(collections.map((c) => [c.id, c])),
+		datasetName: dataset.meta.name,
+		datasetVersion: dataset.meta.version
+	};
+}
