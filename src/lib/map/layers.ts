@@ -1,0 +1,301 @@
+import type {
+	Feature,
+	FeatureCollection,
+	Geometry,
+	LineString,
+	MultiLineString,
+	Point
+} from 'geojson';
+import type {
+	ExpressionSpecification,
+	FilterSpecification
+} from '@maplibre/maplibre-gl-style-spec';
+import type {
+	Dataset,
+	FeatureCollectionOf,
+	IncidentFeature,
+	LayerFeature,
+	LayerId,
+	PlaceFeature
+} from '$lib/data/schema';
+import { maxClaimedCasualties } from './encoding';
+
+/**
+ * A deep copy of coordinate arrays. The dataset may reach the map wrapped in Svelte proxies,
+ * which cannot be posted to MapLibre's worker; these copies are plain arrays.
+ */
+function copyCoordinates<T>(value: T): T {
+	return (Array.isArray(value) ? value.map(copyCoordinates) : value) as T;
+}
+
+function copyGeometry<G extends Geometry>(geometry: G): G {
+	if (geometry.type === 'GeometryCollection') {
+		return { type: geometry.type, geometries: geometry.geometries.map(copyGeometry) } as G;
+	}
+	return { type: geometry.type, coordinates: copyCoordinates(geometry.coordinates) } as G;
+}
+
+/** WGS84 equatorial circumference, the one web-mercator zoom levels are defined on. */
+const EARTH_CIRCUMFERENCE_M = 2 * Math.PI * 6_378_137;
+
+/** MapLibre's world is 512 px wide at zoom 0. */
+const TILE_SIZE_PX = 512;
+
+/**
+ * The radius in pixels at zoom 0 of a circle `metres` across on the ground at `lat`. At zoom z
+ * it is this times 2^z, which the style reproduces with an exponential (base 2) interpolation.
+ */
+export function metresToPixelsAtZoom0(metres: number, lat: number): number {
+	if (!(metres >= 0)) throw new Error(`metres must be ≥ 0, got ${metres}`);
+	if (!(Math.abs(lat) < 90)) throw new Error(`lat must be within (-90, 90), got ${lat}`);
+	const metresPerPixel = (EARTH_CIRCUMFERENCE_M * Math.cos((lat * Math.PI) / 180)) / TILE_SIZE_PX;
+	return metres / metresPerPixel;
+}
+
+/** What the map draws of an incident: flat properties only, so 100,000 of them stay light. */
+export interface IncidentMapProperties {
+	id: string;
+	type: string;
+	date: string;
+	max_claim: number;
+	uncertainty_m: number;
+	/** Uncertainty radius in pixels at zoom 0 (points only). */
+	halo0: number;
+}
+
+export type IncidentMapFeature = Feature<
+	Point | LineString | MultiLineString,
+	IncidentMapProperties
+>;
+
+export function incidentMapFeatures(
+	incidents: FeatureCollectionOf<IncidentFeature>
+): FeatureCollection<Point | LineString | MultiLineString, IncidentMapProperties> {
+	return {
+		type: 'FeatureCollection',
+		features: incidents.features.map((feature) => {
+			const p = feature.properties;
+			const halo0 =
+				feature.geometry.type === 'Point'
+					? metresToPixelsAtZoom0(p.uncertainty_m, feature.geometry.coordinates[1])
+					: 0;
+			return {
+				type: 'Feature',
+				id: p.id,
+				geometry: copyGeometry(feature.geometry as Point | LineString | MultiLineString),
+				properties: {
+					id: p.id,
+					type: p.type,
+					date: p.date,
+					max_claim: maxClaimedCasualties(p.claims),
+					uncertainty_m: p.uncertainty_m,
+					halo0
+				}
+			};
+		})
+	};
+}
+
+export interface PlaceMapProperties {
+	id: string;
+	label: string;
+	kind: string;
+	confidence: string;
+}
+
+export function placeMapFeatures(
+	places: FeatureCollectionOf<PlaceFeature>
+): FeatureCollection<Point, PlaceMapProperties> {
+	return {
+		type: 'FeatureCollection',
+		features: places.features.map((feature) => ({
+			type: 'Feature',
+			geometry: copyGeometry(feature.geometry as Point),
+			properties: {
+				id: feature.properties.id,
+				label: feature.properties.label,
+				kind: feature.properties.kind,
+				confidence: feature.properties.confidence
+			}
+		}))
+	};
+}
+
+export interface RegionMapProperties {
+	id: string;
+	name: string;
+	valid_from: string;
+	/** `null` (still valid) as in the data; the time filter reads it with a `coalesce`. */
+	valid_to: string | null;
+	accuracy_m: number;
+}
+
+export function regionMapFeatures(
+	layer: FeatureCollectionOf<LayerFeature>
+): FeatureCollection<Geometry, RegionMapProperties> {
+	return {
+		type: 'FeatureCollection',
+		features: layer.features.map((feature) => ({
+			type: 'Feature',
+			geometry: copyGeometry(feature.geometry as Geometry),
+			properties: {
+				id: feature.properties.id,
+				name: feature.properties.name,
+				valid_from: feature.properties.valid_from,
+				valid_to: feature.properties.valid_to,
+				accuracy_m: feature.properties.accuracy_m
+			}
+		}))
+	};
+}
+
+/**
+ * Every spelling of every curated place (name, label parts, names in each language, aliases).
+ * GeoNames settlements with one of these names are left off the basemap: the curated place,
+ * with both names where disputed, labels them instead of a second, one-sided label.
+ */
+export function placeSpellings(places: FeatureCollectionOf<PlaceFeature>): string[] {
+	const spellings = new Set<string>();
+	for (const { properties: p } of places.features) {
+		const names = [p.name, ...p.label.split(' / '), ...Object.values(p.names), ...p.aliases];
+		for (const name of names) if (name && name.trim()) spellings.add(name.trim());
+	}
+	return [...spellings].sort();
+}
+
+/** The region layer FeatureCollections of a dataset, keyed by layer id. */
+export function regionLayers(
+	dataset: Pick<Dataset, 'layers'>
+): Record<LayerId, FeatureCollection<Geometry, RegionMapProperties>> {
+	return Object.fromEntries(
+		Object.entries(dataset.layers).map(([id, layer]) => [id, regionMapFeatures(layer)])
+	) as Record<LayerId, FeatureCollection<Geometry, RegionMapProperties>>;
+}
+
+/**
+ * The part of the incident filter that picks the visible ids, or `null` when every incident is
+ * visible. A `match` on a list of ids is a hash lookup per feature, so it stays cheap for
+ * 100,000 incidents; the shorter of the visible and the hidden list is the one sent.
+ */
+export function visibleIdFilter(
+	allIds: readonly string[],
+	visible: ReadonlySet<string>
+): ExpressionSpecification | null {
+	const shown: string[] = [];
+	const hidden: string[] = [];
+	const seen = new Set<string>();
+	for (const id of allIds) {
+		if (seen.has(id)) continue;
+		seen.add(id);
+		(visible.has(id) ? shown : hidden).push(id);
+	}
+	if (hidden.length === 0) return null;
+	if (shown.length === 0) return ['==', ['literal', 1], ['literal', 0]];
+	if (shown.length <= hidden.length) return ['match', ['get', 'id'], shown, true, false];
+	return ['match', ['get', 'id'], hidden, false, true];
+}
+
+export const POINT_FILTER: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+export const LINE_FILTER: ExpressionSpecification = [
+	'match',
+	['geometry-type'],
+	['LineString', 'MultiLineString'],
+	true,
+	false
+];
+export const IMPRECISE_POINT_FILTER: ExpressionSpecification = [
+	'all',
+	POINT_FILTER,
+	['>', ['to-number', ['get', 'uncertainty_m'], 0], 0]
+];
+
+/**
+ * Above this many visible incidents, uncertainty rings are drawn only for the selected and
+ * highlighted ones: thousands of overlapping rings hide the map and cost a full extra layer.
+ */
+export const MAX_RINGS = 2000;
+
+/** The incidents that get an uncertainty ring: `null` for every visible one, else these ids. */
+export function ringIds(
+	visibleCount: number,
+	selectedId: string | null,
+	highlightedIds: Iterable<string>,
+	max = MAX_RINGS
+): string[] | null {
+	if (visibleCount <= max) return null;
+	const ids = new Set(highlightedIds);
+	if (selectedId !== null) ids.add(selectedId);
+	return [...ids].sort();
+}
+
+/** The incident layers' filters: geometry type, the visible ids, and which ones get a ring. */
+export function incidentFilters(
+	idFilter: ExpressionSpecification | null,
+	rings: readonly string[] | null = null
+): Record<'circles' | 'lines' | 'uncertainty', FilterSpecification> {
+	const withIds = (base: ExpressionSpecification): ExpressionSpecification =>
+		idFilter ? ['all', base, idFilter] : base;
+	const ringFilter: ExpressionSpecification | null =
+		rings === null
+			? null
+			: rings.length === 0
+				? ['==', ['literal', 1], ['literal', 0]]
+				: ['match', ['get', 'id'], [...rings], true, false];
+	const uncertainty = withIds(IMPRECISE_POINT_FILTER);
+	return {
+		circles: withIds(POINT_FILTER),
+		lines: withIds(LINE_FILTER),
+		uncertainty: ringFilter ? ['all', uncertainty, ringFilter] : uncertainty
+	};
+}
+
+/** The bounding box [west, south, east, north] of a geometry's positions. */
+export function geometryBounds(
+	geometry: Point | LineString | MultiLineString
+): [number, number, number, number] {
+	const positions =
+		geometry.type === 'Point'
+			? [geometry.coordinates]
+			: geometry.type === 'LineString'
+				? geometry.coordinates
+				: geometry.coordinates.flat();
+	let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+	for (const [lon, lat] of positions) {
+		w = Math.min(w, lon);
+		s = Math.min(s, lat);
+		e = Math.max(e, lon);
+		n = Math.max(n, lat);
+	}
+	return [w, s, e, n];
+}
+
+/** Everything the map draws from a dataset, computed once per dataset. */
+export interface MapData {
+	incidents: FeatureCollection<Point | LineString | MultiLineString, IncidentMapProperties>;
+	places: FeatureCollection<Point, PlaceMapProperties>;
+	regions: Record<LayerId, FeatureCollection<Geometry, RegionMapProperties>>;
+	incidentIds: string[];
+	byId: Map<string, IncidentMapFeature>;
+	/** The highest claimed casualty figure of any incident: the top of the size scale. */
+	maxClaim: number;
+	placeSpellings: string[];
+}
+
+export function mapDataOf(dataset: Pick<Dataset, 'incidents' | 'places' | 'layers'>): MapData {
+	const incidents = incidentMapFeatures(dataset.incidents);
+	const byId = new Map<string, IncidentMapFeature>();
+	let maxClaim = 0;
+	for (const feature of incidents.features) {
+		byId.set(feature.properties.id, feature);
+		maxClaim = Math.max(maxClaim, feature.properties.max_claim);
+	}
+	return {
+		incidents,
+		places: placeMapFeatures(dataset.places),
+		regions: regionLayers(dataset),
+		incidentIds: [...byId.keys()],
+		byId,
+		maxClaim,
+		placeSpellings: placeSpellings(dataset.places)
+	};
+}

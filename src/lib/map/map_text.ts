@@ -1,0 +1,85 @@
+import type { ToggleId } from './style';
+
+export type MapLang = 'en' | 'vi';
+
+/** The legend's own words (type names come from `$lib/i18n`). Vietnamese is our own wording. */
+export const LEGEND_TEXT = {
+	en: {
+		legend: 'Legend',
+		layers: 'Layers',
+		toggles: {
+			incidents: 'Incidents',
+			places: 'Places (both names where disputed)',
+			'basemap-settlements': 'Towns and villages',
+			'nkao-1923-1991': 'Nagorno-Karabakh Autonomous Oblast, 1923–1991',
+			'line-of-contact-1994-2020': 'Line of contact, 1994–2020',
+			'ceasefire-2020': 'Ceasefire of 10 Nov 2020: peacekeeping zone and Lachin corridor'
+		} satisfies Record<ToggleId, string>,
+		accuracy: (km: string) => `approximate, ±${km} km`,
+		outsideWindow: 'not valid in the time window',
+		types: 'Event type',
+		size: 'Circle size: the highest casualty figure claimed, by anyone',
+		noFigure: 'no figure',
+		sizeNote: 'A claim, not a count: see each incident for who claims what.',
+		uncertainty: 'Shaded ring: how far off the position may be',
+		line: 'Line: incident along a stretch of front',
+		credits: 'Data',
+		creditLines: {
+			basemap: 'Borders and countries: Natural Earth (public domain)',
+			settlements: 'Towns and villages: GeoNames (CC BY 4.0)',
+			dataset: 'Incidents, places, lines and statements: Incident Atlas dataset'
+		}
+	},
+	vi: {
+		legend: 'Chú giải',
+		layers: 'Các lớp',
+		toggles: {
+			incidents: 'Sự kiện',
+			places: 'Địa danh (ghi cả hai tên nếu có tranh chấp)',
+			'basemap-settlements': 'Thị trấn và làng',
+			'nkao-1923-1991': 'Tỉnh tự trị Nagorno-Karabakh, 1923–1991',
+			'line-of-contact-1994-2020': 'Đường tiếp xúc, 1994–2020',
+			'ceasefire-2020': 'Ngừng bắn 10/11/2020: vùng gìn giữ hòa bình và hành lang Lachin'
+		} satisfies Record<ToggleId, string>,
+		accuracy: (km: string) => `gần đúng, ±${km} km`,
+		outsideWindow: 'không còn hiệu lực trong khoảng thời gian đã chọn',
+		types: 'Loại sự kiện',
+		size: 'Cỡ vòng tròn: con số thương vong cao nhất được bất kỳ bên nào đưa ra',
+		noFigure: 'không có số liệu',
+		sizeNote: 'Đây là tuyên bố, không phải số đếm: xem từng sự kiện để biết ai nói gì.',
+		uncertainty: 'Vòng mờ: vị trí có thể sai lệch bao xa',
+		line: 'Đường: sự kiện dọc một đoạn mặt trận',
+		credits: 'Dữ liệu',
+		creditLines: {
+			basemap: 'Biên giới và quốc gia: Natural Earth (phạm vi công cộng)',
+			settlements: 'Thị trấn và làng: GeoNames (CC BY 4.0)',
+			dataset: 'Sự kiện, địa danh, đường ranh giới và phát biểu: bộ dữ liệu Incident Atlas'
+		}
+	}
+} as const;
+
+/** MapLibre's control strings (https://maplibre.org/maplibre-gl-js/docs/API/type-aliases/MapOptions/#locale). */
+export const MAPLIBRE_LOCALE: Record<MapLang, Record<string, string>> = {
+	en: {
+		'AttributionControl.ToggleAttribution': 'Toggle attribution',
+		'Map.Title': 'Map',
+		'NavigationControl.ResetBearing': 'Drag to rotate map, click to reset north',
+		'NavigationControl.ZoomIn': 'Zoom in',
+		'NavigationControl.ZoomOut': 'Zoom out'
+	},
+	vi: {
+		'AttributionControl.ToggleAttribution': 'Bật/tắt nguồn dữ liệu',
+		'Map.Title': 'Bản đồ',
+		'NavigationControl.ResetBearing': 'Kéo để xoay bản đồ, bấm để quay về hướng bắc',
+		'NavigationControl.ZoomIn': 'Phóng to',
+		'NavigationControl.ZoomOut': 'Thu nhỏ'
+	}
+};
+
+/** Metres as kilometres for the legend: one decimal under 10 km, whole above. */
+export function formatKm(metres: number, lang: MapLang): string {
+	const km = metres / 1000;
+	return km.toLocaleString(lang === 'en' ? 'en-GB' : 'vi', {
+		maximumFractionDigits: km < 10 ? 1 : 0
+	});
+}

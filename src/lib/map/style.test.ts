@@ -1,0 +1,243 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import {
+	createExpression,
+	featureFilter,
+	latest,
+	type FilterSpecification,
+	validateStyleMin,
+	type LayerSpecification,
+	type StyleSpecification
+} from '@maplibre/maplibre-gl-style-spec';
+import { LAYER_IDS } from '$lib/data/schema';
+import { BOLD_FONT_STACK, REGULAR_FONT_STACK } from './fonts';
+import { mapDataOf, visibleIdFilter } from './layers';
+import {
+	BACKGROUND_COLOR,
+	COUNTRY_COLORS,
+	OTHER_COUNTRY_COLOR,
+	TOGGLE_IDS,
+	TOGGLE_LAYERS,
+	buildStyle,
+	type StyleOptions
+} from './style';
+import { LOC_FIGHTING, MADAGIZ_MINE, testDataset } from './test_fixtures';
+
+const BASEMAP_URL = 'http://127.0.0.1:4173/data/basemap/';
+
+function options(overrides: Partial<StyleOptions> = {}): StyleOptions {
+	const data = mapDataOf(testDataset());
+	return {
+		basemapUrl: BASEMAP_URL,
+		incidents: data.incidents,
+		places: data.places,
+		regions: data.regions,
+		maxClaim: data.maxClaim,
+		window: { from: '2016-01-01', to: '2020-12-31' },
+		toggles: {},
+		idFilter: null,
+		placeSpellings: data.placeSpellings,
+		...overrides
+	};
+}
+
+function layer(style: StyleSpecification, id: string): LayerSpecification {
+	const found = style.layers.find((l) => l.id === id);
+	if (!found) throw new Error(`no layer ${id}`);
+	return found;
+}
+
+function filterOf(style: StyleSpecification, id: string): FilterSpecification | undefined {
+	return (layer(style, id) as { filter?: FilterSpecification }).filter;
+}
+
+/** Evaluates a paint property of a layer for a feature and its feature-state. */
+function paint(
+	style: StyleSpecification,
+	id: string,
+	property: string,
+	properties: Record<string, unknown>,
+	state: Record<string, unknown> = {}
+) {
+	const l = layer(style, id) as LayerSpecification & { paint: Record<string, unknown> };
+	const spec = (latest as unknown as Record<string, Record<string, object>>)[`paint_${l.type}`][
+		property
+	];
+	const parsed = createExpression(l.paint[property], 'test', spec as never);
+	if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+	return parsed.value.evaluate({ zoom: 9 }, { type: 1, properties } as never, state);
+}
+
+describe('buildStyle', () => {
+	it('builds a style the MapLibre style specification accepts', () => {
+		expect(validateStyleMin(buildStyle(options()))).toEqual([]);
+		const idFilter = visibleIdFilter(
+			[MADAGIZ_MINE.id, LOC_FIGHTING.id],
+			new Set([MADAGIZ_MINE.id])
+		);
+		const toggles = Object.fromEntries(TOGGLE_IDS.map((id) => [id, false]));
+		expect(
+			validateStyleMin(buildStyle(options({ idFilter, toggles, maxClaim: 0, placeSpellings: [] })))
+		).toEqual([]);
+	});
+
+	it('is checked by a validator that does catch mistakes', () => {
+		const style = buildStyle(options());
+		const broken = {
+			...style,
+			layers: style.layers.map((l) =>
+				l.id === 'incidents-circles' ? { ...l, paint: { 'circle-radius': 'big' } } : l
+			)
+		} as StyleSpecification;
+		expect(
+			validateStyleMin(broken)
+				.map((e) => e.message)
+				.join('\n')
+		).toMatch(/circle-radius/);
+	});
+
+	it('asks for nothing outside the app: no glyphs, no sprite, basemap from the app only', () => {
+		const style = buildStyle(options());
+		expect(style).not.toHaveProperty('glyphs');
+		expect(style).not.toHaveProperty('sprite');
+		for (const [id, source] of Object.entries(style.sources)) {
+			const data = (source as { data?: unknown }).data;
+			if (typeof data === 'string')
+				expect(data, id).toMatch(new RegExp(`^${BASEMAP_URL}[a-z]+\\.geojson$`));
+			else expect(data, id).toMatchObject({ type: 'FeatureCollection' });
+		}
+	});
+
+	it('refuses a basemap URL that is not absolute', () => {
+		expect(() => buildStyle(options({ basemapUrl: '/data/basemap/' }))).toThrow(
+			/basemapUrl must be an absolute/
+		);
+	});
+
+	it('has the layers the contract names, on the incidents source keyed by id', () => {
+		const style = buildStyle(options());
+		for (const id of ['incidents-circles', 'incidents-lines', 'incidents-uncertainty']) {
+			expect(layer(style, id)).toMatchObject({ source: 'incidents' });
+		}
+		expect(style.sources.incidents).toMatchObject({ type: 'geojson', promoteId: 'id' });
+		for (const id of LAYER_IDS) expect(layer(style, id)).toMatchObject({ source: id });
+	});
+
+	it('draws the line of contact dashed and red', () => {
+		const loc = layer(buildStyle(options()), 'line-of-contact-1994-2020') as LayerSpecification & {
+			paint: Record<string, unknown>;
+		};
+		expect(loc.type).toBe('line');
+		expect(loc.paint['line-dasharray']).toEqual([3, 1.5]);
+		expect(loc.paint['line-color']).toMatch(/^#c/);
+	});
+
+	it('hides the layers of a toggle that is off and shows the rest', () => {
+		for (const off of TOGGLE_IDS) {
+			const style = buildStyle(options({ toggles: { [off]: false } }));
+			for (const id of TOGGLE_IDS) {
+				for (const layerId of TOGGLE_LAYERS[id]) {
+					const visibility = (layer(style, layerId).layout as { visibility?: string }).visibility;
+					expect(visibility, `${layerId} with ${off} off`).toBe(id === off ? 'none' : 'visible');
+				}
+			}
+		}
+	});
+
+	it('filters the region layers by the time window', () => {
+		const style = buildStyle(options({ window: { from: '2020-11-11', to: '2020-12-31' } }));
+		const filter = featureFilter(filterOf(style, 'line-of-contact-1994-2020'), 'test');
+		const loc = testDataset().layers['line-of-contact-1994-2020'].features[0].properties;
+		expect(filter.filter({ zoom: 8 }, { type: 2, properties: loc } as never)).toBe(false);
+		const zone = featureFilter(filterOf(style, 'ceasefire-2020-hatch'), 'test');
+		const zoneProps = testDataset().layers['ceasefire-2020'].features[0].properties;
+		expect(zone.filter({ zoom: 8 }, { type: 3, properties: zoneProps } as never)).toBe(true);
+	});
+
+	it('labels with the web fonts of the page', () => {
+		const style = buildStyle(options());
+		const fonts = style.layers
+			.filter((l) => l.type === 'symbol')
+			.map((l) => (l.layout as { 'text-font'?: string[] })['text-font']);
+		expect(fonts).toEqual([REGULAR_FONT_STACK, BOLD_FONT_STACK]);
+	});
+
+	it('leaves off settlement labels that a curated place already gives', () => {
+		const filter = featureFilter(filterOf(buildStyle(options()), 'basemap-settlements'), 'test');
+		const at = (name: string, population: number) =>
+			filter.filter({ zoom: 9 }, { type: 1, properties: { name, population } } as never);
+		expect(at('Terter', 18_185)).toBe(false);
+		expect(at('Barda', 41_000)).toBe(true);
+		expect(
+			filter.filter({ zoom: 6 }, {
+				type: 1,
+				properties: { name: 'Barda', population: 41_000 }
+			} as never)
+		).toBe(false);
+	});
+
+	it('outlines the selected, highlighted and hovered incident through feature-state', () => {
+		const style = buildStyle(options());
+		const props = { id: MADAGIZ_MINE.id, type: 'Battles', max_claim: 4 };
+		const width = (state: Record<string, boolean>) =>
+			paint(style, 'incidents-circles', 'circle-stroke-width', props, state);
+		expect(width({})).toBe(1.2);
+		expect(width({ hover: true })).toBe(2);
+		expect(width({ highlighted: true })).toBe(3);
+		expect(width({ selected: true, hover: true })).toBe(3);
+		const radius = (state: Record<string, boolean>) =>
+			paint(style, 'incidents-circles', 'circle-radius', props, state);
+		expect(radius({ selected: true })).toBeCloseTo(radius({}) + 3);
+		const casing = (state: Record<string, boolean>) =>
+			paint(style, 'incidents-lines-casing', 'line-opacity', props, state);
+		expect(casing({})).toBe(0);
+		expect(casing({ selected: true })).toBeGreaterThan(0.5);
+	});
+
+	it('sizes the uncertainty halo in metres on the ground at every zoom', () => {
+		const style = buildStyle(options());
+		const l = layer(style, 'incidents-uncertainty') as LayerSpecification & {
+			paint: Record<string, unknown>;
+		};
+		const parsed = createExpression(
+			l.paint['circle-radius'],
+			'test',
+			latest.paint_circle['circle-radius'] as never
+		);
+		if (parsed.result !== 'success') throw new Error('bad expression');
+		for (const zoom of [5, 8.5, 12]) {
+			const radius = parsed.value.evaluate({ zoom }, {
+				type: 1,
+				properties: { halo0: 0.01 }
+			} as never);
+			expect(radius).toBeCloseTo(0.01 * 2 ** zoom, 6);
+		}
+	});
+
+	it('colours neighbouring countries apart, and land apart from the background', () => {
+		const colours = [...Object.values(COUNTRY_COLORS), OTHER_COUNTRY_COLOR];
+		expect(new Set(colours).size).toBe(colours.length);
+		expect(colours).not.toContain(BACKGROUND_COLOR);
+	});
+});
+
+describe('the label fonts', () => {
+	it('are families the imported @fontsource stylesheets declare', () => {
+		const require = createRequire(import.meta.url);
+		const declared = new Set<string>();
+		for (const file of [
+			'@fontsource/noto-sans/400.css',
+			'@fontsource/noto-sans/700.css',
+			'@fontsource/noto-sans-armenian/400.css'
+		]) {
+			const css = readFileSync(require.resolve(file), 'utf8');
+			for (const m of css.matchAll(/font-family:\s*'([^']+)'/g)) declared.add(m[1]);
+		}
+		expect([...REGULAR_FONT_STACK].every((f) => declared.has(f))).toBe(true);
+		// The first name of the bold stack only carries the weight; the rest must exist.
+		expect(BOLD_FONT_STACK[0]).toMatch(/\bBold\b/);
+		expect(declared.has(BOLD_FONT_STACK[0])).toBe(false);
+		expect(BOLD_FONT_STACK.slice(1).every((f) => declared.has(f))).toBe(true);
+	});
+});

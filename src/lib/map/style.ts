@@ -1,0 +1,463 @@
+import type { FeatureCollection, Geometry, LineString, MultiLineString, Point } from 'geojson';
+import type {
+	DataDrivenPropertyValueSpecification,
+	ExpressionSpecification,
+	FilterSpecification,
+	LayerSpecification,
+	StyleSpecification
+} from '@maplibre/maplibre-gl-style-spec';
+import { LAYER_IDS, type LayerId } from '$lib/data/schema';
+import { matchExpression, radiusExpression, typeColorExpression } from './encoding';
+import { BOLD_FONT_STACK, REGULAR_FONT_STACK } from './fonts';
+import {
+	incidentFilters,
+	type IncidentMapProperties,
+	type PlaceMapProperties,
+	type RegionMapProperties
+} from './layers';
+import { layerFilter, type TimeWindow } from './time';
+
+/** The toggles the legend offers, in the order it lists them. */
+export const TOGGLE_IDS = [
+	'incidents',
+	'places',
+	'basemap-settlements',
+	'nkao-1923-1991',
+	'line-of-contact-1994-2020',
+	'ceasefire-2020'
+] as const;
+export type ToggleId = (typeof TOGGLE_IDS)[number];
+
+/** The style layers each toggle shows or hides. */
+export const TOGGLE_LAYERS: Record<ToggleId, readonly string[]> = {
+	incidents: [
+		'incidents-uncertainty',
+		'incidents-lines-casing',
+		'incidents-lines',
+		'incidents-circles'
+	],
+	places: ['places-circles', 'places-labels'],
+	'basemap-settlements': ['basemap-settlements'],
+	'nkao-1923-1991': ['nkao-1923-1991-fill', 'nkao-1923-1991'],
+	'line-of-contact-1994-2020': ['line-of-contact-1994-2020'],
+	'ceasefire-2020': ['ceasefire-2020-fill', 'ceasefire-2020-hatch', 'ceasefire-2020']
+};
+
+/** The style layers that draw region features, per region layer: their filter follows the window. */
+export const REGION_STYLE_LAYERS: Record<LayerId, readonly string[]> = {
+	'nkao-1923-1991': TOGGLE_LAYERS['nkao-1923-1991'],
+	'line-of-contact-1994-2020': TOGGLE_LAYERS['line-of-contact-1994-2020'],
+	'ceasefire-2020': TOGGLE_LAYERS['ceasefire-2020']
+};
+
+export const INCIDENT_LAYERS = {
+	circles: 'incidents-circles',
+	lines: 'incidents-lines',
+	casing: 'incidents-lines-casing',
+	uncertainty: 'incidents-uncertainty'
+} as const;
+
+/** The layers a click or hover can pick an incident from, topmost first. */
+export const PICKABLE_LAYERS = [INCIDENT_LAYERS.circles, INCIDENT_LAYERS.lines];
+
+export const HATCH_IMAGE = 'ceasefire-hatch';
+
+/** Land colours, muted and distinct so that no two neighbours share one. */
+export const COUNTRY_COLORS: Record<string, string> = {
+	Azerbaijan: '#eee4cf',
+	Armenia: '#dfe8d3',
+	Georgia: '#ebdde6',
+	Turkey: '#dde3ee',
+	Iran: '#eddccd',
+	Russia: '#e5e5da'
+};
+export const OTHER_COUNTRY_COLOR = '#e9e9e4';
+export const BACKGROUND_COLOR = '#c9d8e2';
+
+export const REGION_COLORS = {
+	nkao: '#6a4c93',
+	lineOfContact: '#c1121f',
+	ceasefire: '#1d7874'
+} as const;
+
+export const CREDITS = {
+	naturalEarth: 'Natural Earth (public domain)',
+	geonames: 'GeoNames (CC BY 4.0)',
+	dataset: 'Incident Atlas dataset'
+} as const;
+
+export interface StyleOptions {
+	/** Absolute URL of the folder serving `countries.geojson`, `borders.geojson`, `settlements.geojson`. */
+	basemapUrl: string;
+	incidents: FeatureCollection<Point | LineString | MultiLineString, IncidentMapProperties>;
+	places: FeatureCollection<Point, PlaceMapProperties>;
+	regions: Record<LayerId, FeatureCollection<Geometry, RegionMapProperties>>;
+	/** The highest claimed casualty figure in the dataset: the top of the size scale. */
+	maxClaim: number;
+	window: TimeWindow;
+	/** Missing toggles are on. */
+	toggles: Partial<Record<string, boolean>>;
+	/** From `visibleIdFilter`; `null` shows every incident. */
+	idFilter: ExpressionSpecification | null;
+	/** From `ringIds`: the incidents with an uncertainty ring, `null` for all visible ones. */
+	rings?: readonly string[] | null;
+	/** Spellings of curated places: settlements with these names are not labelled twice. */
+	placeSpellings: readonly string[];
+}
+
+const POLYGONS: ExpressionSpecification = [
+	'match',
+	['geometry-type'],
+	['Polygon', 'MultiPolygon'],
+	true,
+	false
+];
+
+/** The filter of every style layer that draws a region layer, for a time window. */
+export function regionLayerFilters(window: TimeWindow): Record<string, FilterSpecification> {
+	const valid = layerFilter(window) as ExpressionSpecification;
+	const filters: Record<string, FilterSpecification> = {};
+	for (const layerIds of Object.values(REGION_STYLE_LAYERS)) {
+		for (const id of layerIds)
+			filters[id] =
+				id.endsWith('-fill') || id.endsWith('-hatch') ? ['all', POLYGONS, valid] : valid;
+	}
+	return filters;
+}
+
+/**
+ * The filter of every incident style layer, for the visible-id part from `visibleIdFilter` and
+ * the ring ids from `ringIds`.
+ */
+export function incidentLayerFilters(
+	idFilter: ExpressionSpecification | null,
+	rings: readonly string[] | null = null
+): Record<string, FilterSpecification> {
+	const filters = incidentFilters(idFilter, rings);
+	return {
+		[INCIDENT_LAYERS.circles]: filters.circles,
+		[INCIDENT_LAYERS.lines]: filters.lines,
+		[INCIDENT_LAYERS.casing]: filters.lines,
+		[INCIDENT_LAYERS.uncertainty]: filters.uncertainty
+	};
+}
+
+/** The expression of `circle-radius` for incident circles, bigger when hovered or selected. */
+export function incidentRadius(maxClaim: number): DataDrivenPropertyValueSpecification<number> {
+	const radius = radiusExpression(maxClaim);
+	return byState<ExpressionSpecification>(
+		{ selected: ['+', radius, 3], highlighted: ['+', radius, 2], hover: ['+', radius, 2] },
+		radius
+	) as DataDrivenPropertyValueSpecification<number>;
+}
+
+/** The filter of the settlement labels: by population as the zoom allows, not curated places. */
+export function settlementFilter(placeSpellings: readonly string[]): FilterSpecification {
+	return [
+		'all',
+		[
+			'>=',
+			['to-number', ['get', 'population'], 0],
+			['step', ['zoom'], 50_000, 7, 10_000, 8, 3_000, 9, 0]
+		],
+		[
+			'!',
+			['match', ['to-string', ['get', 'name']], [...new Set([...placeSpellings, ''])], true, false]
+		]
+	];
+}
+
+function state(name: 'hover' | 'selected' | 'highlighted'): ExpressionSpecification {
+	return ['boolean', ['feature-state', name], false];
+}
+
+/** Picks a value by feature-state: selected, then highlighted, then hover, else the default. */
+function byState<T>(
+	values: { selected: T; highlighted: T; hover: T },
+	otherwise: T
+): DataDrivenPropertyValueSpecification<T> {
+	return [
+		'case',
+		state('selected'),
+		values.selected,
+		state('highlighted'),
+		values.highlighted,
+		state('hover'),
+		values.hover,
+		otherwise
+	] as DataDrivenPropertyValueSpecification<T>;
+}
+
+export function visibility(toggles: Partial<Record<string, boolean>>, id: ToggleId) {
+	return toggles[id] === false ? ('none' as const) : ('visible' as const);
+}
+
+function assertUrl(name: string, value: string): void {
+	if (!/^https?:\/\/.+\/$/.test(value)) {
+		throw new Error(
+			`buildStyle: ${name} must be an absolute http(s) URL ending in "/", got ${JSON.stringify(value)}`
+		);
+	}
+}
+
+/**
+ * The whole map as a MapLibre style (https://maplibre.org/maplibre-style-spec/). Pure: the same
+ * options give the same style, and `validateStyleMin` accepts it. There is no `glyphs` URL: labels
+ * are drawn locally from the page's web fonts (see `fonts.ts`), so nothing leaves the machine.
+ */
+export function buildStyle(options: StyleOptions): StyleSpecification {
+	assertUrl('basemapUrl', options.basemapUrl);
+	const regionFilters = regionLayerFilters(options.window);
+	const incidentFilter = incidentLayerFilters(options.idFilter, options.rings ?? null);
+	const typeColor = typeColorExpression();
+	const vis = (id: ToggleId) => ({ visibility: visibility(options.toggles, id) });
+
+	const sources: StyleSpecification['sources'] = {
+		countries: {
+			type: 'geojson',
+			data: `${options.basemapUrl}countries.geojson`,
+			attribution: CREDITS.naturalEarth
+		},
+		borders: {
+			type: 'geojson',
+			data: `${options.basemapUrl}borders.geojson`,
+			attribution: CREDITS.naturalEarth
+		},
+		settlements: {
+			type: 'geojson',
+			data: `${options.basemapUrl}settlements.geojson`,
+			attribution: CREDITS.geonames
+		},
+		places: { type: 'geojson', data: options.places, attribution: CREDITS.dataset },
+		incidents: {
+			type: 'geojson',
+			data: options.incidents,
+			promoteId: 'id',
+			attribution: CREDITS.dataset
+		}
+	};
+	for (const id of LAYER_IDS) {
+		sources[id] = { type: 'geojson', data: options.regions[id], attribution: CREDITS.dataset };
+	}
+
+	const countryColor = matchExpression(
+		['get', 'name'],
+		Object.entries(COUNTRY_COLORS),
+		OTHER_COUNTRY_COLOR
+	);
+
+	const layers: LayerSpecification[] = [
+		{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
+		{
+			id: 'basemap-countries',
+			type: 'fill',
+			source: 'countries',
+			paint: { 'fill-color': countryColor, 'fill-opacity': 1 }
+		},
+		{
+			id: 'basemap-borders',
+			type: 'line',
+			source: 'borders',
+			layout: { 'line-join': 'round' },
+			paint: {
+				'line-color': '#7d7d78',
+				'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.8, 10, 1.6]
+			}
+		},
+		{
+			id: 'nkao-1923-1991-fill',
+			type: 'fill',
+			source: 'nkao-1923-1991',
+			filter: regionFilters['nkao-1923-1991-fill'],
+			layout: vis('nkao-1923-1991'),
+			paint: { 'fill-color': REGION_COLORS.nkao, 'fill-opacity': 0.07 }
+		},
+		{
+			id: 'ceasefire-2020-fill',
+			type: 'fill',
+			source: 'ceasefire-2020',
+			filter: regionFilters['ceasefire-2020-fill'],
+			layout: vis('ceasefire-2020'),
+			paint: { 'fill-color': REGION_COLORS.ceasefire, 'fill-opacity': 0.08 }
+		},
+		{
+			id: 'ceasefire-2020-hatch',
+			type: 'fill',
+			source: 'ceasefire-2020',
+			filter: regionFilters['ceasefire-2020-hatch'],
+			layout: vis('ceasefire-2020'),
+			paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.9 }
+		},
+		{
+			id: 'nkao-1923-1991',
+			type: 'line',
+			source: 'nkao-1923-1991',
+			filter: regionFilters['nkao-1923-1991'],
+			layout: { ...vis('nkao-1923-1991'), 'line-join': 'round' },
+			paint: {
+				'line-color': REGION_COLORS.nkao,
+				'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.2, 11, 2.5],
+				'line-opacity': 0.85
+			}
+		},
+		{
+			id: 'ceasefire-2020',
+			type: 'line',
+			source: 'ceasefire-2020',
+			filter: regionFilters['ceasefire-2020'],
+			layout: { ...vis('ceasefire-2020'), 'line-join': 'round' },
+			paint: {
+				'line-color': REGION_COLORS.ceasefire,
+				'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1, 11, 2],
+				'line-opacity': 0.9
+			}
+		},
+		{
+			id: 'line-of-contact-1994-2020',
+			type: 'line',
+			source: 'line-of-contact-1994-2020',
+			filter: regionFilters['line-of-contact-1994-2020'],
+			layout: { ...vis('line-of-contact-1994-2020'), 'line-join': 'round' },
+			paint: {
+				'line-color': REGION_COLORS.lineOfContact,
+				'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.8, 11, 3.2],
+				'line-dasharray': [3, 1.5]
+			}
+		},
+		{
+			id: INCIDENT_LAYERS.uncertainty,
+			type: 'circle',
+			source: 'incidents',
+			filter: incidentFilter[INCIDENT_LAYERS.uncertainty],
+			layout: vis('incidents'),
+			paint: {
+				'circle-radius': [
+					'interpolate',
+					['exponential', 2],
+					['zoom'],
+					0,
+					['to-number', ['get', 'halo0'], 0],
+					24,
+					['*', ['to-number', ['get', 'halo0'], 0], 2 ** 24]
+				],
+				'circle-color': typeColor,
+				'circle-opacity': byState({ selected: 0.22, highlighted: 0.2, hover: 0.18 }, 0.1),
+				'circle-stroke-color': typeColor,
+				'circle-stroke-width': 1,
+				'circle-stroke-opacity': 0.55,
+				'circle-pitch-alignment': 'map',
+				'circle-pitch-scale': 'map'
+			}
+		},
+		{
+			id: INCIDENT_LAYERS.casing,
+			type: 'line',
+			source: 'incidents',
+			filter: incidentFilter[INCIDENT_LAYERS.casing],
+			layout: { ...vis('incidents'), 'line-join': 'round', 'line-cap': 'round' },
+			paint: {
+				'line-color': byState(
+					{ selected: '#111111', highlighted: '#f2b705', hover: '#333333' },
+					'#ffffff'
+				),
+				'line-width': byState({ selected: 10, highlighted: 10, hover: 8 }, 6),
+				'line-opacity': byState({ selected: 0.9, highlighted: 0.9, hover: 0.6 }, 0)
+			}
+		},
+		{
+			id: INCIDENT_LAYERS.lines,
+			type: 'line',
+			source: 'incidents',
+			filter: incidentFilter[INCIDENT_LAYERS.lines],
+			layout: { ...vis('incidents'), 'line-join': 'round', 'line-cap': 'round' },
+			paint: {
+				'line-color': typeColor,
+				'line-width': byState({ selected: 6, highlighted: 6, hover: 5 }, 4),
+				'line-opacity': byState({ selected: 0.95, highlighted: 0.9, hover: 0.8 }, 0.55)
+			}
+		},
+		{
+			id: 'places-circles',
+			type: 'circle',
+			source: 'places',
+			layout: vis('places'),
+			paint: {
+				'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 2.5, 11, 4],
+				'circle-color': '#2b2b2b',
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': 1
+			}
+		},
+		{
+			id: INCIDENT_LAYERS.circles,
+			type: 'circle',
+			source: 'incidents',
+			filter: incidentFilter[INCIDENT_LAYERS.circles],
+			layout: {
+				...vis('incidents'),
+				'circle-sort-key': ['-', ['to-number', ['get', 'max_claim'], 0]]
+			},
+			paint: {
+				'circle-radius': incidentRadius(options.maxClaim),
+				'circle-color': typeColor,
+				'circle-opacity': 0.85,
+				'circle-stroke-color': byState(
+					{ selected: '#111111', highlighted: '#f2b705', hover: '#333333' },
+					'#ffffff'
+				),
+				'circle-stroke-width': byState({ selected: 3, highlighted: 3, hover: 2 }, 1.2)
+			}
+		},
+		{
+			id: 'basemap-settlements',
+			type: 'symbol',
+			source: 'settlements',
+			filter: settlementFilter(options.placeSpellings),
+			layout: {
+				...vis('basemap-settlements'),
+				'text-field': ['to-string', ['get', 'name']],
+				'text-font': REGULAR_FONT_STACK,
+				'text-size': [
+					'interpolate',
+					['linear'],
+					['to-number', ['get', 'population'], 0],
+					1_000,
+					10,
+					100_000,
+					12,
+					1_000_000,
+					14
+				],
+				'symbol-sort-key': ['-', ['to-number', ['get', 'population'], 0]],
+				'text-max-width': 8
+			},
+			paint: {
+				'text-color': '#5b5b56',
+				'text-halo-color': 'rgba(255,255,255,0.85)',
+				'text-halo-width': 1.2
+			}
+		},
+		{
+			id: 'places-labels',
+			type: 'symbol',
+			source: 'places',
+			layout: {
+				...vis('places'),
+				'text-field': ['to-string', ['get', 'label']],
+				'text-font': BOLD_FONT_STACK,
+				'text-size': ['interpolate', ['linear'], ['zoom'], 6, 11.5, 11, 14],
+				'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+				'text-radial-offset': 0.6,
+				'text-justify': 'auto',
+				'text-max-width': 12
+			},
+			paint: {
+				'text-color': '#1f1f1f',
+				'text-halo-color': 'rgba(255,255,255,0.92)',
+				'text-halo-width': 1.5
+			}
+		}
+	];
+
+	return { version: 8, name: 'Incident Atlas', sources, layers };
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
+import { assertWindow, isValidIn, layerFilter, type TimeWindow } from './time';
+import { LACHIN_CORRIDOR, LINE_OF_CONTACT, NKAO, PEACEKEEPING_ZONE } from './test_fixtures';
+
+function shows(window: TimeWindow, properties: Record<string, unknown>): boolean {
+	const filter = featureFilter(layerFilter(window), 'test');
+	return filter.filter({ zoom: 8 }, { type: 2, properties } as never);
+}
+
+const LOC = LINE_OF_CONTACT.properties;
+const ZONE = PEACEKEEPING_ZONE.properties;
+
+describe('layerFilter', () => {
+	it('shows the 1994–2020 line during the April 2016 war', () => {
+		expect(shows({ from: '2016-04-01', to: '2016-04-05' }, LOC)).toBe(true);
+	});
+
+	it('hides the 1994–2020 line in a window after 27 Sep 2020', () => {
+		expect(shows({ from: '2020-09-28', to: '2020-12-31' }, LOC)).toBe(false);
+		expect(shows({ from: '2020-11-23', to: '2020-11-23' }, LOC)).toBe(false);
+	});
+
+	it('counts the last day of validity as valid', () => {
+		expect(shows({ from: '2020-09-27', to: '2020-10-10' }, LOC)).toBe(true);
+	});
+
+	it('shows the 2020 arrangement in a window after 10 Nov 2020, not before', () => {
+		expect(shows({ from: '2020-11-11', to: '2020-12-31' }, ZONE)).toBe(true);
+		expect(shows({ from: '2020-11-23', to: '2020-11-23' }, LACHIN_CORRIDOR.properties)).toBe(true);
+		expect(shows({ from: '2020-09-27', to: '2020-11-09' }, ZONE)).toBe(false);
+		expect(shows({ from: '2023-09-21', to: '2024-01-01' }, ZONE)).toBe(false);
+	});
+
+	it('shows both arrangements in a window spanning the 2020 war', () => {
+		const window = { from: '2020-01-01', to: '2020-12-31' };
+		expect(shows(window, LOC)).toBe(true);
+		expect(shows(window, ZONE)).toBe(true);
+	});
+
+	it('keeps a feature with no end date (null) from its start on', () => {
+		const open = { ...ZONE, valid_to: null };
+		expect(shows({ from: '2030-01-01', to: '2030-12-31' }, open)).toBe(true);
+		expect(shows({ from: '2019-01-01', to: '2019-12-31' }, open)).toBe(false);
+	});
+
+	it('hides the NKAO outline in a 2016 window', () => {
+		expect(shows({ from: '2016-04-01', to: '2016-04-05' }, NKAO.properties)).toBe(false);
+		expect(shows({ from: '1988-02-20', to: '1988-02-20' }, NKAO.properties)).toBe(true);
+	});
+
+	it('agrees with isValidIn on every window of a grid of dates', () => {
+		const dates = [
+			'1923-07-06',
+			'1923-07-07',
+			'1991-11-26',
+			'1991-11-27',
+			'1994-05-12',
+			'2016-04-02',
+			'2020-09-27',
+			'2020-09-28',
+			'2020-11-10',
+			'2022-08-26',
+			'2023-09-20',
+			'2023-09-21'
+		];
+		for (const from of dates) {
+			for (const to of dates.filter((d) => d >= from)) {
+				for (const feature of [NKAO, LINE_OF_CONTACT, PEACEKEEPING_ZONE, LACHIN_CORRIDOR]) {
+					expect(shows({ from, to }, feature.properties)).toBe(
+						isValidIn(feature.properties, { from, to })
+					);
+				}
+			}
+		}
+	});
+
+	it('names the parameter of a bad window', () => {
+		expect(() => layerFilter({ from: '2016-4-2', to: '2016-04-05' })).toThrow(
+			/window\.from must be an ISO date/
+		);
+		expect(() => layerFilter({ from: '2016-04-02', to: '' })).toThrow(
+			/window\.to must be an ISO date/
+		);
+		expect(() => assertWindow({ from: '2020-12-01', to: '2020-11-01' })).toThrow(
+			/window\.from \(2020-12-01\) is after window\.to \(2020-11-01\)/
+		);
+	});
+});

@@ -1,0 +1,48 @@
+import type { FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
+
+export interface TimeWindow {
+	from: string;
+	to: string;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Throws naming the parameter unless `window` is two ISO dates in order. */
+export function assertWindow(window: TimeWindow): void {
+	for (const key of ['from', 'to'] as const) {
+		if (typeof window?.[key] !== 'string' || !ISO_DATE.test(window[key])) {
+			throw new Error(
+				`window.${key} must be an ISO date YYYY-MM-DD, got ${JSON.stringify(window?.[key])}`
+			);
+		}
+	}
+	if (window.from > window.to) {
+		throw new Error(`window.from (${window.from}) is after window.to (${window.to})`);
+	}
+}
+
+/** A date later than any in the data: what a missing `valid_to` (still valid) compares as. */
+const OPEN_END = '9999-12-31';
+
+/**
+ * The filter that shows a region feature when its validity `[valid_from, valid_to]` (both days
+ * included; `valid_to` null = still valid) overlaps the window. ISO dates compare as strings.
+ * A window from 2020-09-28 on thus hides the 1994–2020 line (valid to 2020-09-27), and one that
+ * reaches 2020-11-10 shows the ceasefire arrangement.
+ */
+export function layerFilter(window: TimeWindow): FilterSpecification {
+	assertWindow(window);
+	return [
+		'all',
+		['<=', ['to-string', ['get', 'valid_from']], window.to],
+		['>=', ['to-string', ['coalesce', ['get', 'valid_to'], OPEN_END]], window.from]
+	];
+}
+
+/** The same test in plain TypeScript, for lists and the legend. */
+export function isValidIn(
+	validity: { valid_from: string; valid_to: string | null },
+	window: TimeWindow
+): boolean {
+	return validity.valid_from <= window.to && (validity.valid_to ?? OPEN_END) >= window.from;
+}

@@ -1,0 +1,284 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { guardedPage, launchBrowser, waitForMapIdle, type GuardedPage } from './browser';
+import { startServer, type RunningServer } from './server';
+
+/** The map of the built app, in Chromium: what it draws and how it answers the pointer. */
+
+const MADAGIZ_MINE = '2020-11-23-madagiz-mine';
+const MADAGIZ: [number, number] = [46.750222, 40.325861];
+
+let server: RunningServer;
+let browser: Browser;
+let open: GuardedPage | null = null;
+
+beforeAll(async () => {
+	server = await startServer();
+	browser = await launchBrowser();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+afterEach(async () => {
+	const current = open;
+	open = null;
+	if (!current) return;
+	await current.close();
+	expect(current.problems, 'page errors or requests off the test server').toEqual([]);
+});
+
+async function openMap(query = ''): Promise<Page> {
+	open = await guardedPage(browser, server.url);
+	await open.page.goto(`${server.url}/${query}`);
+	await waitForMapIdle(open.page);
+	return open.page;
+}
+
+/** A position on the page (CSS pixels) of a longitude/latitude on the map. */
+async function onPage(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+	return page.evaluate((lngLat) => {
+		const map = window.__atlasMap!;
+		const point = map.project(lngLat);
+		const rect = map.getCanvas().getBoundingClientRect();
+		return { x: rect.left + point.x, y: rect.top + point.y };
+	}, lngLat);
+}
+
+/**
+ * Reads the WebGL canvas right after a frame is drawn (the drawing buffer is only valid until
+ * the frame is composited) and returns, for the given map positions, the RGB under each, and the
+ * number of distinct colours in the whole canvas (channels quantised to 8 levels).
+ */
+async function readCanvas(page: Page, positions: [number, number][]) {
+	return page.evaluate(
+		(positions) =>
+			new Promise<{ colours: number; samples: number[][] }>((resolve) => {
+				const map = window.__atlasMap!;
+				map.once('render', () => {
+					const gl = map.getCanvas();
+					const copy = document.createElement('canvas');
+					copy.width = gl.width;
+					copy.height = gl.height;
+					const ctx = copy.getContext('2d')!;
+					ctx.drawImage(gl, 0, 0);
+					const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+					const seen = new Set<number>();
+					for (let i = 0; i < data.length; i += 4) {
+						seen.add(((data[i] >> 5) << 6) | ((data[i + 1] >> 5) << 3) | (data[i + 2] >> 5));
+					}
+					const ratio = gl.width / gl.clientWidth;
+					const samples = positions.map((lngLat) => {
+						const p = map.project(lngLat);
+						const i = (Math.round(p.y * ratio) * copy.width + Math.round(p.x * ratio)) * 4;
+						return [data[i], data[i + 1], data[i + 2]];
+					});
+					resolve({ colours: seen.size, samples });
+				});
+				map.triggerRepaint();
+			}),
+		positions
+	);
+}
+
+function hexToRgb(hex: string): number[] {
+	const n = parseInt(hex.slice(1), 16);
+	return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+function close(actual: number[], expected: number[], tolerance = 3): boolean {
+	return actual.every((v, i) => Math.abs(v - expected[i]) <= tolerance);
+}
+
+async function featureState(page: Page, id: string) {
+	return page.evaluate((id) => window.__atlasMap!.getFeatureState({ source: 'incidents', id }), id);
+}
+
+async function rendered(page: Page, layer: string) {
+	return page.evaluate(
+		(layer) =>
+			window.__atlasMap!.queryRenderedFeatures({ layers: [layer] }).map((f) => f.properties),
+		layer
+	);
+}
+
+describe('the map', () => {
+	it('opens framed on the region with Madagiz and Tartar in view', async () => {
+		const page = await openMap();
+		const inView = await page.evaluate(() => {
+			const bounds = window.__atlasMap!.getBounds();
+			return [
+				[46.750222, 40.325861],
+				[46.92889, 40.345]
+			].map((p) => bounds.contains(p as [number, number]));
+		});
+		expect(inView).toEqual([true, true]);
+	});
+
+	it('draws the basemap: many colours, land apart from the background and from its neighbour', async () => {
+		const page = await openMap();
+		const full = await readCanvas(page, []);
+		expect(full.colours).toBeGreaterThanOrEqual(24);
+
+		// With only the basemap fill showing, compare pixels against the style's own colours.
+		const expected = await page.evaluate(() => {
+			const map = window.__atlasMap!;
+			for (const layer of map.getStyle().layers) {
+				if (layer.id !== 'background' && layer.id !== 'basemap-countries') {
+					map.setLayoutProperty(layer.id, 'visibility', 'none');
+				}
+			}
+			map.jumpTo({ center: [46.2, 40.0], zoom: 6 });
+			const fill = map.getPaintProperty('basemap-countries', 'fill-color') as unknown[];
+			const colourOf = (name: string) => fill[fill.indexOf(name) + 1] as string;
+			return {
+				background: map.getPaintProperty('background', 'background-color') as string,
+				azerbaijan: colourOf('Azerbaijan'),
+				armenia: colourOf('Armenia')
+			};
+		});
+		await waitForMapIdle(page);
+		// Central Azerbaijan, central Armenia, and west of the basemap's extent (44° E).
+		const { samples } = await readCanvas(page, [
+			[47.6, 40.4],
+			[44.9, 40.3],
+			[43.2, 40.0]
+		]);
+		const [azerbaijan, armenia, outside] = samples;
+		expect(close(azerbaijan, hexToRgb(expected.azerbaijan)), `Azerbaijan pixel ${azerbaijan}`).toBe(
+			true
+		);
+		expect(close(armenia, hexToRgb(expected.armenia)), `Armenia pixel ${armenia}`).toBe(true);
+		expect(close(outside, hexToRgb(expected.background)), `background pixel ${outside}`).toBe(true);
+		expect(close(azerbaijan, armenia)).toBe(false);
+		expect(close(azerbaijan, outside)).toBe(false);
+	});
+
+	it('labels places with both names where disputed, and towns by population', async () => {
+		const page = await openMap();
+		const labels = (await rendered(page, 'places-labels')).map((p) => p.label);
+		expect(labels).toContain('Madagiz / Sugovushan');
+		expect(labels).toContain('Terter / Tartar');
+		const towns = await rendered(page, 'basemap-settlements');
+		expect(towns.length).toBeGreaterThan(3);
+		// The curated place labels Tartar; GeoNames' one-sided "Terter" is not added beside it.
+		expect(towns.map((p) => p.name)).not.toContain('Terter');
+		const fontLoaded = await page.evaluate(() =>
+			document.fonts.check('700 16px "Noto Sans"', 'Madagiz / Sugovushan Tərtər')
+		);
+		expect(fontLoaded).toBe(true);
+	});
+
+	it('highlights the incident under the pointer and shows a pointer cursor', async () => {
+		const page = await openMap();
+		const at = await onPage(page, MADAGIZ);
+		await page.mouse.move(at.x, at.y);
+		await page.waitForFunction(
+			(id) => window.__atlasMap!.getFeatureState({ source: 'incidents', id }).hover === true,
+			MADAGIZ_MINE
+		);
+		expect(await page.evaluate(() => window.__atlasMap!.getCanvas().style.cursor)).toBe('pointer');
+		const away = await onPage(page, [47.45, 40.55]);
+		await page.mouse.move(away.x, away.y);
+		await page.waitForFunction(
+			(id) => window.__atlasMap!.getFeatureState({ source: 'incidents', id }).hover === false,
+			MADAGIZ_MINE
+		);
+		expect(await page.evaluate(() => window.__atlasMap!.getCanvas().style.cursor)).toBe('');
+	});
+
+	it('selects the Madagiz incident on click, eases to it, and clears on a click on empty map', async () => {
+		const page = await openMap();
+		const at = await onPage(page, MADAGIZ);
+		await page.mouse.click(at.x, at.y);
+		await page.waitForFunction(
+			(id) => window.__atlasMap!.getFeatureState({ source: 'incidents', id }).selected === true,
+			MADAGIZ_MINE
+		);
+		await page.waitForURL((url) => url.searchParams.get('sel') === MADAGIZ_MINE);
+		await waitForMapIdle(page);
+		const centre = await page.evaluate(() => window.__atlasMap!.getCenter().toArray());
+		expect(centre[0]).toBeCloseTo(MADAGIZ[0], 2);
+		expect(centre[1]).toBeCloseTo(MADAGIZ[1], 2);
+
+		const empty = await onPage(page, [MADAGIZ[0] + 0.06, MADAGIZ[1] - 0.09]);
+		expect(
+			await page.evaluate(({ x, y }) => {
+				const map = window.__atlasMap!;
+				const rect = map.getCanvas().getBoundingClientRect();
+				return map.queryRenderedFeatures([x - rect.left, y - rect.top], {
+					layers: ['incidents-circles', 'incidents-lines']
+				}).length;
+			}, empty)
+		).toBe(0);
+		await page.mouse.click(empty.x, empty.y);
+		await page.waitForFunction(
+			(id) => window.__atlasMap!.getFeatureState({ source: 'incidents', id }).selected === false,
+			MADAGIZ_MINE
+		);
+		await page.waitForURL((url) => !url.searchParams.has('sel'));
+		expect((await featureState(page, MADAGIZ_MINE)).selected).toBe(false);
+	});
+
+	it('shows the 1994–2020 line in a 2016 window and the 2020 arrangement after 10 Nov 2020', async () => {
+		let page = await openMap('?from=2016-04-01&to=2016-04-05');
+		expect((await rendered(page, 'line-of-contact-1994-2020')).length).toBeGreaterThan(0);
+		expect(await rendered(page, 'ceasefire-2020')).toEqual([]);
+		await open!.close();
+		expect(open!.problems).toEqual([]);
+
+		page = await openMap('?from=2020-11-11&to=2020-12-31');
+		expect(await rendered(page, 'line-of-contact-1994-2020')).toEqual([]);
+		const ceasefire = (await rendered(page, 'ceasefire-2020')).map((p) => p.id);
+		expect(ceasefire.length).toBeGreaterThan(0);
+	});
+
+	it('switches a region layer off and on from its legend checkbox, and states its accuracy', async () => {
+		const page = await openMap('?from=2016-04-01&to=2016-04-05');
+		const dataset = JSON.parse(
+			readFileSync('geodata/layers/line-of-contact-1994-2020.geojson', 'utf8')
+		) as { features: { properties: { accuracy_m: number } }[] };
+		const km = Math.max(...dataset.features.map((f) => f.properties.accuracy_m)) / 1000;
+		// The page may fold the legend away (a <details>); open it as a reader would.
+		const folded = page.locator('details:not([open])', { has: page.locator('.legend') });
+		if ((await folded.count()) > 0) await folded.locator('summary').first().click();
+		const checkbox = page.getByRole('checkbox', { name: /Line of contact, 1994–2020/ });
+		expect(await checkbox.isChecked()).toBe(true);
+		const description = await checkbox.evaluate((el) =>
+			document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent?.trim()
+		);
+		expect(description).toContain(
+			`approximate, ±${km.toLocaleString('en-GB', { maximumFractionDigits: 1 })} km`
+		);
+
+		await checkbox.uncheck();
+		await waitForMapIdle(page);
+		expect(
+			await page.evaluate(() =>
+				window.__atlasMap!.getLayoutProperty('line-of-contact-1994-2020', 'visibility')
+			)
+		).toBe('none');
+		expect(await rendered(page, 'line-of-contact-1994-2020')).toEqual([]);
+
+		await checkbox.check();
+		await waitForMapIdle(page);
+		expect((await rendered(page, 'line-of-contact-1994-2020')).length).toBeGreaterThan(0);
+	});
+
+	it('speaks Vietnamese in its controls and legend when the page switches language', async () => {
+		const page = await openMap();
+		await expect
+			.poll(() => page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label'))
+			.toBe('Zoom in');
+		await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+		await expect
+			.poll(() => page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label'))
+			.toBe('Phóng to');
+		expect(await page.locator('.maplibregl-ctrl-zoom-in').count()).toBe(1);
+		expect(await page.locator('.legend').getAttribute('lang')).toBe('vi');
+		expect(await page.locator('.legend').textContent()).toContain('Đường tiếp xúc, 1994–2020');
+	});
+});
