@@ -1,0 +1,104 @@
+import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+
+/** The region the baseline map is framed on: [west, south, east, north]. */
+export const BASELINE_BOUNDS: [number, number, number, number] = [44.8, 38.8, 47.8, 41.0];
+
+const POLYGON = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false];
+const LINE = ['match', ['geometry-type'], ['LineString', 'MultiLineString'], true, false];
+const POINT = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false];
+
+/**
+ * The bare MapLibre style the app is compared against: the basemap files and the incidents as
+ * plain GeoJSON sources, incidents as circles (lines as lines), no labels, no interaction.
+ */
+export function baselineStyle(origin: string, basemapFiles: readonly string[]): StyleSpecification {
+	const style: StyleSpecification = {
+		version: 8,
+		sources: {},
+		layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f4f1ea' } }]
+	};
+	for (const file of basemapFiles) {
+		const id = `basemap-${file.replace(/\.geojson$/, '')}`;
+		style.sources[id] = { type: 'geojson', data: `${origin}/data/basemap/${file}` };
+		style.layers.push(
+			{
+				id: `${id}-fill`,
+				type: 'fill',
+				source: id,
+				filter: POLYGON as never,
+				paint: { 'fill-color': '#e3ded3' }
+			},
+			{
+				id: `${id}-line`,
+				type: 'line',
+				source: id,
+				paint: { 'line-color': '#9a948a', 'line-width': 0.8 }
+			},
+			{
+				id: `${id}-point`,
+				type: 'circle',
+				source: id,
+				filter: POINT as never,
+				paint: { 'circle-radius': 2, 'circle-color': '#555' }
+			}
+		);
+	}
+	style.sources.incidents = { type: 'geojson', data: `${origin}/data/incidents.geojson` };
+	style.layers.push(
+		{
+			id: 'incidents-lines',
+			type: 'line',
+			source: 'incidents',
+			filter: LINE as never,
+			paint: { 'line-color': '#c0392b', 'line-width': 2 }
+		},
+		{
+			id: 'incidents-circles',
+			type: 'circle',
+			source: 'incidents',
+			filter: POINT as never,
+			paint: {
+				'circle-radius': 4,
+				'circle-color': '#c0392b',
+				'circle-stroke-color': '#fff',
+				'circle-stroke-width': 1
+			}
+		}
+	);
+	return style;
+}
+
+/** The baseline page: one full-window map container using the same test contract as the app. */
+export function baselineHtml(): string {
+	return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Baseline: bare MapLibre</title>
+<link rel="stylesheet" href="/maplibre-gl.css">
+<style>html, body, #map { margin: 0; width: 100%; height: 100%; }</style>
+</head>
+<body>
+<div id="map" data-testid="map" data-map-state="loading"></div>
+<script type="module" src="/main.js"></script>
+</body>
+</html>
+`;
+}
+
+/** The baseline script; `origin` is the baseline server's, so GeoJSON URLs are absolute for the worker. */
+export function baselineScript(origin: string, basemapFiles: readonly string[]): string {
+	return `import { Map, setWorkerUrl } from '/maplibre-gl.mjs';
+setWorkerUrl(new URL('/maplibre-gl-worker.mjs', location.href).href);
+const container = document.getElementById('map');
+const map = new Map({
+	container,
+	style: ${JSON.stringify(baselineStyle(origin, basemapFiles))},
+	bounds: ${JSON.stringify(BASELINE_BOUNDS)},
+	attributionControl: false
+});
+window.__atlasMap = map;
+map.on('dataloading', () => (container.dataset.mapState = 'loading'));
+map.on('idle', () => (container.dataset.mapState = 'idle'));
+`;
+}

@@ -1,0 +1,289 @@
+// `npm run bench -- [--only server,bundle,browser] [--sizes real,10000,100000] [--runs 5] [--no-build]`
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromiumPath } from '../../tests/e2e/browser';
+import { startServer } from '../../tests/e2e/server';
+import { parseBenchArgs, type BenchArgs, type Size } from './args';
+import { benchBrowser } from './browser_bench';
+import { measureBundle } from './bundle';
+import { describeMachine, gitCommit } from './machine';
+import { renderResults, renderTable, type Row } from './results';
+import { benchServer } from './server_bench';
+
+const OUT = resolve('bench/out');
+const BUILD = join(OUT, 'build');
+
+function log(line: string): void {
+	console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+}
+
+function sizeLabel(size: Size): string {
+	return size === 'real' ? 'real (geodata/)' : `synthetic ${size.toLocaleString('en-US')}`;
+}
+
+/** Waits until no other `vite build` (other work in the same tree) is running. */
+function waitForOtherBuilds(): void {
+	for (;;) {
+		const others = spawnSync('pgrep', ['-f', 'vite build'], { encoding: 'utf8' }).stdout.trim();
+		if (!others) return;
+		log(`another vite build is running (pid ${others.split('\n').join(', ')}); waiting`);
+		execFileSync('sleep', ['5']);
+	}
+}
+
+function build(): void {
+	waitForOtherBuilds();
+	log('npx vite build');
+	const result = spawnSync('npx', ['vite', 'build'], { encoding: 'utf8' });
+	if (result.status !== 0) {
+		throw new Error(`vite build failed:\n${(result.stdout + result.stderr).slice(-4000)}`);
+	}
+}
+
+/**
+ * Copies `build/` to `bench/out/build/` and serves that copy, so a rebuild by other work in the
+ * same tree cannot swap files under a running measurement.
+ */
+function snapshotBuild(): void {
+	for (let attempt = 1; attempt <= 5; attempt++) {
+		waitForOtherBuilds();
+		if (!existsSync('build/index.js')) {
+			throw new Error('build/index.js is missing: run `npx vite build` (or drop --no-build)');
+		}
+		const before = statSync('build/index.js').mtimeMs;
+		rmSync(BUILD, { recursive: true, force: true });
+		cpSync('build', BUILD, { recursive: true });
+		if (statSync('build/index.js').mtimeMs === before && !pgrepBuild()) return;
+		log('build/ changed while copying; copying again');
+	}
+	throw new Error('build/ kept changing while being copied');
+}
+
+function pgrepBuild(): boolean {
+	return spawnSync('pgrep', ['-f', 'vite build'], { encoding: 'utf8' }).stdout.trim() !== '';
+}
+
+/** The dataset directory for a size, generating synthetic ones into bench/out/. */
+function datasetFor(size: Size): string {
+	if (size === 'real') return resolve('geodata');
+	const dir = join(OUT, `synthetic-${size}`);
+	log(`generating ${dir}`);
+	const result = spawnSync(
+		'npx',
+		['tsx', 'scripts/synthetic.ts', '--count', String(size), '--out', dir, '--seed', '1'],
+		{ encoding: 'utf8' }
+	);
+	if (result.status !== 0) throw new Error(`geodata:synthetic failed:\n${result.stderr}`);
+	log(result.stdout.trim());
+	return dir;
+}
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+function naRows(size: string, args: BenchArgs, reason: string): Row[] {
+	return args.only
+		.filter((part) => part !== 'bundle')
+		.map((part) => ({
+			size,
+			part,
+			metric: 'all measurements',
+			unit: '',
+			values: null,
+			note: reason
+		}));
+}
+
+async function chromiumVersion(): Promise<string> {
+	try {
+		const text = execFileSync(await chromiumPath(), ['--version'], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore']
+		});
+		return /Chromium [\d.]+/.exec(text)?.[0] ?? text.trim();
+	} catch {
+		return 'unknown';
+	}
+}
+
+async function main(): Promise<void> {
+	const argv = process.argv.slice(2);
+	const args = parseBenchArgs(argv);
+	const command = `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`;
+	const started = new Date();
+	const loadAtStart = loadavg();
+	mkdirSync(OUT, { recursive: true });
+	if (args.build) build();
+	snapshotBuild();
+	log(`serving a snapshot of build/ from ${BUILD}`);
+
+	const rows: Row[] = [];
+	const notes: string[] = [];
+	let chromium = '';
+	let bundleDone = false;
+	for (const size of args.sizes) {
+		const label = sizeLabel(size);
+		let dir: string;
+		try {
+			dir = datasetFor(size);
+			if (!existsSync(join(dir, 'incidents.geojson')))
+				throw new Error(`${dir}/incidents.geojson is missing`);
+		} catch (error) {
+			const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+			rows.push(...naRows(label, args, reason));
+			notes.push(`${label}: ${reason}`);
+			continue;
+		}
+		if (args.only.includes('server')) {
+			log(`server part, ${label}`);
+			try {
+				rows.push(
+					...(await benchServer({
+						size: label,
+						geodataDir: dir,
+						buildDir: BUILD,
+						runs: args.runs,
+						duration: args.duration,
+						connections: args.connections,
+						log
+					}))
+				);
+			} catch (error) {
+				const reason = error instanceof Error ? error.message : String(error);
+				rows.push({
+					size: label,
+					part: 'server',
+					metric: 'all',
+					unit: '',
+					values: null,
+					note: reason.split('\n')[0]
+				});
+				notes.push(`${label} server: ${reason.slice(0, 1500)}`);
+			}
+		}
+		if (args.only.includes('bundle') && !bundleDone) {
+			log(`bundle part (served with ${label})`);
+			try {
+				const server = await startServer({ geodataDir: dir, buildDir: BUILD });
+				try {
+					const result = await measureBundle({
+						size: 'dashboard /',
+						origin: server.url,
+						clientDir: join(BUILD, 'client')
+					});
+					rows.push(...result.rows);
+					notes.push(...result.notes);
+					bundleDone = true;
+				} finally {
+					await server.stop();
+				}
+			} catch (error) {
+				notes.push(
+					`bundle with ${label}: ${error instanceof Error ? error.message.slice(0, 1500) : error}`
+				);
+			}
+		}
+		if (args.only.includes('browser') && args.browserSizes.includes(size)) {
+			log(`browser part, ${label}`);
+			try {
+				const server = await startServer({ geodataDir: dir, buildDir: BUILD });
+				try {
+					const result = await benchBrowser({
+						size: label,
+						appUrl: server.url,
+						geodataDir: dir,
+						runs: args.runs,
+						log,
+						serverOutput: server.output
+					});
+					rows.push(...result.rows);
+					notes.push(...result.notes);
+					chromium = result.chromium;
+					if (!alive(server.pid)) {
+						notes.push(
+							`${label} browser: the app server exited during the run (a rebuild of build/ by other ` +
+								`work, or a crash); its output ends: ${server.output().slice(-1500)}`
+						);
+					}
+				} finally {
+					await server.stop();
+				}
+			} catch (error) {
+				const reason = error instanceof Error ? error.message : String(error);
+				rows.push({
+					size: label,
+					part: 'browser',
+					metric: 'all',
+					unit: '',
+					values: null,
+					note: reason.split('\n')[0]
+				});
+				notes.push(`${label} browser: ${reason.slice(0, 1500)}`);
+			}
+		}
+	}
+	if (args.only.includes('bundle') && !bundleDone) {
+		rows.push({
+			size: 'dashboard /',
+			part: 'bundle',
+			metric: 'all',
+			unit: '',
+			values: null,
+			note: 'no dataset could be served (see notes)'
+		});
+	}
+
+	notes.push(
+		`1-minute load average ${loadAtStart[0].toFixed(2)} at the start and ${loadavg()[0].toFixed(2)} at the end ` +
+			`on ${availableParallelism()} CPUs (other processes running at the same time skew every figure)`
+	);
+	const machine = describeMachine(
+		chromium ? `${chromium} (headless, SwiftShader WebGL)` : await chromiumVersion()
+	);
+	const method = [
+		`Server: the built app (\`build/index.js\`) started per dataset with \`GEODATA_DIR\`; autocannon (programmatic) ` +
+			`with ${args.connections} connections for ${args.duration} s per run after a 3 s uncounted warm-up, ` +
+			`${args.runs} runs; requests/s is autocannon's mean per-second count; latency p99 in ms. Server memory from ` +
+			'`/proc/<pid>/status` (VmRSS after start and after each run, VmHWM = peak). autocannon shares the CPUs with the server.',
+		'Bundle: the HTML of `/` from the built server; its `<script>`/inline `import()` entries, modulepreload and stylesheet ' +
+			'links, plus the static imports of every script (es-module-lexer over `build/client/_app/immutable/**`), gzip via ' +
+			'node:zlib (level 6). The MapLibre chunk is recognised by content (`maplibregl-canvas`, > 100 kB, not the worker); ' +
+			'"incl. MapLibre" adds it (and its static imports) when it is loaded lazily.',
+		`Browser: Chromium headless (playwright-core, SwiftShader software WebGL), 1440×900, every page load in a fresh ` +
+			`context (cold cache). Navigation → idle: performance.now() when \`[data-testid=map]\` first gets ` +
+			'`data-map-state="idle"` (MutationObserver installed by `addInitScript`). Baseline: a bare MapLibre page ' +
+			'(bench/out/baseline/, served by a tiny node:http server) with the same basemap and incidents GeoJSON as circles. ' +
+			`Window change: ${20} changes of the \`from\`/\`to\` inputs, time until the map's next \`idle\` AND the count text ` +
+			'changed (whichever is later). Click: up to 10 list items, time until the details section contains the title. ' +
+			'Export: menu item click → `<a download>` click (in-page), longest task from PerformanceObserver `longtask`. ' +
+			'Heap: CDP `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage` (main thread only).',
+		`Median, min, max over ${args.runs} runs (p95 shown where there are ≥ 20 samples).`
+	];
+	const doc = {
+		command,
+		date: started.toISOString().replace(/\.\d+Z$/, 'Z'),
+		commit: gitCommit(),
+		machine,
+		rows,
+		method,
+		notes
+	};
+	console.log('\n' + renderTable(rows) + '\n');
+	for (const note of notes) console.log(`note: ${note}`);
+	mkdirSync('bench', { recursive: true });
+	writeFileSync('bench/RESULTS.md', renderResults(doc));
+	log('wrote bench/RESULTS.md');
+}
+
+main().catch((error) => {
+	console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+	process.exit(1);
+});

@@ -1,0 +1,60 @@
+// `npm run geodata:synthetic -- --count N --out DIR [--seed S]`: writes a synthetic dataset for load tests.
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DATASET_FILES, LAYER_IDS, type Dataset } from '../src/lib/data/schema';
+import { isInside, parseSyntheticArgs } from './synthetic/args';
+import { generateSynthetic } from './synthetic/generate';
+
+const REAL = resolve('geodata');
+
+/** The real layers, if all of them exist; copied so the synthetic map shows the same region. */
+function realLayers(): Dataset['layers'] | undefined {
+	const paths = LAYER_IDS.map((id) => join(REAL, DATASET_FILES.layers[id]));
+	if (!paths.every((p) => existsSync(p))) return undefined;
+	return Object.fromEntries(
+		LAYER_IDS.map((id, i) => [id, JSON.parse(readFileSync(paths[i], 'utf8'))])
+	) as Dataset['layers'];
+}
+
+function main(): void {
+	const args = parseSyntheticArgs(process.argv.slice(2));
+	const out = resolve(args.out);
+	if (isInside(REAL, out)) {
+		throw new Error(
+			`--out must not be geodata/ or inside it (got ${args.out}): that is the real dataset`
+		);
+	}
+	const started = Date.now();
+	const layers = realLayers();
+	const dataset = generateSynthetic({ count: args.count, seed: args.seed, layers });
+	const write = (path: string, value: unknown) => {
+		const file = join(out, path);
+		mkdirSync(dirname(file), { recursive: true });
+		writeFileSync(file, JSON.stringify(value));
+	};
+	write(DATASET_FILES.meta, dataset.meta);
+	write(DATASET_FILES.places, dataset.places);
+	write(DATASET_FILES.incidents, dataset.incidents);
+	write(DATASET_FILES.statements, dataset.statements);
+	write(DATASET_FILES.sources, dataset.sources);
+	for (const id of LAYER_IDS) write(DATASET_FILES.layers[id], dataset.layers[id]);
+	const basemap = join(REAL, 'basemap');
+	rmSync(join(out, 'basemap'), { recursive: true, force: true });
+	const copiedBasemap = existsSync(basemap);
+	if (copiedBasemap) cpSync(basemap, join(out, 'basemap'), { recursive: true });
+	console.log(
+		`geodata:synthetic: ${out}: ${dataset.incidents.features.length} incidents, ` +
+			`${dataset.statements.length} statements, ${dataset.sources.length} sources, ` +
+			`${dataset.places.features.length} places (seed ${args.seed}); ` +
+			`layers ${layers ? 'copied from geodata/layers' : 'generated placeholders'}; ` +
+			`basemap ${copiedBasemap ? 'copied from geodata/basemap' : 'absent (geodata/basemap missing)'}; ` +
+			`${Date.now() - started} ms`
+	);
+}
+
+try {
+	main();
+} catch (error) {
+	console.error(`geodata:synthetic: ${error instanceof Error ? error.message : String(error)}`);
+	process.exit(1);
+}

@@ -1,0 +1,188 @@
+/** English UI strings: the reference every other language must match key for key. */
+export const en = {
+	lang: { name: 'English', label: 'Language' },
+	app: {
+		name: 'Incident Atlas',
+		tagline:
+			'Incidents in and around Nagorno-Karabakh, with who said what, and where it was reported',
+		loading: 'Loading the dataset…',
+		loadError: (message: string) => `The dataset could not be loaded: ${message}`,
+		skipToList: 'Skip to the incident list',
+		synthetic: 'synthetic',
+		syntheticDataset: 'Synthetic test data: not real events'
+	},
+	map: {
+		label: 'Map of incidents',
+		legend: 'Map legend and layers'
+	},
+	filters: {
+		heading: 'Filters',
+		types: 'Event type',
+		actors: 'Actor',
+		search: 'Search',
+		searchHint: 'Places in any spelling, people, words of a quote',
+		clear: 'Clear filters',
+		active: (n: number) => (n === 1 ? '1 filter on' : `${n} filters on`)
+	},
+	types: {
+		Battles: 'Battles',
+		'Explosions/Remote violence': 'Explosions/Remote violence',
+		'Violence against civilians': 'Violence against civilians',
+		Protests: 'Protests',
+		Riots: 'Riots',
+		'Strategic developments': 'Strategic developments'
+	} as Record<string, string>,
+	incidents: {
+		heading: 'Incidents',
+		listLabel: 'Incidents, sorted by date',
+		count: (shown: number, total: number) =>
+			shown === total
+				? `${shown.toLocaleString('en')} incident${shown === 1 ? '' : 's'}`
+				: `${shown.toLocaleString('en')} of ${total.toLocaleString('en')} incidents`,
+		none: 'No incident matches the time window and filters.',
+		keys: 'Arrow keys move, Enter selects, Escape clears the selection.'
+	},
+	details: {
+		heading: 'Incident details',
+		empty: 'Select an incident on the map, in the list or on the timeline.',
+		date: 'Date',
+		places: 'Places',
+		type: 'Type',
+		actors: 'Actors',
+		summary: 'Summary',
+		claims: 'Claimed figures',
+		claimsNote:
+			'Every figure is a claim by someone; where claims about the same thing differ, they are shown together.',
+		noClaims: 'No figures are claimed for this incident.',
+		sources: 'Sources',
+		location: 'Location',
+		precision: {
+			1: 'Exact location',
+			2: 'Near the named place',
+			3: 'Only the region is known'
+		} as Record<number, string>,
+		uncertainty: (km: string) => `position uncertain by about ±${km} km`,
+		coordinates: 'Coordinates',
+		page: 'Incident page',
+		mapLink: 'Show on the map',
+		notVisible: 'This incident is outside the current time window or filters.',
+		clearSelection: 'Clear selection',
+		alsoKnownAs: 'also',
+		altPosition: 'Another published position',
+		published: 'published',
+		credits: 'credit'
+	},
+	claims: {
+		metric: 'Figure for',
+		value: 'Claimed figure',
+		subject: 'About whom',
+		claimant: 'Claimed by',
+		source: 'Source',
+		differ: 'claims differ',
+		atLeast: (n: string) => `at least ${n}`,
+		range: (low: string, high: string) => `${low}–${high}`
+	},
+	metrics: {
+		killed: 'killed',
+		wounded: 'wounded',
+		injured: 'injured',
+		missing: 'missing',
+		captured: 'captured',
+		displaced: 'displaced',
+		positions_taken: 'positions taken',
+		aircraft_shot_down: 'aircraft shot down',
+		helicopters_shot_down: 'helicopters shot down',
+		tanks_destroyed: 'tanks destroyed'
+	} as Record<string, string>,
+	export: {
+		export: 'Export',
+		exportIncident: 'Export this incident',
+		geojson: 'GeoJSON',
+		incidentsCsv: 'CSV (incidents)',
+		statementsCsv: 'CSV (statements)',
+		kml: 'KML',
+		preparing: 'Preparing {format}…',
+		done: 'Downloaded {format} ({count} incidents).',
+		failed: 'Export failed: {error}'
+	},
+	statements: {
+		heading: 'Statements',
+		forIncident: 'About the selected incident',
+		forWindow: 'Said in the time window',
+		organisation: 'Organisation',
+		topic: 'Topic',
+		all: 'All',
+		first: 'Show first',
+		original: 'Original',
+		translation: 'Translation',
+		translationBy: (by: string) => `Translation by ${by}`,
+		originalLang: (lang: string) => `Original (${lang})`,
+		via: (via: string) => `via ${via}`,
+		source: 'Source',
+		highlight: 'Show its incidents',
+		highlighted: 'Its incidents are highlighted',
+		unhighlight: 'Stop highlighting',
+		none: 'No statement matches.',
+		related: 'Also reported in the same sources',
+		relatedNote: 'Said in the articles this incident comes from, but not linked to it in the data.',
+		more: (n: number, left: number) => `Show ${n} more (${left.toLocaleString('en')} not shown)`,
+		count: (n: number) => (n === 1 ? '1 statement' : `${n.toLocaleString('en')} statements`)
+	},
+	topics: {
+		'ceasefire-call': 'ceasefire call',
+		condemnation: 'condemnation',
+		concern: 'concern',
+		humanitarian: 'humanitarian',
+		'casualty-report': 'casualty report',
+		'territorial-claim': 'territorial claim',
+		cooperation: 'cooperation',
+		diplomacy: 'diplomacy',
+		denial: 'denial'
+	} as Record<string, string>,
+	timeline: {
+		heading: 'Timeline',
+		from: 'From',
+		to: 'To',
+		window: 'Time window',
+		start: 'Start of the time window',
+		end: 'End of the time window',
+		reset: 'Whole period',
+		hint: 'Drag the window or its edges; arrow keys move an edge by a day, Page Up/Down by a month.'
+	},
+	sheet: {
+		tabs: 'Panels',
+		list: 'List',
+		details: 'Details',
+		statements: 'Statements',
+		filters: 'Filters',
+		expand: 'Expand the panel',
+		collapse: 'Collapse the panel',
+		resize: 'Resize the panel'
+	},
+	page: {
+		back: 'Open in the map view',
+		position: 'Position',
+		locator: (place: string) => `Locator map: ${place} in the region`,
+		notFound: 'No incident with this id.',
+		statementsNone: 'No statement is linked to this incident.',
+		dataset: 'Dataset'
+	},
+	langNames: {
+		vi: 'Vietnamese',
+		en: 'English',
+		ru: 'Russian',
+		az: 'Azerbaijani',
+		hy: 'Armenian',
+		fr: 'French',
+		de: 'German'
+	} as Record<string, string>
+};
+
+type Widen<T> = T extends string
+	? string
+	: T extends (...args: infer A) => infer R
+		? (...args: A) => R
+		: { [K in keyof T]: Widen<T[K]> };
+
+/** The shape every language provides: the same keys as {@link en}, any text. */
+export type Messages = Widen<typeof en>;

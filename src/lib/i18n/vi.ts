@@ -1,0 +1,182 @@
+import type { Messages } from './en';
+
+/** Vietnamese UI strings (our own wording). */
+export const vi: Messages = {
+	lang: { name: 'Tiếng Việt', label: 'Ngôn ngữ' },
+	app: {
+		name: 'Bản đồ Sự kiện',
+		tagline: 'Các sự kiện tại và quanh Nagorno-Karabakh: ai đã nói gì, được đưa tin ở đâu',
+		loading: 'Đang tải dữ liệu…',
+		loadError: (message: string) => `Không tải được bộ dữ liệu: ${message}`,
+		skipToList: 'Chuyển đến danh sách sự kiện',
+		synthetic: 'dữ liệu giả lập',
+		syntheticDataset: 'Dữ liệu kiểm thử giả lập: không phải sự kiện có thật'
+	},
+	map: {
+		label: 'Bản đồ các sự kiện',
+		legend: 'Chú giải và các lớp bản đồ'
+	},
+	filters: {
+		heading: 'Bộ lọc',
+		types: 'Loại sự kiện',
+		actors: 'Bên liên quan',
+		search: 'Tìm kiếm',
+		searchHint: 'Địa danh với mọi cách viết, tên người, từ trong trích dẫn',
+		clear: 'Xóa bộ lọc',
+		active: (n: number) => `Đang bật ${n} bộ lọc`
+	},
+	types: {
+		Battles: 'Giao tranh',
+		'Explosions/Remote violence': 'Nổ / tấn công từ xa',
+		'Violence against civilians': 'Bạo lực nhằm vào dân thường',
+		Protests: 'Biểu tình',
+		Riots: 'Bạo loạn',
+		'Strategic developments': 'Diễn biến chiến lược'
+	},
+	incidents: {
+		heading: 'Sự kiện',
+		listLabel: 'Các sự kiện, theo thứ tự ngày',
+		count: (shown: number, total: number) =>
+			shown === total
+				? `${shown.toLocaleString('vi')} sự kiện`
+				: `${shown.toLocaleString('vi')} trên ${total.toLocaleString('vi')} sự kiện`,
+		none: 'Không có sự kiện nào khớp với khoảng thời gian và bộ lọc.',
+		keys: 'Phím mũi tên để di chuyển, Enter để chọn, Escape để bỏ chọn.'
+	},
+	details: {
+		heading: 'Chi tiết sự kiện',
+		empty: 'Hãy chọn một sự kiện trên bản đồ, trong danh sách hoặc trên dòng thời gian.',
+		date: 'Ngày',
+		places: 'Địa điểm',
+		type: 'Loại',
+		actors: 'Các bên',
+		summary: 'Tóm tắt',
+		claims: 'Các con số được công bố',
+		claimsNote:
+			'Mỗi con số là tuyên bố của một bên; khi các tuyên bố về cùng một việc khác nhau, chúng được đặt cạnh nhau.',
+		noClaims: 'Không có con số nào được công bố cho sự kiện này.',
+		sources: 'Nguồn',
+		location: 'Vị trí',
+		precision: {
+			1: 'Vị trí chính xác',
+			2: 'Gần địa danh được nêu',
+			3: 'Chỉ biết khu vực'
+		},
+		uncertainty: (km: string) => `vị trí có thể sai lệch khoảng ±${km} km`,
+		coordinates: 'Tọa độ',
+		page: 'Trang sự kiện',
+		mapLink: 'Xem trên bản đồ',
+		notVisible: 'Sự kiện này nằm ngoài khoảng thời gian hoặc bộ lọc hiện tại.',
+		clearSelection: 'Bỏ chọn',
+		alsoKnownAs: 'còn gọi là',
+		altPosition: 'Một vị trí khác đã được công bố',
+		published: 'đăng ngày',
+		credits: 'ghi công'
+	},
+	claims: {
+		metric: 'Con số về',
+		value: 'Con số công bố',
+		subject: 'Về ai',
+		claimant: 'Bên công bố',
+		source: 'Nguồn',
+		differ: 'các tuyên bố khác nhau',
+		atLeast: (n: string) => `ít nhất ${n}`,
+		range: (low: string, high: string) => `${low}–${high}`
+	},
+	metrics: {
+		killed: 'thiệt mạng',
+		wounded: 'bị thương',
+		injured: 'bị thương',
+		missing: 'mất tích',
+		captured: 'bị bắt',
+		displaced: 'phải sơ tán',
+		positions_taken: 'vị trí bị chiếm',
+		aircraft_shot_down: 'máy bay bị bắn rơi',
+		helicopters_shot_down: 'trực thăng bị bắn rơi',
+		tanks_destroyed: 'xe tăng bị phá hủy'
+	},
+	export: {
+		export: 'Xuất dữ liệu',
+		exportIncident: 'Xuất sự kiện này',
+		geojson: 'GeoJSON',
+		incidentsCsv: 'CSV (sự kiện)',
+		statementsCsv: 'CSV (phát biểu)',
+		kml: 'KML',
+		preparing: 'Đang chuẩn bị {format}…',
+		done: 'Đã tải xuống {format} ({count} sự kiện).',
+		failed: 'Xuất dữ liệu thất bại: {error}'
+	},
+	statements: {
+		heading: 'Phát biểu',
+		forIncident: 'Về sự kiện đang chọn',
+		forWindow: 'Phát biểu trong khoảng thời gian',
+		organisation: 'Tổ chức',
+		topic: 'Chủ đề',
+		all: 'Tất cả',
+		first: 'Hiển thị trước',
+		original: 'Nguyên văn',
+		translation: 'Bản dịch',
+		translationBy: (by: string) => `Bản dịch tiếng Anh của ${by}`,
+		originalLang: (lang: string) => `Nguyên văn (${lang})`,
+		via: (via: string) => `qua ${via}`,
+		source: 'Nguồn',
+		highlight: 'Làm nổi bật các sự kiện liên quan',
+		highlighted: 'Các sự kiện liên quan đang được làm nổi bật',
+		unhighlight: 'Thôi làm nổi bật',
+		none: 'Không có phát biểu nào phù hợp.',
+		related: 'Cũng được đưa tin trong cùng các nguồn',
+		relatedNote:
+			'Được nêu trong các bài báo là nguồn của sự kiện này, nhưng không gắn với nó trong dữ liệu.',
+		more: (n: number, left: number) =>
+			`Hiện thêm ${n} (còn ${left.toLocaleString('vi')} chưa hiện)`,
+		count: (n: number) => `${n.toLocaleString('vi')} phát biểu`
+	},
+	topics: {
+		'ceasefire-call': 'kêu gọi ngừng bắn',
+		condemnation: 'lên án',
+		concern: 'quan ngại',
+		humanitarian: 'nhân đạo',
+		'casualty-report': 'thông báo thương vong',
+		'territorial-claim': 'tuyên bố lãnh thổ',
+		cooperation: 'hợp tác',
+		diplomacy: 'ngoại giao',
+		denial: 'bác bỏ'
+	},
+	timeline: {
+		heading: 'Dòng thời gian',
+		from: 'Từ ngày',
+		to: 'Đến ngày',
+		window: 'Khoảng thời gian',
+		start: 'Đầu khoảng thời gian',
+		end: 'Cuối khoảng thời gian',
+		reset: 'Toàn bộ thời kỳ',
+		hint: 'Kéo khoảng thời gian hoặc hai mép của nó; phím mũi tên dời một mép một ngày, Page Up/Down một tháng.'
+	},
+	sheet: {
+		tabs: 'Các bảng',
+		list: 'Danh sách',
+		details: 'Chi tiết',
+		statements: 'Phát biểu',
+		filters: 'Bộ lọc',
+		expand: 'Mở rộng bảng',
+		collapse: 'Thu gọn bảng',
+		resize: 'Đổi kích thước bảng'
+	},
+	page: {
+		back: 'Mở trong bản đồ',
+		position: 'Vị trí',
+		locator: (place: string) => `Bản đồ định vị: ${place} trong khu vực`,
+		notFound: 'Không có sự kiện nào với mã này.',
+		statementsNone: 'Không có phát biểu nào gắn với sự kiện này.',
+		dataset: 'Bộ dữ liệu'
+	},
+	langNames: {
+		vi: 'tiếng Việt',
+		en: 'tiếng Anh',
+		ru: 'tiếng Nga',
+		az: 'tiếng Azerbaijan',
+		hy: 'tiếng Armenia',
+		fr: 'tiếng Pháp',
+		de: 'tiếng Đức'
+	}
+};

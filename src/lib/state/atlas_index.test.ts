@@ -1,0 +1,122 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Dataset, IncidentFeature, Statement } from '$lib/data/schema';
+import { buildSearchIndex } from '$lib/geo/search';
+import { indexDataset, statementIncidentIds, withoutWindow } from './atlas_index';
+
+vi.mock('$lib/geo/search', async (original) => {
+	const actual = await original<typeof import('$lib/geo/search')>();
+	return { ...actual, buildSearchIndex: vi.fn(actual.buildSearchIndex) };
+});
+
+const incident = (
+	id: string,
+	date: string,
+	statement_ids: string[] = [],
+	date_end?: string
+): IncidentFeature => ({
+	type: 'Feature',
+	id,
+	geometry: { type: 'Point', coordinates: [46.75, 40.33] },
+	properties: {
+		id,
+		title: { en: id, vi: id },
+		summary: { en: '.', vi: '.' },
+		date,
+		...(date_end ? { date_end } : {}),
+		date_precision: 'day',
+		type: 'Riots',
+		sub_type: 'Mob violence',
+		actors: ['B actor', 'A actor'],
+		place_ids: [],
+		location_precision: 1,
+		uncertainty_m: 0,
+		claims: [],
+		source_ids: ['src'],
+		statement_ids
+	}
+});
+
+const statement = (id: string, said_on: string, incident_ids: string[]): Statement => ({
+	id,
+	speaker: { name: 'N', role: 'R', organization: 'Org' },
+	said_on,
+	date_precision: 'day',
+	via: 'v',
+	quote: { lang: 'en', text: 'q' },
+	translation: { lang: 'en', text: 't', by: 'Incident Atlas' },
+	source_id: 'src',
+	incident_ids,
+	topics: ['concern']
+});
+
+const dataset = (incidents: IncidentFeature[], statements: Statement[]): Dataset => ({
+	meta: { name: 'T', version: '1', updated: '2024-01-01', licence: 'L', attribution: 'A' },
+	places: { type: 'FeatureCollection', features: [] },
+	layers: {
+		'nkao-1923-1991': { type: 'FeatureCollection', features: [] },
+		'line-of-contact-1994-2020': { type: 'FeatureCollection', features: [] },
+		'ceasefire-2020': { type: 'FeatureCollection', features: [] }
+	},
+	incidents: { type: 'FeatureCollection', features: incidents },
+	statements,
+	sources: []
+});
+
+describe('indexDataset', () => {
+	it('links statements to incidents from either side, once, oldest first', () => {
+		const index = indexDataset(
+			dataset(
+				[incident('a', '2016-04-02', ['s-late', 's-early']), incident('b', '2016-04-03')],
+				[
+					statement('s-late', '2016-04-05', ['a']),
+					statement('s-early', '2016-04-02', []),
+					statement('s-b', '2016-04-03', ['b'])
+				]
+			)
+		);
+		expect(index.statementsByIncident.get('a')!.map((s) => s.id)).toEqual(['s-early', 's-late']);
+		expect([...statementIncidentIds(index, 's-late')]).toEqual(['a']);
+		expect([...statementIncidentIds(index, null)]).toEqual([]);
+	});
+
+	it('spans incidents (with their end dates) and statements, and sorts incidents by date', () => {
+		const index = indexDataset(
+			dataset(
+				[
+					incident('z', '2016-04-02', [], '2016-04-05'),
+					incident('a', '2016-04-02'),
+					incident('m', '2015-01-01')
+				],
+				[statement('s', '2017-01-01', [])]
+			)
+		);
+		expect(index.span).toEqual({ from: '2015-01-01', to: '2017-01-01' });
+		expect(index.incidents.map((f) => f.id)).toEqual(['m', 'a', 'z']);
+		expect(index.actors).toEqual(['A actor', 'B actor']);
+		expect(index.eventTypes).toEqual(['Riots']);
+	});
+
+	it('builds the search index on first use only, once', () => {
+		vi.mocked(buildSearchIndex).mockClear();
+		const index = indexDataset(dataset([incident('a', '2016-04-02')], []));
+		expect(buildSearchIndex).not.toHaveBeenCalled();
+		expect(index.search.text.get('a')).toContain('mob violence');
+		expect(index.search).toBe(index.search);
+		expect(buildSearchIndex).toHaveBeenCalledTimes(1);
+	});
+
+	it('copes with an empty dataset', () => {
+		const index = indexDataset(dataset([], []));
+		expect(index.incidents).toEqual([]);
+		expect(index.span.from <= index.span.to).toBe(true);
+	});
+
+	it('drops only the window from a filter', () => {
+		expect(
+			withoutWindow({ from: '2016-01-01', to: '2017-01-01', q: 'x', types: ['Riots'] })
+		).toEqual({
+			q: 'x',
+			types: ['Riots']
+		});
+	});
+});

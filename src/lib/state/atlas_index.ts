@@ -1,0 +1,167 @@
+import type { Dataset, IncidentFeature, PlaceFeature, Source, Statement } from '$lib/data/schema';
+import { EVENT_TYPES, type IncidentFilter } from '$lib/geo/filter';
+import { buildSearchIndex, type SearchIndex } from '$lib/geo/search';
+
+export interface TimeWindow {
+	from: string;
+	to: string;
+}
+
+/** Look-ups over a dataset, built once when the page opens; plain data, never reactive. */
+export interface AtlasIndex {
+	/**
+	 * The text search index, built on first use: at 100,000 incidents it takes seconds, and a
+	 * reader who never searches should not wait for it when the page opens.
+	 */
+	readonly search: SearchIndex;
+	/** Every incident, oldest first (ties by id): filtering keeps this order. */
+	incidents: IncidentFeature[];
+	byId: Map<string, IncidentFeature>;
+	places: Map<string, PlaceFeature>;
+	sources: Map<string, Source>;
+	statements: Map<string, Statement>;
+	/** Statements about each incident, linked from either side, oldest first. */
+	statementsByIncident: Map<string, Statement[]>;
+	statementsBySource: Map<string, Statement[]>;
+	/** From the earliest to the latest date of any incident or statement. */
+	span: TimeWindow;
+	eventTypes: string[];
+	actors: string[];
+	organisations: string[];
+	topics: string[];
+}
+
+const byDateThenId = (a: IncidentFeature, b: IncidentFeature) => {
+	const x = a.properties.date;
+	const y = b.properties.date;
+	return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+};
+
+export const byStatementDate = (a: Statement, b: Statement) =>
+	a.said_on.localeCompare(b.said_on) || a.id.localeCompare(b.id);
+
+const distinct = (values: Iterable<string>) =>
+	[...new Set(values)].sort((a, b) => a.localeCompare(b));
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+	const list = map.get(key);
+	if (!list) map.set(key, [value]);
+	else if (!list.includes(value)) list.push(value);
+}
+
+export function indexDataset(dataset: Dataset): AtlasIndex {
+	const features = dataset.incidents.features;
+	const statements = new Map(dataset.statements.map((s) => [s.id, s]));
+	const statementsByIncident = new Map<string, Statement[]>();
+	const statementsBySource = new Map<string, Statement[]>();
+	for (const s of dataset.statements) {
+		for (const id of s.incident_ids) push(statementsByIncident, id, s);
+		push(statementsBySource, s.source_id, s);
+	}
+	for (const f of features) {
+		for (const id of f.properties.statement_ids) {
+			const s = statements.get(id);
+			if (s) push(statementsByIncident, f.id, s);
+		}
+	}
+	for (const list of statementsByIncident.values()) list.sort(byStatementDate);
+
+	let from = '9999-12-31';
+	let to = '0000-01-01';
+	for (const f of features) {
+		if (f.properties.date < from) from = f.properties.date;
+		const end = f.properties.date_end ?? f.properties.date;
+		if (end > to) to = end;
+	}
+	for (const s of dataset.statements) {
+		if (s.said_on < from) from = s.said_on;
+		if (s.said_on > to) to = s.said_on;
+	}
+	const present = new Set(features.map((f) => f.properties.type));
+	let search: SearchIndex | null = null;
+	return {
+		get search() {
+			search ??= buildSearchIndex(dataset);
+			return search;
+		},
+		incidents: [...features].sort(byDateThenId),
+		byId: new Map(features.map((f) => [f.id, f])),
+		places: new Map(dataset.places.features.map((p) => [p.properties.id, p])),
+		sources: new Map(dataset.sources.map((s) => [s.id, s])),
+		statements,
+		statementsByIncident,
+		statementsBySource,
+		span: from <= to ? { from, to } : { from: '2000-01-01', to: '2000-01-01' },
+		eventTypes: EVENT_TYPES.filter((t) => present.has(t)),
+		actors: distinct(features.flatMap((f) => f.properties.actors)),
+		organisations: distinct(dataset.statements.map((s) => s.speaker.organization)),
+		topics: distinct(dataset.statements.flatMap((s) => s.topics))
+	};
+}
+
+export interface StatementChoice {
+	org: string | null;
+	topic: string | null;
+}
+
+function chosen(s: Statement, { org, topic }: StatementChoice): boolean {
+	return (!org || s.speaker.organization === org) && (!topic || s.topics.includes(topic));
+}
+
+/**
+ * The statements the panel lists: those about the selected incident or, with none selected,
+ * those said within the window; narrowed by organisation and topic; oldest first.
+ */
+export function panelStatements(
+	index: AtlasIndex,
+	all: readonly Statement[],
+	selectedId: string | null,
+	window: TimeWindow,
+	choice: StatementChoice
+): Statement[] {
+	const base = selectedId
+		? (index.statementsByIncident.get(selectedId) ?? [])
+		: all.filter((s) => s.said_on >= window.from && s.said_on <= window.to).sort(byStatementDate);
+	return base.filter((s) => chosen(s, choice));
+}
+
+/**
+ * Statements reported in an incident's own sources but not linked to it (what else was said, in
+ * the same article, that day), narrowed by organisation and topic; oldest first.
+ */
+export function relatedStatements(
+	index: AtlasIndex,
+	incident: IncidentFeature,
+	choice: StatementChoice
+): Statement[] {
+	const linked = new Set(index.statementsByIncident.get(incident.id) ?? []);
+	const out = new Set<Statement>();
+	for (const id of incident.properties.source_ids) {
+		for (const s of index.statementsBySource.get(id) ?? []) {
+			if (!linked.has(s) && chosen(s, choice)) out.add(s);
+		}
+	}
+	return [...out].sort(byStatementDate);
+}
+
+/** The incidents a statement is about, linked from either side. */
+export function statementIncidentIds(index: AtlasIndex, statementId: string | null): Set<string> {
+	const ids = new Set<string>();
+	if (!statementId) return ids;
+	for (const [incidentId, list] of index.statementsByIncident) {
+		if (list.some((s) => s.id === statementId)) ids.add(incidentId);
+	}
+	return ids;
+}
+
+export function idSet(features: readonly IncidentFeature[]): Set<string> {
+	return new Set(features.map((f) => f.id));
+}
+
+/** The filter without its time window: what the timeline draws. */
+export function withoutWindow(filter: IncidentFilter): IncidentFilter {
+	const rest: IncidentFilter = { ...filter };
+	delete rest.from;
+	delete rest.to;
+	return rest;
+}

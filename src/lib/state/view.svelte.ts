@@ -1,0 +1,386 @@
+import { createContext } from 'svelte';
+import type { Dataset, IncidentFeature, PlaceFeature, Source, Statement } from '$lib/data/schema';
+import { EVENT_TYPES, filterIncidents, type IncidentFilter } from '$lib/geo/filter';
+import type { SearchIndex } from '$lib/geo/search';
+import { messages, type Lang, type Messages } from '$lib/i18n';
+import {
+	idSet,
+	indexDataset,
+	panelStatements,
+	relatedStatements,
+	statementIncidentIds,
+	withoutWindow,
+	type AtlasIndex,
+	type TimeWindow
+} from './atlas_index';
+import {
+	DEFAULT_URL_STATE,
+	TOGGLE_LAYERS,
+	parseUrlState,
+	serialiseUrlState,
+	type MapViewState,
+	type QuoteOrder,
+	type ToggleLayer,
+	type UrlState
+} from './url_state';
+
+export type { TimeWindow };
+
+/** How a change reaches the address bar: a new history entry, or the current one rewritten. */
+export type UrlWrite = 'push' | 'replace';
+export type UrlWriter = (query: string, mode: UrlWrite) => void;
+
+/** Discrete edits of the same kind in quick succession (typing a query) share one history entry. */
+const COALESCE_MS = 1500;
+
+/**
+ * What the reader is looking at: selection, time window, filters, layers, language, map view and
+ * the statement panel's choices, each readable through a getter and changed through a method that
+ * also writes the URL. The dataset and its look-ups are plain (never proxied) and fixed.
+ */
+export class AtlasView {
+	readonly dataset: Dataset;
+	readonly #index: AtlasIndex;
+	/** Every incident, oldest first (ties by id): filtering keeps this order. */
+	readonly incidents: IncidentFeature[];
+	readonly span: TimeWindow;
+	readonly eventTypes: string[];
+	readonly actorNames: string[];
+	readonly organisations: string[];
+	readonly topicNames: string[];
+	/** The map view the page opened with (from the URL); the map owns it afterwards. */
+	readonly initialView: MapViewState | null;
+	readonly #write: UrlWriter;
+	#lastWrite = { key: '', at: 0 };
+
+	#sel = $state<string | null>(null);
+	#from = $state<string | null>(null);
+	#to = $state<string | null>(null);
+	#types = $state.raw<string[]>([]);
+	#actors = $state.raw<string[]>([]);
+	#q = $state('');
+	#layersOff = $state.raw<ToggleLayer[]>([]);
+	#lang = $state<Lang>(DEFAULT_URL_STATE.lang);
+	#view = $state.raw<MapViewState | null>(null);
+	#org = $state<string | null>(null);
+	#topic = $state<string | null>(null);
+	#first = $state<QuoteOrder>('original');
+	#highlighted = $state<string | null>(null);
+
+	constructor(dataset: Dataset, params: URLSearchParams, write: UrlWriter = () => {}) {
+		this.dataset = dataset;
+		this.#write = write;
+		const index = indexDataset(dataset);
+		this.#index = index;
+		this.incidents = index.incidents;
+		this.span = index.span;
+		this.eventTypes = index.eventTypes;
+		this.actorNames = index.actors;
+		this.organisations = index.organisations;
+		this.topicNames = index.topics;
+		const initial = this.#parse(params);
+		this.initialView = initial.view;
+		this.#apply(initial);
+	}
+
+	#parse(params: URLSearchParams): UrlState {
+		return parseUrlState(params, { types: EVENT_TYPES, actors: this.actorNames });
+	}
+
+	#apply(state: UrlState) {
+		this.#sel = state.sel && this.#index.byId.has(state.sel) ? state.sel : null;
+		this.#from = state.from !== this.span.from ? state.from : null;
+		this.#to = state.to !== this.span.to ? state.to : null;
+		this.#types = state.types;
+		this.#actors = state.actors;
+		this.#q = state.q;
+		this.#layersOff = state.layersOff;
+		this.#lang = state.lang;
+		this.#view = state.view;
+		this.#org = state.org && this.organisations.includes(state.org) ? state.org : null;
+		this.#topic = state.topic && this.topicNames.includes(state.topic) ? state.topic : null;
+		this.#first = state.first;
+		this.#highlighted = null;
+	}
+
+	/** Re-reads the state from the URL (back/forward), without writing it again. */
+	readUrl(params: URLSearchParams) {
+		this.#apply(this.#parse(params));
+	}
+
+	/** The state as a query string (no leading `?`). */
+	get query(): string {
+		return serialiseUrlState({
+			sel: this.#sel,
+			from: this.#from,
+			to: this.#to,
+			types: this.#types,
+			actors: this.#actors,
+			q: this.#q,
+			layersOff: this.#layersOff,
+			lang: this.#lang,
+			view: this.#view,
+			org: this.#org,
+			topic: this.#topic,
+			first: this.#first
+		});
+	}
+
+	/** Writes the URL; with `coalesce`, a push right after one of the same kind rewrites it instead. */
+	#commit(mode: UrlWrite, key: string, coalesce = false) {
+		const now = Date.now();
+		const merge = coalesce && key === this.#lastWrite.key && now - this.#lastWrite.at < COALESCE_MS;
+		this.#lastWrite = { key, at: now };
+		this.#write(this.query, merge ? 'replace' : mode);
+	}
+
+	// --- selection ---------------------------------------------------------------------------
+
+	get selectedId(): string | null {
+		return this.#sel;
+	}
+
+	readonly selected = $derived.by(() =>
+		this.#sel ? (this.#index.byId.get(this.#sel) ?? null) : null
+	);
+
+	/** Selects an incident (or clears the selection with `null`); a new history entry. */
+	select(id: string | null) {
+		const next = id && this.#index.byId.has(id) ? id : null;
+		if (next === this.#sel) return;
+		this.#sel = next;
+		this.#commit('push', 'sel');
+	}
+
+	incident(id: string): IncidentFeature | undefined {
+		return this.#index.byId.get(id);
+	}
+
+	place(id: string): PlaceFeature | undefined {
+		return this.#index.places.get(id);
+	}
+
+	source(id: string): Source | undefined {
+		return this.#index.sources.get(id);
+	}
+
+	statement(id: string): Statement | undefined {
+		return this.#index.statements.get(id);
+	}
+
+	/** The statements about an incident, linked from either side, oldest first. */
+	statementsOf(id: string): Statement[] {
+		return this.#index.statementsByIncident.get(id) ?? [];
+	}
+
+	// --- time window -------------------------------------------------------------------------
+
+	readonly window: TimeWindow = $derived.by(() => ({
+		from: this.#from ?? this.span.from,
+		to: this.#to ?? this.span.to
+	}));
+
+	/**
+	 * Sets the time window (ends in the wrong order are swapped). An end equal to the dataset's
+	 * span is left open, so a link to "everything" stays short; dates beyond the span are kept as
+	 * the reader gave them. `replace` while dragging, `push` for a deliberate change.
+	 */
+	setWindow(from: string, to: string, mode: UrlWrite = 'push') {
+		if (from > to) [from, to] = [to, from];
+		const nextFrom = from !== this.span.from ? from : null;
+		const nextTo = to !== this.span.to ? to : null;
+		if (nextFrom === this.#from && nextTo === this.#to) return;
+		this.#from = nextFrom;
+		this.#to = nextTo;
+		this.#commit(mode, 'window');
+	}
+
+	resetWindow() {
+		this.setWindow(this.span.from, this.span.to);
+	}
+
+	// --- filters -----------------------------------------------------------------------------
+
+	get types(): readonly string[] {
+		return this.#types;
+	}
+
+	get actors(): readonly string[] {
+		return this.#actors;
+	}
+
+	get q(): string {
+		return this.#q;
+	}
+
+	setTypes(types: string[]) {
+		this.#types = EVENT_TYPES.filter((t) => types.includes(t));
+		this.#commit('push', 'types');
+	}
+
+	setActors(actors: string[]) {
+		this.#actors = this.actorNames.filter((a) => actors.includes(a));
+		this.#commit('push', 'actors');
+	}
+
+	/** Sets the search text; a burst of typing makes one history entry. */
+	setQuery(q: string) {
+		if (q === this.#q) return;
+		this.#q = q;
+		this.#commit('push', 'q', true);
+	}
+
+	clearFilters() {
+		this.#types = [];
+		this.#actors = [];
+		this.#q = '';
+		this.#commit('push', 'clear');
+	}
+
+	/** How many filters (types, actors, search) restrict the list. */
+	readonly activeFilters = $derived(
+		(this.#types.length ? 1 : 0) + (this.#actors.length ? 1 : 0) + (this.#q.trim() ? 1 : 0)
+	);
+
+	readonly filter: IncidentFilter = $derived.by(() => {
+		const filter: IncidentFilter = {};
+		if (this.#from) filter.from = this.#from;
+		if (this.#to) filter.to = this.#to;
+		if (this.#types.length) filter.types = this.#types;
+		if (this.#actors.length) filter.actors = this.#actors;
+		if (this.#q.trim()) filter.q = this.#q.trim();
+		return filter;
+	});
+
+	/** The incidents in the window that pass the filters, oldest first. */
+	/** The search index, built on first use (see {@link AtlasIndex.search}). */
+	get index(): SearchIndex {
+		return this.#index.search;
+	}
+
+	/** Builds the search index ahead of the first query (the reader is about to type one). */
+	prepareSearch() {
+		void this.#index.search;
+	}
+
+	#filterWith(filter: IncidentFilter): IncidentFeature[] {
+		return filterIncidents(this.incidents, filter, filter.q ? this.#index.search : undefined);
+	}
+
+	readonly visible: IncidentFeature[] = $derived.by(() => this.#filterWith(this.filter));
+
+	readonly visibleIds: ReadonlySet<string> = $derived(idSet(this.visible));
+
+	/** The incidents that pass the filters whatever the window: what the timeline draws. */
+	readonly timelineIncidents: IncidentFeature[] = $derived.by(() =>
+		this.#filterWith(withoutWindow(this.filter))
+	);
+
+	// --- layers, language, map view -----------------------------------------------------------
+
+	readonly layers: Record<ToggleLayer, boolean> = $derived(
+		Object.fromEntries(TOGGLE_LAYERS.map((id) => [id, !this.#layersOff.includes(id)])) as Record<
+			ToggleLayer,
+			boolean
+		>
+	);
+
+	toggleLayer(id: string, on: boolean) {
+		if (!(TOGGLE_LAYERS as readonly string[]).includes(id)) return;
+		const layer = id as ToggleLayer;
+		if (on === !this.#layersOff.includes(layer)) return;
+		this.#layersOff = on ? this.#layersOff.filter((l) => l !== layer) : [...this.#layersOff, layer];
+		this.#commit('push', 'layers');
+	}
+
+	get lang(): Lang {
+		return this.#lang;
+	}
+
+	readonly t: Messages = $derived(messages(this.#lang));
+
+	setLang(lang: Lang) {
+		if (lang === this.#lang) return;
+		this.#lang = lang;
+		this.#commit('push', 'lang');
+	}
+
+	get mapView(): MapViewState | null {
+		return this.#view;
+	}
+
+	/** Records where the map is (on every `moveend`): rewrites the current history entry. */
+	setMapView(view: MapViewState) {
+		this.#view = view;
+		this.#commit('replace', 'view');
+	}
+
+	// --- statements ----------------------------------------------------------------------------
+
+	get org(): string | null {
+		return this.#org;
+	}
+
+	get topic(): string | null {
+		return this.#topic;
+	}
+
+	get first(): QuoteOrder {
+		return this.#first;
+	}
+
+	setOrg(org: string | null) {
+		this.#org = org && this.organisations.includes(org) ? org : null;
+		this.#commit('push', 'org');
+	}
+
+	setTopic(topic: string | null) {
+		this.#topic = topic && this.topicNames.includes(topic) ? topic : null;
+		this.#commit('push', 'topic');
+	}
+
+	setFirst(first: QuoteOrder) {
+		if (first === this.#first) return;
+		this.#first = first;
+		this.#commit('push', 'first');
+	}
+
+	/**
+	 * The statements the panel lists: those about the selected incident, or, with none selected,
+	 * those said within the time window; then narrowed by organisation and topic. Oldest first.
+	 */
+	readonly statements: Statement[] = $derived.by(() =>
+		panelStatements(this.#index, this.dataset.statements, this.#sel, this.window, {
+			org: this.#org,
+			topic: this.#topic
+		})
+	);
+
+	/**
+	 * With an incident selected: statements reported in the incident's own sources but not linked
+	 * to it, narrowed by organisation and topic.
+	 */
+	readonly relatedStatements: Statement[] = $derived.by(() =>
+		this.selected
+			? relatedStatements(this.#index, this.selected, { org: this.#org, topic: this.#topic })
+			: []
+	);
+
+	get highlightedStatement(): string | null {
+		return this.#highlighted;
+	}
+
+	/** Highlights the incidents a statement is about (`null` to stop); not part of the URL. */
+	highlight(statementId: string | null) {
+		this.#highlighted = statementId && this.#index.statements.has(statementId) ? statementId : null;
+	}
+
+	readonly highlightedIds: ReadonlySet<string> = $derived.by(() =>
+		statementIncidentIds(this.#index, this.#highlighted)
+	);
+}
+
+const [getView, setView] = createContext<AtlasView>();
+
+/** The page's view state, for every panel below the page (throws where none was set). */
+export { getView, setView };

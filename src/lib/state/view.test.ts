@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import type { Dataset, IncidentFeature, Statement } from '$lib/data/schema';
+import { AtlasView, type UrlWrite } from './view.svelte';
+
+const SRC = 'src-thoidai-2020-11-24';
+
+function incident(
+	id: string,
+	date: string,
+	over: Partial<IncidentFeature['properties']> = {},
+	coordinates: [number, number] = [46.75, 40.33]
+): IncidentFeature {
+	return {
+		type: 'Feature',
+		id,
+		geometry: { type: 'Point', coordinates },
+		properties: {
+			id,
+			title: { en: `Incident ${id}`, vi: `Sự kiện ${id}` },
+			summary: { en: 'Summary.', vi: 'Tóm tắt.' },
+			date,
+			date_precision: 'day',
+			type: 'Battles',
+			sub_type: 'Armed clash',
+			actors: ['Military Forces of Azerbaijan'],
+			place_ids: [],
+			location_precision: 1,
+			uncertainty_m: 0,
+			claims: [],
+			source_ids: [SRC],
+			statement_ids: [],
+			...over
+		}
+	};
+}
+
+function statement(
+	id: string,
+	said_on: string,
+	incident_ids: string[],
+	over: Partial<Statement> = {}
+): Statement {
+	return {
+		id,
+		speaker: { name: 'Stéphane Dujarric', role: 'Spokesperson', organization: 'United Nations' },
+		said_on,
+		date_precision: 'day',
+		via: 'noon briefing',
+		quote: { lang: 'vi', text: 'Trích dẫn.' },
+		translation: { lang: 'en', text: 'Quote.', by: 'Incident Atlas' },
+		source_id: 'src-un-briefing',
+		incident_ids,
+		topics: ['humanitarian'],
+		...over
+	};
+}
+
+const MINE = incident('2020-11-23-madagiz-mine', '2020-11-23', {
+	type: 'Explosions/Remote violence',
+	actors: ['Military Forces of Russia', 'Military Forces of Azerbaijan'],
+	title: { en: 'Mine explodes near Madagiz / Sugovushan', vi: 'Nổ mìn gần Madagiz' },
+	source_ids: [SRC, 'src-other']
+});
+const CLASHES = incident('2016-04-02-loc-clashes', '2016-04-02', { date_end: '2016-04-05' });
+const MI24 = incident('2016-04-02-mi24', '2016-04-02', { actors: ['Military Forces of Armenia'] });
+
+const DATASET: Dataset = {
+	meta: {
+		name: 'Test',
+		version: '1',
+		updated: '2024-01-01',
+		licence: 'CC BY 4.0',
+		attribution: 'Test'
+	},
+	places: { type: 'FeatureCollection', features: [] },
+	layers: {
+		'nkao-1923-1991': { type: 'FeatureCollection', features: [] },
+		'line-of-contact-1994-2020': { type: 'FeatureCollection', features: [] },
+		'ceasefire-2020': { type: 'FeatureCollection', features: [] }
+	},
+	incidents: { type: 'FeatureCollection', features: [MINE, CLASHES, MI24] },
+	statements: [
+		statement('st-dujarric', '2020-11-23', ['2020-11-23-madagiz-mine']),
+		statement('st-guterres-general', '2020-11-23', [], { source_id: 'src-other' }),
+		statement('st-az-mod', '2016-04-02', ['2016-04-02-loc-clashes', '2016-04-02-mi24'], {
+			speaker: {
+				name: 'Vagif Dargahli',
+				role: 'Spokesman',
+				organization: 'Ministry of Defence of Azerbaijan'
+			},
+			topics: ['casualty-report']
+		})
+	],
+	sources: []
+};
+
+function view(query = '') {
+	const writes: Array<[string, UrlWrite]> = [];
+	const v = new AtlasView(DATASET, new URLSearchParams(query), (q, mode) => writes.push([q, mode]));
+	return { v, writes };
+}
+
+describe('AtlasView', () => {
+	it('shows every incident, oldest first, over the dataset span by default', () => {
+		const { v } = view();
+		expect(v.visible.map((f) => f.id)).toEqual([
+			'2016-04-02-loc-clashes',
+			'2016-04-02-mi24',
+			'2020-11-23-madagiz-mine'
+		]);
+		expect(v.window).toEqual({ from: '2016-04-02', to: '2020-11-23' });
+		expect(v.eventTypes).toEqual(['Battles', 'Explosions/Remote violence']);
+		expect(v.query).toBe('');
+	});
+
+	it('reads the URL it opened with, ignoring unknown ids and values', () => {
+		const { v } = view('sel=2016-04-02-mi24&type=Battles,Picnics&lang=vi&org=Nobody');
+		expect(v.selected?.id).toBe('2016-04-02-mi24');
+		expect(v.types).toEqual(['Battles']);
+		expect(v.lang).toBe('vi');
+		expect(v.t.timeline.heading).toBe('Dòng thời gian');
+		expect(v.org).toBeNull();
+		expect(view('sel=no-such-incident').v.selectedId).toBeNull();
+	});
+
+	it('pushes a history entry when the selection changes, and none when it does not', () => {
+		const { v, writes } = view();
+		v.select('2020-11-23-madagiz-mine');
+		v.select('2020-11-23-madagiz-mine');
+		expect(writes).toEqual([['sel=2020-11-23-madagiz-mine', 'push']]);
+		v.select(null);
+		expect(writes.at(-1)).toEqual(['', 'push']);
+	});
+
+	it('filters by window: one ending before 2020 hides the 2020 incident', () => {
+		const { v, writes } = view();
+		v.setWindow('2016-01-01', '2019-12-31', 'replace');
+		expect(v.visible.map((f) => f.id)).toEqual(['2016-04-02-loc-clashes', '2016-04-02-mi24']);
+		expect(writes.at(-1)).toEqual(['from=2016-01-01&to=2019-12-31', 'replace']);
+		v.setWindow('2016-04-04', '2020-11-23');
+		expect(v.visible.map((f) => f.id)).toEqual([
+			'2016-04-02-loc-clashes',
+			'2020-11-23-madagiz-mine'
+		]);
+		expect(writes.at(-1)).toEqual(['from=2016-04-04', 'push']);
+	});
+
+	it('swaps a backwards window, keeps dates beyond the span and leaves ends at the span open', () => {
+		const { v } = view();
+		v.setWindow('2030-01-01', '2018-01-01');
+		expect(v.window).toEqual({ from: '2018-01-01', to: '2030-01-01' });
+		expect(v.query).toBe('from=2018-01-01&to=2030-01-01');
+		v.setWindow('2016-04-02', '2019-01-01');
+		expect(v.query).toBe('to=2019-01-01');
+		v.resetWindow();
+		expect(v.query).toBe('');
+		expect(view('from=2016-04-02&to=2020-11-23').v.query).toBe('');
+	});
+
+	it('filters by type, actor and diacritics-insensitive search, keeping the window', () => {
+		const { v } = view();
+		v.setTypes(['Explosions/Remote violence']);
+		expect(v.visible.map((f) => f.id)).toEqual(['2020-11-23-madagiz-mine']);
+		v.setTypes([]);
+		v.setActors(['Military Forces of Armenia']);
+		expect(v.visible.map((f) => f.id)).toEqual(['2016-04-02-mi24']);
+		v.clearFilters();
+		v.setQuery('MADÁGIZ');
+		expect(v.visible.map((f) => f.id)).toEqual(['2020-11-23-madagiz-mine']);
+		expect(v.activeFilters).toBe(1);
+		expect(v.timelineIncidents.map((f) => f.id)).toEqual(['2020-11-23-madagiz-mine']);
+	});
+
+	it('makes a burst of typing one history entry', () => {
+		const { v, writes } = view();
+		v.setQuery('m');
+		v.setQuery('ma');
+		v.setQuery('mad');
+		expect(writes.map((w) => w[1])).toEqual(['push', 'replace', 'replace']);
+		expect(writes.at(-1)![0]).toBe('q=mad');
+	});
+
+	it('rewrites, never pushes, the map view', () => {
+		const { v, writes } = view();
+		v.setMapView({ center: [46.75, 40.33], zoom: 9 });
+		expect(writes).toEqual([['view=46.75%2C40.33%2C9', 'replace']]);
+	});
+
+	it('lists the statements of the selection, else of the window, narrowed by organisation and topic', () => {
+		const { v } = view();
+		expect(v.statements.map((s) => s.id)).toEqual([
+			'st-az-mod',
+			'st-dujarric',
+			'st-guterres-general'
+		]);
+		v.setWindow('2020-01-01', '2020-12-31');
+		expect(v.statements.map((s) => s.id)).toEqual(['st-dujarric', 'st-guterres-general']);
+		v.select('2016-04-02-mi24');
+		expect(v.statements.map((s) => s.id)).toEqual(['st-az-mod']);
+		v.select(null);
+		v.resetWindow();
+		v.setOrg('United Nations');
+		expect(v.statements.map((s) => s.id)).toEqual(['st-dujarric', 'st-guterres-general']);
+		v.setOrg(null);
+		v.setTopic('casualty-report');
+		expect(v.statements.map((s) => s.id)).toEqual(['st-az-mod']);
+	});
+
+	it('adds, for a selected incident, the unlinked statements reported in its sources', () => {
+		const { v } = view();
+		v.select('2016-04-02-mi24');
+		expect(v.relatedStatements).toEqual([]);
+		v.select('2020-11-23-madagiz-mine');
+		expect(v.statements.map((s) => s.id)).toEqual(['st-dujarric']);
+		expect(v.relatedStatements.map((s) => s.id)).toEqual(['st-guterres-general']);
+		v.setOrg('Ministry of Defence of Azerbaijan');
+		expect(v.relatedStatements).toEqual([]);
+		v.select(null);
+		expect(v.relatedStatements).toEqual([]);
+	});
+
+	it('highlights the incidents of a chosen statement', () => {
+		const { v } = view();
+		v.highlight('st-az-mod');
+		expect([...v.highlightedIds].sort()).toEqual(['2016-04-02-loc-clashes', '2016-04-02-mi24']);
+		v.highlight(null);
+		expect(v.highlightedIds.size).toBe(0);
+	});
+
+	it('toggles layers, writing the ones switched off', () => {
+		const { v, writes } = view();
+		v.toggleLayer('line-of-contact-1994-2020', false);
+		expect(v.layers['line-of-contact-1994-2020']).toBe(false);
+		expect(v.layers.incidents).toBe(true);
+		expect(writes.at(-1)).toEqual(['layers=line-of-contact-1994-2020', 'push']);
+		v.toggleLayer('tiles', false);
+		expect(writes).toHaveLength(1);
+	});
+
+	it('re-reads the URL on back/forward without writing it', () => {
+		const { v, writes } = view();
+		v.select('2016-04-02-mi24');
+		v.readUrl(new URLSearchParams('from=2020-01-01&first=translation'));
+		expect(v.selectedId).toBeNull();
+		expect(v.window.from).toBe('2020-01-01');
+		expect(v.first).toBe('translation');
+		expect(writes).toHaveLength(1);
+	});
+});

@@ -1,0 +1,116 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guardedPage, launchBrowser, waitForMapIdle, type GuardedPage } from './browser';
+import { detailsTitle, readIncident } from './dashboard_page';
+import { startServer, type RunningServer } from './server';
+
+const MINE = readIncident('geodata', '2020-11-23-madagiz-mine');
+const FIGHTING = readIncident('geodata', '2016-04-02-line-of-contact-fighting');
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+	server = await startServer();
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+async function withPage(javaScriptEnabled: boolean, run: (g: GuardedPage) => Promise<void>) {
+	const g = await guardedPage(browser, server.url, { javaScriptEnabled });
+	try {
+		await run(g);
+		expect(g.problems).toEqual([]);
+	} finally {
+		await g.close();
+	}
+}
+
+describe('incident page without JavaScript', () => {
+	it('shows details, claims, statements, sources, a static locator and a link into the map', async () => {
+		await withPage(false, async ({ page }) => {
+			const response = await page.goto(`${server.url}/incidents/${MINE.id}`);
+			expect(response?.status()).toBe(200);
+			expect(await page.locator('h1').textContent()).toBe(MINE.properties.title.en);
+			const main = await page.locator('main').innerText();
+			expect(main).toContain('23 Nov 2020');
+			expect(main).toContain('Madagiz / Sugovushan');
+			const [lon, lat] = MINE.geometry.coordinates as [number, number];
+			expect(main).toContain(`${lat.toFixed(5)}° N, ${lon.toFixed(5)}° E`);
+
+			const claims = await page.locator('table').innerText();
+			expect(claims).toContain('Ministry of Defence of Russia');
+			for (const claim of MINE.properties.claims) expect(claims).toContain(claim.subject);
+
+			const statements = await page.locator('section[aria-labelledby="statements"]').innerText();
+			expect(statements).toContain('Translation by Incident Atlas');
+			expect(statements).toMatch(/Dujarric/);
+			expect(await page.locator('blockquote[lang="vi"]').count()).toBeGreaterThan(0);
+
+			const sources = page.locator('section[aria-labelledby="sources"] a');
+			expect(await sources.count()).toBe(MINE.properties.source_ids.length);
+			for (const link of await sources.all()) {
+				expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
+				expect(await link.getAttribute('target')).toBe('_blank');
+				expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+			}
+
+			const locator = page.locator('figure.locator svg[role="img"]');
+			expect(await locator.getAttribute('aria-label')).toContain('Madagiz / Sugovushan');
+			expect(await locator.locator('path.country').count()).toBeGreaterThan(1);
+			expect(await locator.locator('path.outline').count()).toBe(1);
+			const focus = locator.locator('circle.focus');
+			expect(await focus.getAttribute('cx')).toBe('160');
+			expect(await focus.getAttribute('cy')).toBe('110');
+
+			const mapLink = new URL((await page.locator('a.to-map').getAttribute('href'))!, page.url());
+			expect(mapLink.pathname + mapLink.search).toBe(`/?sel=${MINE.id}`);
+		});
+	});
+
+	it('draws a line incident as a line, and speaks Vietnamese with ?lang=vi', async () => {
+		await withPage(false, async ({ page }) => {
+			await page.goto(`${server.url}/incidents/${FIGHTING.id}?lang=vi`);
+			expect(await page.locator('h1').textContent()).toBe(FIGHTING.properties.title.vi);
+			expect(await page.locator('.page').getAttribute('lang')).toBe('vi');
+			expect(await page.locator('figure.locator path.focus-line').getAttribute('d')).toMatch(
+				/^M[\d. ]+(L[\d. ]+)+$/
+			);
+			const mapLink = new URL((await page.locator('a.to-map').getAttribute('href'))!, page.url());
+			expect(mapLink.pathname + mapLink.search).toBe(`/?sel=${FIGHTING.id}&lang=vi`);
+			const claims = await page.locator('table').innerText();
+			expect(claims).toContain('ít nhất 30');
+			expect(claims).toContain('thiệt mạng');
+		});
+	});
+
+	it('answers 404 for an unknown id', async () => {
+		const { page, problems, close } = await guardedPage(browser, server.url, {
+			javaScriptEnabled: false
+		});
+		try {
+			const response = await page.goto(`${server.url}/incidents/no-such-incident`);
+			expect(response?.status()).toBe(404);
+			expect(await page.content()).toContain('No incident with id');
+			// The only console error allowed is the browser's own report of that 404.
+			expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+});
+
+describe('incident page with JavaScript', () => {
+	it('opens the incident in the map view', async () => {
+		await withPage(true, async ({ page }) => {
+			await page.goto(`${server.url}/incidents/${MINE.id}`);
+			await page.click('a.to-map');
+			await waitForMapIdle(page);
+			expect(new URL(page.url()).searchParams.get('sel')).toBe(MINE.id);
+			expect(await detailsTitle(page)).toBe(MINE.properties.title.en);
+		});
+	});
+});
