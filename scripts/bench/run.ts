@@ -2,6 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { format, resolveConfig } from 'prettier';
 import { join, resolve } from 'node:path';
 import { chromiumPath } from '../../tests/e2e/browser';
 import { startServer } from '../../tests/e2e/server';
@@ -14,6 +15,7 @@ import { benchServer } from './server_bench';
 
 const OUT = resolve('bench/out');
 const BUILD = join(OUT, 'build');
+const RESULTS = 'bench/RESULTS.md';
 
 function log(line: string): void {
 	console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -279,8 +281,10 @@ async function main(): Promise<void> {
 	console.log('\n' + renderTable(rows) + '\n');
 	for (const note of notes) console.log(`note: ${note}`);
 	mkdirSync('bench', { recursive: true });
-	writeFileSync('bench/RESULTS.md', renderResults(doc));
-	log('wrote bench/RESULTS.md');
+	// Formatted as `npm run lint` (prettier --check .) expects it.
+	const options = (await resolveConfig(RESULTS)) ?? {};
+	writeFileSync(RESULTS, await format(renderResults(doc), { ...options, filepath: RESULTS }));
+	log(`wrote ${RESULTS}`);
 }
 
 main().catch((error) => {
