@@ -48,7 +48,7 @@ export function createExporter(options: ExporterOptions = {}): Exporter {
 	let nextId = 1;
 	const pending = new Map<
 		number,
-		{ resolve: (f: ExportFile) => void; reject: (e: Error) => void }
+		{ request: ExportRequest; resolve: (f: ExportFile) => void; reject: (e: Error) => void }
 	>();
 
 	const ensureWorker = (): Worker | null => {
