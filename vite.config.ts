@@ -7,7 +7,8 @@ export default defineConfig({
 		rollupOptions: {
 			output: {
 				/** MapLibre in a chunk of its own: cached apart from app code, and measurable apart. */
-				manualChunks: (id) => (id.includes('/node_modules/maplibre-gl/') ? 'maplibre-gl' : undefined)
+				manualChunks: (id) =>
+					id.includes('/node_modules/maplibre-gl/') ? 'maplibre-gl' : undefined
 			}
 		}
 	},
