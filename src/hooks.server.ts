@@ -13,6 +13,14 @@ export const init: ServerInit = () => {
 	}
 };
 
-/** `/api` and `/ogc` answer JSON even when the path cannot be decoded (SvelteKit cannot route it). */
+/**
+ * `/api` and `/ogc` answer JSON even when the path cannot be decoded (SvelteKit cannot route it).
+ * Pages get `<html lang>` from the `lang` query parameter, so a Vietnamese page says so to
+ * screen readers before any script runs.
+ */
 export const handle: Handle = ({ event, resolve }) =>
-	malformedPathResponse(event.url) ?? resolve(event);
+	malformedPathResponse(event.url) ??
+	resolve(event, {
+		transformPageChunk: ({ html }) =>
+			html.replace('%lang%', event.url.searchParams.get('lang') === 'vi' ? 'vi' : 'en')
+	});

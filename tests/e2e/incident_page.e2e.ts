@@ -76,6 +76,7 @@ describe('incident page without JavaScript', () => {
 			await page.goto(`${server.url}/incidents/${FIGHTING.id}?lang=vi`);
 			expect(await page.locator('h1').textContent()).toBe(FIGHTING.properties.title.vi);
 			expect(await page.locator('.page').getAttribute('lang')).toBe('vi');
+			expect(await page.locator('html').getAttribute('lang')).toBe('vi');
 			expect(await page.locator('figure.locator path.focus-line').getAttribute('d')).toMatch(
 				/^M[\d. ]+(L[\d. ]+)+$/
 			);
