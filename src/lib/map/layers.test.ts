@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import distance from '@turf/distance';
+import type { IncidentFeature } from '$lib/data/schema';
+import { EVENT_TYPES, incidentMatcher } from '$lib/geo/filter';
 import {
+	dayNumber,
 	geometryBounds,
+	incidentVisibilityFilter,
 	incidentFilters,
 	incidentMapFeatures,
 	mapDataOf,
 	metresToPixelsAtZoom0,
 	placeSpellings,
 	ringIds,
-	visibleIdFilter
+	visibleIdFilter,
+	windowTypeFilter
 } from './layers';
 import { LOC_FIGHTING, MADAGIZ_MINE, MI24, PLACES, testDataset } from './test_fixtures';
 
@@ -253,5 +258,164 @@ describe('mapDataOf', () => {
 			'2023-09-20',
 			'2022-08-26'
 		]);
+	});
+});
+
+describe('dayNumber', () => {
+	it('counts days from 1970-01-01, across leap days', () => {
+		expect(dayNumber('1970-01-01')).toBe(0);
+		expect(dayNumber('1970-02-01')).toBe(31);
+		expect(dayNumber('2020-03-01') - dayNumber('2020-02-28')).toBe(2);
+		expect(dayNumber('2021-03-01') - dayNumber('2021-02-28')).toBe(1);
+		expect(dayNumber('1969-12-31')).toBe(-1);
+	});
+
+	it('names a bad date', () => {
+		expect(() => dayNumber('2020-13-01')).toThrow(/ISO date YYYY-MM-DD, got "2020-13-01"/);
+		expect(() => dayNumber('2020-1-1')).toThrow(/ISO date/);
+	});
+
+	it('is what the map features carry as d0 and d1, with date_end as the last day', () => {
+		const spanning = withSpan(LOC_FIGHTING, 'x', '2016-04-02', '2016-04-05', 'Battles');
+		const [p] = incidentMapFeatures(testDataset([spanning]).incidents).features;
+		expect([p.properties.d0, p.properties.d1]).toEqual([
+			dayNumber('2016-04-02'),
+			dayNumber('2016-04-05')
+		]);
+		const [q] = incidentMapFeatures(testDataset([MADAGIZ_MINE]).incidents).features;
+		expect(q.properties.d0).toBe(q.properties.d1);
+	});
+});
+
+/** A copy of a fixture incident with another id, span and type. */
+function withSpan(
+	base: IncidentFeature,
+	id: string,
+	date: string,
+	dateEnd: string | undefined,
+	type: string
+): IncidentFeature {
+	const properties = { ...base.properties, id, date, type } as IncidentFeature['properties'];
+	if (dateEnd) properties.date_end = dateEnd;
+	return { ...base, id, properties };
+}
+
+/** 24 incidents over 2020, some lasting days, of three types, points and lines. */
+const SPAN_INCIDENTS: IncidentFeature[] = Array.from({ length: 24 }, (_, i) => {
+	const day = 1 + ((i * 7) % 28);
+	const month = 1 + (i % 12);
+	const date = `2020-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+	const end = i % 3 === 0 ? `2020-${String(month).padStart(2, '0')}-28` : undefined;
+	return withSpan(i % 2 ? LOC_FIGHTING : MADAGIZ_MINE, `inc-${i}`, date, end, EVENT_TYPES[i % 3]);
+});
+
+describe('windowTypeFilter / incidentVisibilityFilter', () => {
+	const data = mapDataOf(testDataset(SPAN_INCIDENTS));
+	const features = data.incidents.features;
+
+	/** The ids a filter lets through, as MapLibre evaluates it (null = every feature). */
+	function selected(filter: unknown): string[] {
+		return features
+			.filter(
+				(f) =>
+					filter === null ||
+					passes(filter, {
+						type: f.geometry.type === 'Point' ? 1 : 2,
+						properties: { ...f.properties }
+					})
+			)
+			.map((f) => f.properties.id)
+			.sort();
+	}
+
+	/** The visible set as the dashboard computes it (`src/lib/geo/filter.ts`). */
+	function visibleFor(from: string, to: string, types?: string[]): Set<string> {
+		const matches = incidentMatcher({ from, to, types });
+		return new Set(SPAN_INCIDENTS.filter(matches).map((f) => f.properties.id));
+	}
+
+	const windows: [string, string][] = [
+		['2020-01-01', '2020-12-31'],
+		['2020-03-01', '2020-03-31'],
+		['2020-03-28', '2020-04-01'],
+		['2020-06-15', '2020-09-10'],
+		['2020-04-28', '2020-04-28'],
+		['2021-01-01', '2021-12-31'],
+		['2019-01-01', '2020-02-10']
+	];
+	const typeChoices: (string[] | undefined)[] = [
+		undefined,
+		['Battles'],
+		['Battles', 'Violence against civilians']
+	];
+
+	for (const [from, to] of windows) {
+		for (const types of typeChoices) {
+			it(`selects exactly the visible set for ${from}..${to}, types ${types ?? 'all'}`, () => {
+				const visible = visibleFor(from, to, types);
+				const result = windowTypeFilter(data.spans, visible, { from, to });
+				expect(result).not.toBeNull();
+				expect(selected(result!.filter)).toEqual([...visible].sort());
+				expect(JSON.stringify(result!.filter ?? '').length).toBeLessThan(200);
+			});
+		}
+	}
+
+	it('uses the day span, not the ids, and no type test when every type shows', () => {
+		const result = windowTypeFilter(data.spans, visibleFor('2020-03-01', '2020-03-31'), {
+			from: '2020-03-01',
+			to: '2020-03-31'
+		});
+		expect(result?.filter).toEqual([
+			'all',
+			['<=', ['get', 'd0'], dayNumber('2020-03-31')],
+			['>=', ['get', 'd1'], dayNumber('2020-03-01')]
+		]);
+	});
+
+	it('tests only the type when the window holds every incident', () => {
+		const visible = visibleFor('2020-01-01', '2020-12-31', ['Battles']);
+		expect(
+			windowTypeFilter(data.spans, visible, { from: '2020-01-01', to: '2020-12-31' })?.filter
+		).toEqual(['match', ['get', 'type'], ['Battles'], true, false]);
+	});
+
+	it('needs no filter when everything is visible, and none for an empty dataset', () => {
+		const all = { from: '2020-01-01', to: '2020-12-31' };
+		expect(windowTypeFilter(data.spans, new Set(data.incidentIds), all)).toEqual({ filter: null });
+		expect(incidentVisibilityFilter(data, new Set(data.incidentIds), all)).toBeNull();
+		const empty = mapDataOf(testDataset([]));
+		expect(windowTypeFilter(empty.spans, new Set(), all)).toEqual({ filter: null });
+	});
+
+	it('shows nothing when nothing is visible', () => {
+		const window = { from: '2020-03-01', to: '2020-03-31' };
+		const filter = incidentVisibilityFilter(data, new Set(), window);
+		expect(filter).not.toBeNull();
+		expect(selected(filter)).toEqual([]);
+	});
+
+	it('falls back to the ids when the visible set is not window × types', () => {
+		const window = { from: '2020-01-01', to: '2020-06-30' };
+		const inWindow = [...visibleFor(window.from, window.to)];
+		// A search or actor filter: one in-window incident hidden although its type shows.
+		const searched = new Set(inWindow.slice(1));
+		expect(windowTypeFilter(data.spans, searched, window)).toBeNull();
+		const filter = incidentVisibilityFilter(data, searched, window);
+		expect(JSON.stringify(filter)).toContain('"match",["get","id"]');
+		expect(selected(filter)).toEqual([...searched].sort());
+		// An incident from outside the window (a statement's incidents, say).
+		const outside = new Set([...inWindow, 'inc-23']);
+		expect(visibleFor(window.from, window.to).has('inc-23')).toBe(false);
+		expect(windowTypeFilter(data.spans, outside, window)).toBeNull();
+		expect(selected(incidentVisibilityFilter(data, outside, window))).toEqual([...outside].sort());
+		// An id the map does not know.
+		expect(windowTypeFilter(data.spans, new Set([...inWindow, 'nope']), window)).toBeNull();
+	});
+
+	it('names a bad window', () => {
+		expect(() =>
+			windowTypeFilter(data.spans, new Set(), { from: '2020-1-1', to: '2020-12-31' })
+		).toThrow(/window.from/);
 	});
 });

@@ -19,6 +19,7 @@ import type {
 	PlaceFeature
 } from '$lib/data/schema';
 import { maxClaimedCasualties } from './encoding';
+import { assertWindow, type TimeWindow } from './time';
 
 /**
  * A deep copy of coordinate arrays. The dataset may reach the map wrapped in Svelte proxies,
@@ -52,6 +53,20 @@ export function metresToPixelsAtZoom0(metres: number, lat: number): number {
 	return metres / metresPerPixel;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+/**
+ * Days since 1970-01-01 of an ISO date YYYY-MM-DD. The map's time filter compares these numbers:
+ * a numeric comparison per feature is the cheapest filter MapLibre evaluates.
+ */
+export function dayNumber(iso: string): number {
+	const ms = ISO_DATE.test(iso) ? Date.parse(`${iso}T00:00:00Z`) : NaN;
+	if (Number.isNaN(ms))
+		throw new Error(`date must be an ISO date YYYY-MM-DD, got ${JSON.stringify(iso)}`);
+	return ms / DAY_MS;
+}
+
 /** What the map draws of an incident: flat properties only, so 100,000 of them stay light. */
 export interface IncidentMapProperties {
 	id: string;
@@ -61,6 +76,9 @@ export interface IncidentMapProperties {
 	uncertainty_m: number;
 	/** Uncertainty radius in pixels at zoom 0 (points only). */
 	halo0: number;
+	/** First and last day of the incident's span `[date, date_end ?? date]`, as {@link dayNumber}s. */
+	d0: number;
+	d1: number;
 }
 
 export type IncidentMapFeature = Feature<
@@ -89,7 +107,9 @@ export function incidentMapFeatures(
 					date: p.date,
 					max_claim: maxClaimedCasualties(p.claims),
 					uncertainty_m: p.uncertainty_m,
-					halo0
+					halo0,
+					d0: dayNumber(p.date),
+					d1: dayNumber(p.date_end ?? p.date)
 				}
 			};
 		})
@@ -190,9 +210,88 @@ export function visibleIdFilter(
 		(visible.has(id) ? shown : hidden).push(id);
 	}
 	if (hidden.length === 0) return null;
-	if (shown.length === 0) return ['==', ['literal', 1], ['literal', 0]];
+	if (shown.length === 0) return NOTHING;
 	if (shown.length <= hidden.length) return ['match', ['get', 'id'], shown, true, false];
 	return ['match', ['get', 'id'], hidden, false, true];
+}
+
+/** A filter no feature passes. */
+const NOTHING: ExpressionSpecification = ['==', ['literal', 1], ['literal', 0]];
+
+/** Per incident, in the order of {@link MapData.incidentIds}: its span in days and its type. */
+export interface IncidentSpans {
+	ids: readonly string[];
+	d0: Int32Array;
+	d1: Int32Array;
+	types: readonly string[];
+}
+
+export function incidentSpans(incidents: readonly IncidentMapFeature[]): IncidentSpans {
+	const n = incidents.length;
+	const spans = {
+		ids: incidents.map((f) => f.properties.id),
+		d0: new Int32Array(n),
+		d1: new Int32Array(n),
+		types: incidents.map((f) => f.properties.type)
+	};
+	incidents.forEach(({ properties: p }, i) => {
+		spans.d0[i] = p.d0;
+		spans.d1[i] = p.d1;
+	});
+	return spans;
+}
+
+/**
+ * The visible set as a filter on the numeric day span (`d0`, `d1`) and, if needed, the `type`
+ * of each feature — when the visible set is exactly the incidents overlapping `window`, possibly
+ * narrowed to some types. `{ filter: null }` when every incident is visible; `null` when the set
+ * is something else (search, actors, statements), for which the caller falls back to the ids.
+ * One pass over the incidents, no list of ids built: a window change at 100,000 incidents then
+ * costs MapLibre a short expression instead of tens of thousands of literals.
+ */
+export function windowTypeFilter(
+	spans: IncidentSpans,
+	visible: ReadonlySet<string>,
+	window: TimeWindow
+): { filter: ExpressionSpecification | null } | null {
+	assertWindow(window);
+	const from = dayNumber(window.from);
+	const to = dayNumber(window.to);
+	const shownTypes = new Set<string>();
+	const hiddenTypes = new Set<string>();
+	let shown = 0;
+	let outside = 0;
+	for (let i = 0; i < spans.ids.length; i++) {
+		if (spans.d0[i] <= to && spans.d1[i] >= from) {
+			if (visible.has(spans.ids[i])) {
+				shown++;
+				shownTypes.add(spans.types[i]);
+			} else hiddenTypes.add(spans.types[i]);
+		} else outside++;
+	}
+	// Every visible id is an in-window one (ids are unique), so equal counts mean equal sets.
+	if (shown !== visible.size) return null;
+	for (const type of shownTypes) if (hiddenTypes.has(type)) return null;
+	if (shown === 0) return { filter: spans.ids.length === 0 ? null : NOTHING };
+	const parts: ExpressionSpecification[] = [];
+	if (outside > 0) parts.push(['<=', ['get', 'd0'], to], ['>=', ['get', 'd1'], from]);
+	if (hiddenTypes.size > 0)
+		parts.push(['match', ['get', 'type'], [...shownTypes].sort(), true, false]);
+	if (parts.length === 0) return { filter: null };
+	return { filter: parts.length === 1 ? parts[0] : ['all', ...parts] };
+}
+
+/**
+ * The incident filter for the visible set: on day spans and types when {@link windowTypeFilter}
+ * can express it, else on the ids ({@link visibleIdFilter}).
+ */
+export function incidentVisibilityFilter(
+	data: Pick<MapData, 'incidentIds' | 'spans'>,
+	visible: ReadonlySet<string>,
+	window: TimeWindow
+): ExpressionSpecification | null {
+	const byWindow = windowTypeFilter(data.spans, visible, window);
+	return byWindow ? byWindow.filter : visibleIdFilter(data.incidentIds, visible);
 }
 
 export const POINT_FILTER: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
@@ -275,6 +374,8 @@ export interface MapData {
 	places: FeatureCollection<Point, PlaceMapProperties>;
 	regions: Record<LayerId, FeatureCollection<Geometry, RegionMapProperties>>;
 	incidentIds: string[];
+	/** Day spans and types in the order of `incidentIds`, for {@link incidentVisibilityFilter}. */
+	spans: IncidentSpans;
 	byId: Map<string, IncidentMapFeature>;
 	/** The highest claimed casualty figure of any incident: the top of the size scale. */
 	maxClaim: number;
@@ -294,6 +395,7 @@ export function mapDataOf(dataset: Pick<Dataset, 'incidents' | 'places' | 'layer
 		places: placeMapFeatures(dataset.places),
 		regions: regionLayers(dataset),
 		incidentIds: [...byId.keys()],
+		spans: incidentSpans([...byId.values()]),
 		byId,
 		maxClaim,
 		placeSpellings: placeSpellings(dataset.places)

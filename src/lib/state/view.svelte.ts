@@ -9,7 +9,6 @@ import {
 	panelStatements,
 	relatedStatements,
 	statementIncidentIds,
-	withoutWindow,
 	type AtlasIndex,
 	type TimeWindow
 } from './atlas_index';
@@ -242,14 +241,20 @@ export class AtlasView {
 		(this.#types.length ? 1 : 0) + (this.#actors.length ? 1 : 0) + (this.#q.trim() ? 1 : 0)
 	);
 
-	readonly filter: IncidentFilter = $derived.by(() => {
+	/** The filters but the window: a window change leaves it, and so the timeline, as it is. */
+	readonly #otherFilters: IncidentFilter = $derived.by(() => {
 		const filter: IncidentFilter = {};
-		if (this.#from) filter.from = this.#from;
-		if (this.#to) filter.to = this.#to;
 		if (this.#types.length) filter.types = this.#types;
 		if (this.#actors.length) filter.actors = this.#actors;
 		if (this.#q.trim()) filter.q = this.#q.trim();
 		return filter;
+	});
+
+	readonly filter: IncidentFilter = $derived.by(() => {
+		const filter: IncidentFilter = {};
+		if (this.#from) filter.from = this.#from;
+		if (this.#to) filter.to = this.#to;
+		return { ...filter, ...this.#otherFilters };
 	});
 
 	/** The incidents in the window that pass the filters, oldest first. */
@@ -273,7 +278,7 @@ export class AtlasView {
 
 	/** The incidents that pass the filters whatever the window: what the timeline draws. */
 	readonly timelineIncidents: IncidentFeature[] = $derived.by(() =>
-		this.#filterWith(withoutWindow(this.filter))
+		this.#filterWith(this.#otherFilters)
 	);
 
 	// --- layers, language, map view -----------------------------------------------------------

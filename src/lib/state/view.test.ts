@@ -171,6 +171,22 @@ describe('AtlasView', () => {
 		expect(v.timelineIncidents.map((f) => f.id)).toEqual(['2020-11-23-madagiz-mine']);
 	});
 
+	it('draws the timeline from the filters but the window', () => {
+		const { v } = view();
+		v.setTypes(['Battles']);
+		v.setWindow('2016-01-01', '2019-12-31');
+		expect(v.visible.map((f) => f.id)).toEqual(['2016-04-02-loc-clashes', '2016-04-02-mi24']);
+		v.setWindow('2020-01-01', '2020-12-31');
+		expect(v.visible).toEqual([]);
+		expect(v.filter).toEqual({ from: '2020-01-01', to: '2020-12-31', types: ['Battles'] });
+		expect(v.timelineIncidents.map((f) => f.id)).toEqual([
+			'2016-04-02-loc-clashes',
+			'2016-04-02-mi24'
+		]);
+		v.setActors(['Military Forces of Armenia']);
+		expect(v.timelineIncidents.map((f) => f.id)).toEqual(['2016-04-02-mi24']);
+	});
+
 	it('makes a burst of typing one history entry', () => {
 		const { v, writes } = view();
 		v.setQuery('m');
