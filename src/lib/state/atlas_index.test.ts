@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Dataset, IncidentFeature, Statement } from '$lib/data/schema';
 import { buildSearchIndex } from '$lib/geo/search';
-import { indexDataset, statementIncidentIds, withoutWindow } from './atlas_index';
+import { indexDataset, statementIncidentIds } from './atlas_index';
 
 vi.mock('$lib/geo/search', async (original) => {
 	const actual = await original<typeof import('$lib/geo/search')>();
@@ -109,14 +109,5 @@ describe('indexDataset', () => {
 		const index = indexDataset(dataset([], []));
 		expect(index.incidents).toEqual([]);
 		expect(index.span.from <= index.span.to).toBe(true);
-	});
-
-	it('drops only the window from a filter', () => {
-		expect(
-			withoutWindow({ from: '2016-01-01', to: '2017-01-01', q: 'x', types: ['Riots'] })
-		).toEqual({
-			q: 'x',
-			types: ['Riots']
-		});
 	});
 });

@@ -1,5 +1,5 @@
 import type { Dataset, IncidentFeature, PlaceFeature, Source, Statement } from '$lib/data/schema';
-import { EVENT_TYPES, type IncidentFilter } from '$lib/geo/filter';
+import { EVENT_TYPES } from '$lib/geo/filter';
 import { buildSearchIndex, type SearchIndex } from '$lib/geo/search';
 
 export interface TimeWindow {
@@ -156,12 +156,4 @@ export function statementIncidentIds(index: AtlasIndex, statementId: string | nu
 
 export function idSet(features: readonly IncidentFeature[]): Set<string> {
 	return new Set(features.map((f) => f.id));
-}
-
-/** The filter without its time window: what the timeline draws. */
-export function withoutWindow(filter: IncidentFilter): IncidentFilter {
-	const rest: IncidentFilter = { ...filter };
-	delete rest.from;
-	delete rest.to;
-	return rest;
 }

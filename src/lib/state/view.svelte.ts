@@ -257,7 +257,6 @@ export class AtlasView {
 		return { ...filter, ...this.#otherFilters };
 	});
 
-	/** The incidents in the window that pass the filters, oldest first. */
 	/** The search index, built on first use (see {@link AtlasIndex.search}). */
 	get index(): SearchIndex {
 		return this.#index.search;
