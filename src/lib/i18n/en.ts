@@ -1,3 +1,5 @@
+import { EXPORT_MENU_LABELS } from '$lib/export/labels';
+
 /** English UI strings: the reference every other language must match key for key. */
 export const en = {
 	lang: { name: 'English', label: 'Language' },
@@ -94,17 +96,8 @@ export const en = {
 		helicopters_shot_down: 'helicopters shot down',
 		tanks_destroyed: 'tanks destroyed'
 	} as Record<string, string>,
-	export: {
-		export: 'Export',
-		exportIncident: 'Export this incident',
-		geojson: 'GeoJSON',
-		incidentsCsv: 'CSV (incidents)',
-		statementsCsv: 'CSV (statements)',
-		kml: 'KML',
-		preparing: 'Preparing {format}…',
-		done: 'Downloaded {format} ({count} incidents).',
-		failed: 'Export failed: {error}'
-	},
+	/** The Export menu's own English strings, kept in one place. */
+	export: EXPORT_MENU_LABELS,
 	statements: {
 		heading: 'Statements',
 		forIncident: 'About the selected incident',
