@@ -1,6 +1,7 @@
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { featureFilter, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { baselineHtml, baselineScript, baselineStyle } from './baseline';
+import { baselineHtml, baselineScript, baselineStyle, baselineWindowFilters } from './baseline';
+import { countInWindow } from './windows';
 
 const ORIGIN = 'http://127.0.0.1:4000';
 
@@ -39,5 +40,40 @@ describe('baseline page', () => {
 		expect(script).toContain("map.on('idle'");
 		expect(script).toContain('window.__atlasMap = map');
 		expect(script).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
+	});
+});
+
+describe('baselineWindowFilters', () => {
+	const spans = [
+		{ type: 1, date: '2016-04-02' },
+		{ type: 1, date: '2016-04-01', date_end: '2016-04-05' },
+		{ type: 2, date: '2020-09-27', date_end: '2020-11-10' },
+		{ type: 1, date: '2020-11-23' }
+	];
+	const shown = (window: { from: string; to: string }) =>
+		spans.filter((s) => {
+			const layer = s.type === 1 ? 'incidents-circles' : 'incidents-lines';
+			const filter = featureFilter(baselineWindowFilters(window)[layer], 'test');
+			const properties = { date: s.date, ...(s.date_end ? { date_end: s.date_end } : {}) };
+			return filter.filter({ zoom: 8 }, { type: s.type, properties } as never);
+		}).length;
+
+	it('shows the incidents overlapping the window, as the bench counts them', () => {
+		for (const window of [
+			{ from: '2016-04-03', to: '2016-04-03' },
+			{ from: '2016-04-01', to: '2016-04-01' },
+			{ from: '2020-11-10', to: '2020-11-23' },
+			{ from: '2017-01-01', to: '2019-01-01' },
+			{ from: '1994-01-01', to: '2023-12-31' }
+		])
+			expect(shown(window)).toBe(countInWindow(spans, window));
+	});
+
+	it('keeps each layer to its geometry type', () => {
+		const filters = baselineWindowFilters({ from: '2016-01-01', to: '2016-12-31' });
+		const point = featureFilter(filters['incidents-lines'], 'test');
+		expect(
+			point.filter({ zoom: 8 }, { type: 1, properties: { date: '2016-04-02' } } as never)
+		).toBe(false);
 	});
 });

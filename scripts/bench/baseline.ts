@@ -1,4 +1,8 @@
-import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type {
+	ExpressionSpecification,
+	FilterSpecification,
+	StyleSpecification
+} from '@maplibre/maplibre-gl-style-spec';
 
 /** The region the baseline map is framed on: [west, south, east, north]. */
 export const BASELINE_BOUNDS: [number, number, number, number] = [44.8, 38.8, 47.8, 41.0];
@@ -66,6 +70,25 @@ export function baselineStyle(origin: string, basemapFiles: readonly string[]): 
 		}
 	);
 	return style;
+}
+
+/**
+ * The filters the bench sets on the baseline page for a time window: the incidents whose span
+ * [date, date_end ?? date] overlaps it, as the app shows them, on the raw GeoJSON's ISO dates.
+ * The same change as the app's, with nothing else around it: the floor a window change can reach.
+ */
+export function baselineWindowFilters(window: {
+	from: string;
+	to: string;
+}): Record<'incidents-lines' | 'incidents-circles', FilterSpecification> {
+	const overlaps: ExpressionSpecification[] = [
+		['<=', ['get', 'date'], window.to],
+		['>=', ['coalesce', ['get', 'date_end'], ['get', 'date']], window.from]
+	];
+	return {
+		'incidents-lines': ['all', LINE as ExpressionSpecification, ...overlaps],
+		'incidents-circles': ['all', POINT as ExpressionSpecification, ...overlaps]
+	};
 }
 
 /** The baseline page: one full-window map container using the same test contract as the app. */

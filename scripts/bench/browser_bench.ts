@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { guardedPage, launchBrowser, type GuardedPage } from '../../tests/e2e/browser';
 import type { IncidentFeature } from '../../src/lib/data/schema';
+import { baselineWindowFilters } from './baseline';
 import { startBaselineServer } from './baseline_server';
 import type { Row } from './results';
 import { parseCount, pickWindows, type TimeWindow } from './windows';
@@ -26,6 +27,9 @@ const WINDOW_CHANGES = 20;
 const CLICKS = 10;
 const EXPORT_FORMATS = ['GeoJSON', 'CSV (incidents)'];
 const WINDOW_METRIC = `time-window change → map idle + count updated (${WINDOW_CHANGES} changes)`;
+const BASELINE_WINDOW_METRIC = `time-window change → map idle, baseline MapLibre page, same filter change (${WINDOW_CHANGES} changes)`;
+const WINDOW_LIST_METRIC = 'time-window change → incident count updated (the list side alone)';
+const WINDOW_RATIO_METRIC = 'time-window change, ratio app / baseline (per change)';
 const CLICK_METRIC = 'click incident → details show its title';
 const exportMetric = (format: string) => `export ${format} (everything shown)`;
 const taskMetric = (format: string) => `longest main-thread task during export ${format}`;
@@ -182,6 +186,33 @@ async function changeWindow(
 	);
 }
 
+/**
+ * Sets the baseline page's incident filters for a window; resolves with ms until its next `idle`
+ * (null on timeout). The same change the app makes, on a page with nothing else.
+ */
+async function changeBaselineWindow(page: Page, window: TimeWindow): Promise<number | null> {
+	return page.evaluate(
+		({ filters, timeout }) =>
+			new Promise<number | null>((resolve) => {
+				const map = (globalThis as unknown as PageWindow).__atlasMap as unknown as {
+					once(type: 'idle', listener: () => void): void;
+					setFilter(layer: string, filter: unknown): void;
+				};
+				const t0 = performance.now();
+				const timer = setTimeout(() => resolve(null), timeout);
+				map.once('idle', () => {
+					clearTimeout(timer);
+					resolve(performance.now() - t0);
+				});
+				for (const [layer, filter] of Object.entries(filters)) map.setFilter(layer, filter);
+			}),
+		{
+			filters: baselineWindowFilters(window) as Record<string, unknown>,
+			timeout: STEP_TIMEOUT
+		}
+	);
+}
+
 /** Clicks an incident of the list; resolves with ms until the details panel shows its title. */
 async function clickIncident(page: Page, id: string, title: string): Promise<number | null> {
 	return page.evaluate(
@@ -269,6 +300,7 @@ export async function benchBrowser(
 		}
 	};
 	try {
+		const appWindowTimes: { window: TimeWindow; ms: number }[] = [];
 		// (1) navigation → map idle, app and baseline alternating, each in a fresh context (cold cache); (5) heap.
 		const nav = { app: [] as number[], baseline: [] as number[] };
 		const heap = { app: [] as number[], baseline: [] as number[] };
@@ -352,6 +384,8 @@ export async function benchBrowser(
 				const times: number[] = [];
 				let matched = 0;
 				let timeouts = 0;
+				appWindowTimes.length = 0;
+				const countTimes: number[] = [];
 				let previous = (await page.textContent('[data-testid="incident-count"]')) ?? '';
 				for (const { window, expected } of windows) {
 					await waitIdle(page);
@@ -362,6 +396,8 @@ export async function benchBrowser(
 						continue;
 					}
 					times.push(Math.max(result.idle, result.count));
+					countTimes.push(result.count);
+					appWindowTimes.push({ window, ms: Math.max(result.idle, result.count) });
 					if (parseCount(result.text) === expected) matched++;
 				}
 				row(
@@ -376,6 +412,48 @@ export async function benchBrowser(
 					]
 						.filter(Boolean)
 						.join('; ')
+				);
+				row(
+					WINDOW_LIST_METRIC,
+					'ms',
+					countTimes.length > 0 ? countTimes : null,
+					'same changes as above; the map may still be drawing'
+				);
+			})
+		);
+
+		// (2b) the same window changes on the baseline page: the floor MapLibre itself sets here.
+		await section([BASELINE_WINDOW_METRIC], () =>
+			withPage(baseline.url, async (page) => {
+				const result = await loadToIdle(page, baseline.url + '/');
+				if ('reason' in result) return row(BASELINE_WINDOW_METRIC, 'ms', null, result.reason);
+				const times: number[] = [];
+				const ratios: number[] = [];
+				let timeouts = 0;
+				for (const { window } of pickWindows(spans, WINDOW_CHANGES)) {
+					await waitIdle(page);
+					const ms = await changeBaselineWindow(page, window);
+					if (ms === null) {
+						timeouts++;
+						continue;
+					}
+					times.push(ms);
+					const app = appWindowTimes.find(
+						(a) =>
+							a.window === window || (a.window.from === window.from && a.window.to === window.to)
+					);
+					if (app) ratios.push(app.ms / ms);
+				}
+				const timedOut =
+					timeouts > 0 ? `${timeouts} change(s) timed out after ${STEP_TIMEOUT / 1000} s` : '';
+				row(BASELINE_WINDOW_METRIC, 'ms', times.length > 0 ? times : null, timedOut);
+				row(
+					WINDOW_RATIO_METRIC,
+					'×',
+					ratios.length > 0 ? ratios : null,
+					ratios.length > 0
+						? 'app change ÷ baseline change, for the same window'
+						: 'no paired changes'
 				);
 			})
 		);

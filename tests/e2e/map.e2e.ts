@@ -236,6 +236,48 @@ describe('the map', () => {
 		expect(ceasefire.length).toBeGreaterThan(0);
 	});
 
+	it('re-tiles the region layers only when a window change shows or hides one of them', async () => {
+		const page = await openMap('?from=2016-04-01&to=2016-04-05');
+		await page.evaluate(() => {
+			const w = window as unknown as { __reloaded: string[] };
+			w.__reloaded = [];
+			// A tile (re)parsed by a worker arrives as a `sourcedata` event carrying the tile.
+			window.__atlasMap!.on('sourcedata', (e: { sourceId?: string; tile?: unknown }) => {
+				if (e.sourceId && e.tile) w.__reloaded.push(e.sourceId);
+			});
+		});
+		const FROM = 'section[aria-label="Timeline"] input[name="from"]';
+		const TO = 'section[aria-label="Timeline"] input[name="to"]';
+		const changeWindow = async (from: string, to: string) => {
+			await page.evaluate(() => ((window as unknown as { __reloaded: string[] }).__reloaded = []));
+			// Moving later, the end goes first so the window never runs backwards.
+			const order = from > (await page.inputValue(TO)) ? [TO, FROM] : [FROM, TO];
+			for (const input of order) await page.fill(input, input === FROM ? from : to);
+			await page.waitForFunction(
+				([f, t]) => {
+					const params = new URL(location.href).searchParams;
+					return params.get('from') === f && params.get('to') === t;
+				},
+				[from, to]
+			);
+			await waitForMapIdle(page);
+			return new Set(
+				await page.evaluate(() => (window as unknown as { __reloaded: string[] }).__reloaded)
+			);
+		};
+		// Within the years of the 1994–2020 line: the incidents change, no region does.
+		const quiet = await changeWindow('2016-01-01', '2018-12-31');
+		expect(quiet.has('incidents')).toBe(true);
+		expect(quiet.has('line-of-contact-1994-2020')).toBe(false);
+		expect(quiet.has('ceasefire-2020')).toBe(false);
+		// Past 10 November 2020: the line goes, the arrangement comes.
+		const crossing = await changeWindow('2020-11-11', '2020-12-31');
+		expect(crossing.has('line-of-contact-1994-2020')).toBe(true);
+		expect(crossing.has('ceasefire-2020')).toBe(true);
+		expect(await rendered(page, 'line-of-contact-1994-2020')).toEqual([]);
+		expect((await rendered(page, 'ceasefire-2020')).length).toBeGreaterThan(0);
+	});
+
 	it('switches a region layer off and on from its legend checkbox, and states its accuracy', async () => {
 		const page = await openMap('?from=2016-04-01&to=2016-04-05');
 		const dataset = JSON.parse(

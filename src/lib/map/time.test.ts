@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
-import { assertWindow, isValidIn, layerFilter, type TimeWindow } from './time';
+import { assertWindow, isValidIn, layerFilter, validKey, type TimeWindow } from './time';
 import { LACHIN_CORRIDOR, LINE_OF_CONTACT, NKAO, PEACEKEEPING_ZONE } from './test_fixtures';
 
 function shows(window: TimeWindow, properties: Record<string, unknown>): boolean {
@@ -85,5 +85,31 @@ describe('layerFilter', () => {
 		expect(() => assertWindow({ from: '2020-12-01', to: '2020-11-01' })).toThrow(
 			/window\.from \(2020-12-01\) is after window\.to \(2020-11-01\)/
 		);
+	});
+});
+
+describe('validKey', () => {
+	const features = [NKAO, LINE_OF_CONTACT, PEACEKEEPING_ZONE, LACHIN_CORRIDOR];
+	const windows: TimeWindow[] = [
+		{ from: '2016-04-01', to: '2016-04-05' },
+		{ from: '2016-04-06', to: '2018-01-01' },
+		{ from: '2020-09-27', to: '2020-11-10' },
+		{ from: '2020-09-28', to: '2020-11-09' },
+		{ from: '2020-11-11', to: '2021-01-01' },
+		{ from: '2022-09-01', to: '2023-01-01' },
+		{ from: '2024-01-01', to: '2024-02-01' }
+	];
+
+	it('lists exactly the features the layer filter shows', () => {
+		for (const window of windows) {
+			const shown = features.filter((f) => shows(window, f.properties)).map((f) => f.properties.id);
+			expect(validKey(features, window)).toBe(shown.join('\n'));
+		}
+	});
+
+	it('is the same for two windows that show the same features, and differs when one appears', () => {
+		expect(validKey(features, windows[0])).toBe(validKey(features, windows[1]));
+		expect(validKey(features, windows[2])).not.toBe(validKey(features, windows[3]));
+		expect(validKey(features, windows[3])).not.toBe(validKey(features, windows[4]));
 	});
 });

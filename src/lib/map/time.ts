@@ -46,3 +46,18 @@ export function isValidIn(
 ): boolean {
 	return validity.valid_from <= window.to && (validity.valid_to ?? OPEN_END) >= window.from;
 }
+
+/**
+ * The ids of the features valid in the window, joined: two windows with the same key select the
+ * same region features, so the map can keep its filter (and skip re-tiling those sources) when a
+ * window change does not show or hide any of them.
+ */
+export function validKey(
+	features: readonly { properties: { id: string; valid_from: string; valid_to: string | null } }[],
+	window: TimeWindow
+): string {
+	return features
+		.filter((f) => isValidIn(f.properties, window))
+		.map((f) => f.properties.id)
+		.join('\n');
+}
