@@ -1,13 +1,22 @@
 import { error } from '@sveltejs/kit';
 import type { Dataset } from '$lib/data/schema';
+import { isLang, loadMessages } from '$lib/i18n';
 import type { PageLoad } from './$types';
 
 /** The dashboard runs in the browser only: the map, the URL state and 100,000 incidents live there. */
 export const ssr = false;
 
-/** The validated dataset the server holds (`/data/dataset.json`); never re-validated here. */
-export const load: PageLoad = async ({ fetch }) => {
-	const response = await fetch('/data/dataset.json');
+/**
+ * The validated dataset the server holds (`/data/dataset.json`); never re-validated here. The UI
+ * strings of `?lang` load alongside, so the first render is already in that language.
+ */
+export const load: PageLoad = async ({ fetch, url, untrack }) => {
+	const lang = untrack(() => url.searchParams.get('lang'));
+	const [response] = await Promise.all([
+		fetch('/data/dataset.json'),
+		// Should they fail to load, the page shows English rather than an error.
+		isLang(lang) ? loadMessages(lang).catch(() => undefined) : undefined
+	]);
 	if (!response.ok) {
 		error(
 			response.status,

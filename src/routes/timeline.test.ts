@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	binIncidents,
 	dayOf,
@@ -7,7 +7,8 @@ import {
 	resizeWindow,
 	shiftWindow,
 	tickFormatter,
-	tickUnit
+	tickUnit,
+	timeScale
 } from './timeline';
 
 const SPAN = { from: '2016-04-01', to: '2020-11-30' };
@@ -92,5 +93,43 @@ describe('axis ticks', () => {
 		expect(tickFormatter('year', 'en-GB')(d('2018-01-01'))).toBe('2018');
 		expect(tickFormatter('month', 'en-GB')(d('2017-04-01'))).toBe('Apr 2017');
 		expect(tickFormatter('day', 'vi')(d('2016-04-08'))).toBe('8 thg 4');
+	});
+});
+
+describe('time axis', () => {
+	// A reader in Baku (UTC+4): a local-time scale would put ticks at 20:00 UTC the day before.
+	let zone: string | undefined;
+	beforeAll(() => {
+		zone = process.env.TZ;
+		process.env.TZ = 'Asia/Baku';
+	});
+	afterAll(() => {
+		if (zone === undefined) delete process.env.TZ;
+		else process.env.TZ = zone;
+	});
+	const iso = (ticks: Date[]) => ticks.map((t) => t.toISOString());
+	const axis = (from: string, to: string) =>
+		timeScale([new Date(dayTime(from)), new Date(dayTime(to) + 86_400_000 - 1)], [0, 800]);
+
+	it('puts ticks on UTC midnights: years, months and days as the span allows', () => {
+		expect(iso(axis(SPAN.from, SPAN.to).ticks(5))).toEqual(
+			['2017', '2018', '2019', '2020'].map((y) => `${y}-01-01T00:00:00.000Z`)
+		);
+		expect(iso(axis('2016-04-01', '2016-07-31').ticks(4))).toEqual(
+			['04', '05', '06', '07'].map((m) => `2016-${m}-01T00:00:00.000Z`)
+		);
+		for (const t of axis('2016-04-01', '2016-04-05').ticks(5))
+			expect(t.toISOString()).toMatch(/^2016-04-0[1-5]T00:00:00\.000Z$/);
+	});
+
+	it('maps times to pixels linearly, clamped, and back', () => {
+		const x = axis('2016-04-01', '2016-04-10');
+		expect(x(new Date(dayTime('2016-04-01')))).toBe(0);
+		expect(x(new Date(dayTime('2015-01-01')))).toBe(0);
+		expect(x(new Date(dayTime('2030-01-01')))).toBe(800);
+		expect(x.invert(400).getTime()).toBeCloseTo(
+			(dayTime('2016-04-01') + dayTime('2016-04-11')) / 2,
+			-1
+		);
 	});
 });

@@ -1,3 +1,4 @@
+import { scaleUtc } from 'd3-scale';
 import type { TimeWindow } from '$lib/state/view.svelte';
 
 export const DAY_MS = 86_400_000;
@@ -92,4 +93,15 @@ const TICK_FORMAT: Record<TickUnit, Intl.DateTimeFormatOptions> = {
 export function tickFormatter(unit: TickUnit, locale: string): (d: Date) => string {
 	const f = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...TICK_FORMAT[unit] });
 	return (d) => f.format(d);
+}
+
+/**
+ * The axis scale: clamped, in UTC (`scaleUtc`), so ticks fall on the UTC midnights the tick
+ * labels and the day numbers are written in, whatever the reader's time zone.
+ */
+export function timeScale(domain: readonly [Date, Date], range: readonly [number, number]) {
+	return scaleUtc()
+		.domain([...domain])
+		.range([...range])
+		.clamp(true);
 }

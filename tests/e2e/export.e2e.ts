@@ -1,3 +1,4 @@
+import { csvParse } from 'd3-dsv';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardedPage, launchBrowser } from './browser';
@@ -33,6 +34,10 @@ describe('the Export menu', () => {
 	it('downloads a GeoJSON of exactly the incidents on screen', async () => {
 		const { page, problems, close } = await guardedPage(browser, server.url);
 		try {
+			const datasetLoads: string[] = [];
+			page.context().on('request', (r) => {
+				if (new URL(r.url()).pathname === '/data/dataset.json') datasetLoads.push(r.url());
+			});
 			await openDashboard(page, server.url, 'from=2016-04-01&to=2016-04-05&type=Battles');
 			const shown = await listedIds(page);
 			expect(shown.length).toBeGreaterThan(1);
@@ -50,6 +55,33 @@ describe('the Export menu', () => {
 				expect(feature.properties.sources.length).toBeGreaterThan(0);
 			}
 			expect(fc.metadata.filter).toMatchObject({ from: '2016-04-01', to: '2016-04-05' });
+			// The export worker made the file from its own copy of the dataset (the page sent rows).
+			expect(page.workers().some((w) => w.url().includes('export_worker'))).toBe(true);
+			expect(datasetLoads).toHaveLength(2);
+			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	it('downloads a CSV of exactly the incidents on screen, and statements about them', async () => {
+		const { page, problems, close } = await guardedPage(browser, server.url);
+		try {
+			await openDashboard(page, server.url, 'from=2016-04-01&to=2016-04-05');
+			const shown = await listedIds(page);
+			expect(shown.length).toBeGreaterThan(1);
+			const incidents = await download(page, 'Export', 'CSV (incidents)');
+			expect(incidents.name).toBe('incident-atlas_2016-04-01_2016-04-05.csv');
+			// The download is bytes: the BOM is still there.
+			expect(incidents.text.startsWith('\uFEFFevent_id,')).toBe(true);
+			const rows = csvParse(incidents.text.slice(1));
+			expect(rows.map((r) => r.event_id).sort()).toEqual([...shown].sort());
+
+			const statements = await download(page, 'Export', 'CSV (statements)');
+			const about = new Set(
+				csvParse(statements.text.slice(1)).flatMap((r) => r.incident_ids!.split('; '))
+			);
+			expect(shown.some((id) => about.has(id))).toBe(true);
 			expect(problems).toEqual([]);
 		} finally {
 			await close();
@@ -72,5 +104,27 @@ describe('the Export menu', () => {
 		} finally {
 			await close();
 		}
+	});
+
+	it('serves the dataset with a strong ETag, revalidated by a 304 without a body', async () => {
+		const first = await fetch(`${server.url}/data/dataset.json`);
+		const etag = first.headers.get('etag');
+		expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+		expect(first.headers.get('cache-control')).toBe('no-cache');
+		const body = await first.text();
+		const again = await fetch(`${server.url}/data/dataset.json`);
+		expect(again.headers.get('etag')).toBe(etag);
+		expect(await again.text()).toBe(body);
+		const revalidated = await fetch(`${server.url}/data/dataset.json`, {
+			headers: { 'if-none-match': etag! }
+		});
+		expect(revalidated.status).toBe(304);
+		expect(revalidated.headers.get('etag')).toBe(etag);
+		expect(await revalidated.text()).toBe('');
+		const stale = await fetch(`${server.url}/data/dataset.json`, {
+			headers: { 'if-none-match': '"not-this-dataset"' }
+		});
+		expect(stale.status).toBe(200);
+		await stale.arrayBuffer();
 	});
 });

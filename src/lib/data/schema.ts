@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVENT_TYPES, LAYER_IDS, type LayerId } from './vocabulary';
 
 /**
  * The schema of every file in `geodata/`. The TypeScript types used across the app are derived
@@ -6,9 +7,7 @@ import { z } from 'zod';
  * validity, geography) live in `validate.ts`.
  */
 
-/** The region layers, one file each under `geodata/layers/`; the key is the file's base name. */
-export const LAYER_IDS = ['nkao-1923-1991', 'line-of-contact-1994-2020', 'ceasefire-2020'] as const;
-export type LayerId = (typeof LAYER_IDS)[number];
+export { LAYER_IDS, type LayerId };
 
 const isoDate = z
 	.string()
@@ -26,15 +25,7 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
 export const datePrecision = z.enum(['day', 'week', 'month', 'year']);
 
-/** ACLED's event types (https://acleddata.com/acleddatanew/wp-content/uploads/dlm_uploads/2023/06/ACLED_Codebook_2023.pdf). */
-export const eventType = z.enum([
-	'Battles',
-	'Explosions/Remote violence',
-	'Violence against civilians',
-	'Protests',
-	'Riots',
-	'Strategic developments'
-]);
+export const eventType = z.enum(EVENT_TYPES);
 
 const lon = z.number().min(-180, 'longitude below -180').max(180, 'longitude above 180');
 const lat = z.number().min(-90, 'latitude below -90').max(90, 'latitude above 90');

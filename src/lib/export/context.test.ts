@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+	contextFor,
 	exportLookups,
 	linkedPlaces,
 	linkedSources,
 	linkedStatements,
 	statementsOf
 } from './context';
+import { EXPORT_FORMATS, serialiseExport } from './serialise';
 import { fixtureContext, lineOfContact2016, madagizMine, mi24 } from './test_fixtures';
 
 const lookups = exportLookups(fixtureContext());
@@ -49,5 +51,22 @@ describe('linked records', () => {
 			'st-2020-11-23-russian-mod'
 		]);
 		expect(statementsOf([], lookups)).toEqual([]);
+	});
+});
+
+describe('contextFor', () => {
+	it('keeps only what the features refer to, and every export of them stays the same', () => {
+		const full = fixtureContext();
+		const trimmed = contextFor([madagizMine], full);
+		expect(trimmed.statements.map((s) => s.id)).toEqual(['st-2020-11-23-russian-mod']);
+		expect(trimmed.places.map((p) => p.properties.id)).toEqual(['madagiz']);
+		expect(trimmed.sources.length).toBeLessThan(full.sources.length);
+		for (const format of EXPORT_FORMATS) {
+			for (const features of [[madagizMine], [lineOfContact2016, mi24]]) {
+				expect(serialiseExport({ format, features, ctx: contextFor(features, full) }).text).toBe(
+					serialiseExport({ format, features, ctx: full }).text
+				);
+			}
+		}
 	});
 });

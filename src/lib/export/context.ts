@@ -1,5 +1,5 @@
-import type { IncidentFeature, Meta, PlaceFeature, Source, Statement } from '$lib/data/schema';
-import type { IncidentFilter } from '$lib/geo/filter';
+import type { IncidentFeature, Meta, PlaceFeature, Source, Statement } from '../data/schema';
+import type { IncidentFilter } from '../geo/filter';
 
 /** Everything an export needs besides the incidents themselves. */
 export interface ExportContext {
@@ -30,10 +30,12 @@ export function exportLookups(
 	for (const s of ctx.statements) {
 		for (const id of s.incident_ids) {
 			const list = statementsByIncident.get(id);
-			if (list) list.push(s);
-			else statementsByIncident.set(id, [s]);
+			if (list) {
+				if (!list.includes(s)) list.push(s);
+			} else statementsByIncident.set(id, [s]);
 		}
 	}
+	for (const list of statementsByIncident.values()) if (list.length > 1) list.sort(byStatementDate);
 	return {
 		statements: new Map(ctx.statements.map((s) => [s.id, s])),
 		statementsByIncident,
@@ -47,18 +49,29 @@ function byDateThenId<T extends { id: string }>(date: (t: T) => string) {
 		date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+const byStatementDate = byDateThenId<Statement>((s) => s.said_on);
+
+const NONE: Statement[] = [];
+
 /**
  * The statements about an incident, linked from either side (`statement_ids` or the statement's
- * `incident_ids`), oldest first.
+ * `incident_ids`), oldest first. Called once per exported incident, so it avoids allocating
+ * where it can: most incidents have none or one.
  */
 export function linkedStatements(feature: IncidentFeature, lookups: ExportLookups): Statement[] {
-	const found = new Set<Statement>();
-	for (const id of feature.properties.statement_ids) {
+	const fromStatements = lookups.statementsByIncident.get(feature.properties.id) ?? NONE;
+	const ids = feature.properties.statement_ids;
+	if (ids.length === 0) return fromStatements.slice();
+	const found = fromStatements.slice();
+	let added = false;
+	for (const id of ids) {
 		const s = lookups.statements.get(id);
-		if (s) found.add(s);
+		if (s && !found.includes(s)) {
+			found.push(s);
+			added = true;
+		}
 	}
-	for (const s of lookups.statementsByIncident.get(feature.properties.id) ?? []) found.add(s);
-	return [...found].sort(byDateThenId((s) => s.said_on));
+	return added && found.length > 1 ? found.sort(byStatementDate) : found;
 }
 
 /**
@@ -70,22 +83,25 @@ export function linkedSources(
 	statements: Statement[],
 	lookups: ExportLookups
 ): Source[] {
-	const ids = new Set<string>([
-		...feature.properties.source_ids,
-		...feature.properties.claims.map((c) => c.source_id),
-		...statements.map((s) => s.source_id)
-	]);
-	return [...ids].flatMap((id) => {
+	const ids: string[] = [];
+	for (const id of feature.properties.source_ids) if (!ids.includes(id)) ids.push(id);
+	for (const c of feature.properties.claims) if (!ids.includes(c.source_id)) ids.push(c.source_id);
+	for (const s of statements) if (!ids.includes(s.source_id)) ids.push(s.source_id);
+	const found: Source[] = [];
+	for (const id of ids) {
 		const s = lookups.sources.get(id);
-		return s ? [s] : [];
-	});
+		if (s) found.push(s);
+	}
+	return found;
 }
 
 export function linkedPlaces(feature: IncidentFeature, lookups: ExportLookups): PlaceFeature[] {
-	return feature.properties.place_ids.flatMap((id) => {
+	const found: PlaceFeature[] = [];
+	for (const id of feature.properties.place_ids) {
 		const p = lookups.places.get(id);
-		return p ? [p] : [];
-	});
+		if (p) found.push(p);
+	}
+	return found;
 }
 
 /**
@@ -95,5 +111,38 @@ export function linkedPlaces(feature: IncidentFeature, lookups: ExportLookups): 
 export function statementsOf(features: IncidentFeature[], lookups: ExportLookups): Statement[] {
 	const found = new Set<Statement>();
 	for (const f of features) for (const s of linkedStatements(f, lookups)) found.add(s);
-	return [...found].sort(byDateThenId((s) => s.said_on));
+	return [...found].sort(byStatementDate);
+}
+
+/**
+ * `ctx` with only the statements, sources and places that `features` refer to: every export of
+ * `features` comes out the same, but a one-incident request to the export worker carries a few
+ * records instead of the whole dataset's.
+ */
+export function contextFor<C extends Pick<ExportContext, 'statements' | 'sources' | 'places'>>(
+	features: readonly IncidentFeature[],
+	ctx: C
+): C {
+	const incidentIds = new Set<string>();
+	const statementIds = new Set<string>();
+	const sourceIds = new Set<string>();
+	const placeIds = new Set<string>();
+	for (const f of features) {
+		const p = f.properties;
+		incidentIds.add(p.id);
+		for (const id of p.statement_ids) statementIds.add(id);
+		for (const id of p.source_ids) sourceIds.add(id);
+		for (const c of p.claims) sourceIds.add(c.source_id);
+		for (const id of p.place_ids) placeIds.add(id);
+	}
+	const statements = ctx.statements.filter(
+		(s) => statementIds.has(s.id) || s.incident_ids.some((id) => incidentIds.has(id))
+	);
+	for (const s of statements) sourceIds.add(s.source_id);
+	return {
+		...ctx,
+		statements,
+		sources: ctx.sources.filter((s) => sourceIds.has(s.id)),
+		places: ctx.places.filter((p) => placeIds.has(p.properties.id))
+	};
 }

@@ -1,13 +1,13 @@
-import { csvFormat } from 'd3-dsv';
-import type { Claim, IncidentFeature } from '$lib/data/schema';
-import { roundTo } from '$lib/geo/rfc7946';
+import type { Claim, IncidentFeature } from '../data/schema';
+import { roundTo } from '../geo/rfc7946';
 import {
 	exportLookups,
 	linkedPlaces,
 	linkedSources,
 	linkedStatements,
 	statementsOf,
-	type ExportContext
+	type ExportContext,
+	type ExportLookups
 } from './context';
 import { representativePoint } from './representative_point';
 
@@ -118,6 +118,42 @@ function notes(feature: IncidentFeature, otherActors: string[]): string {
 	return parts.join(' ');
 }
 
+/** Rows per string part of a CSV file (see {@link toIncidentsCSVParts}). */
+const ROWS_PER_PART = 2000;
+
+const NEEDS_QUOTES = /[",\n\r]/;
+
+/** A cell as d3-dsv's `csvFormat` writes it: quoted, quotes doubled, when it holds `",\n\r`. */
+function csvCell(value: string): string {
+	return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * `csvFormat(rows, columns)` of d3-dsv, byte for byte, cut into parts: the header, then `\n` and
+ * a block of rows per part. Each row is written straight from its cells, without a row object.
+ */
+function csvParts<T>(items: T[], columns: readonly string[], row: (item: T) => string[]) {
+	const parts = [csvHeader(columns)];
+	for (let start = 0; start < items.length; start += ROWS_PER_PART) {
+		const end = Math.min(start + ROWS_PER_PART, items.length);
+		let block = '';
+		for (let i = start; i < end; i++) block += '\n' + csvLine(row(items[i]));
+		parts.push(block);
+	}
+	parts.push('\n');
+	return parts;
+}
+
+/** The start of a CSV file: the byte-order mark and the header line (no newline). */
+export function csvHeader(columns: readonly string[]): string {
+	return BOM + csvLine(columns);
+}
+
+/** One line of CSV (no newline) from its cells. */
+export function csvLine(cells: readonly string[]): string {
+	return cells.map(csvCell).join(',');
+}
+
 /**
  * One row per incident, ACLED-like (see {@link INCIDENT_COLUMNS}); UTF-8 with a BOM. `location`
  * and `admin1` come from the incident's first place: its label (both names where disputed) and
@@ -125,64 +161,90 @@ function notes(feature: IncidentFeature, otherActors: string[]): string {
  * `admin2` is not recorded and stays blank. A line incident's latitude/longitude is the point
  * halfway along it, and its notes say so.
  */
-export function toIncidentsCSV(features: IncidentFeature[], ctx: ExportContext): string {
-	const lookups = exportLookups(ctx);
-	const rows = features.map((f) => {
-		const p = f.properties;
-		const statements = linkedStatements(f, lookups);
-		const sources = linkedSources(f, statements, lookups);
-		const place = linkedPlaces(f, lookups)[0];
-		const [lon, lat] = representativePoint(f.geometry);
-		const { low, high } = fatalities(p.claims);
-		return {
-			event_id: guardCell(p.id),
-			event_date: p.date,
-			date_precision: p.date_precision,
-			event_type: p.type,
-			sub_event_type: guardCell(p.sub_type),
-			actor1: guardCell(p.actors[0] ?? ''),
-			actor2: guardCell(p.actors[1] ?? ''),
-			admin1: guardCell(place?.properties.admin ?? ''),
-			admin2: '',
-			location: guardCell(place?.properties.label ?? ''),
-			latitude: String(roundTo(lat)),
-			longitude: String(roundTo(lon)),
-			geo_precision: String(p.location_precision),
-			source: guardCell(sources.map((s) => s.publisher).join('; ')),
-			source_url: guardCell(sources.map((s) => s.url).join('; ')),
-			notes: guardCell(notes(f, p.actors.slice(2))),
-			fatalities_low: String(low),
-			fatalities_high: String(high)
-		};
-	});
-	return BOM + csvFormat(rows, [...INCIDENT_COLUMNS]) + '\n';
+export function toIncidentsCSV(
+	features: IncidentFeature[],
+	ctx: ExportContext,
+	lookups?: ExportLookups
+): string {
+	return toIncidentsCSVParts(features, ctx, lookups).join('');
+}
+
+/** {@link toIncidentsCSV} as string parts whose concatenation is the file, for a Blob. */
+export function toIncidentsCSVParts(
+	features: IncidentFeature[],
+	ctx: ExportContext,
+	lookups: ExportLookups = exportLookups(ctx)
+): string[] {
+	return csvParts(features, INCIDENT_COLUMNS, (f) => incidentCells(f, lookups));
+}
+
+/** The cells of an incident's row of `incidents.csv`, in the order of {@link INCIDENT_COLUMNS}. */
+export function incidentCells(f: IncidentFeature, lookups: ExportLookups): string[] {
+	const p = f.properties;
+	const statements = linkedStatements(f, lookups);
+	const sources = linkedSources(f, statements, lookups);
+	const place = linkedPlaces(f, lookups)[0];
+	const [lon, lat] = representativePoint(f.geometry);
+	const { low, high } = fatalities(p.claims);
+	return [
+		guardCell(p.id),
+		p.date,
+		p.date_precision,
+		p.type,
+		guardCell(p.sub_type),
+		guardCell(p.actors[0] ?? ''),
+		guardCell(p.actors[1] ?? ''),
+		guardCell(place?.properties.admin ?? ''),
+		'',
+		guardCell(place?.properties.label ?? ''),
+		String(roundTo(lat)),
+		String(roundTo(lon)),
+		String(p.location_precision),
+		guardCell(sources.map((s) => s.publisher).join('; ')),
+		guardCell(sources.map((s) => s.url).join('; ')),
+		guardCell(notes(f, p.actors.slice(2))),
+		String(low),
+		String(high)
+	];
 }
 
 /** One row per statement about any of the incidents (each once, oldest first); UTF-8 with a BOM. */
-export function toStatementsCSV(features: IncidentFeature[], ctx: ExportContext): string {
-	const lookups = exportLookups(ctx);
-	const rows = statementsOf(features, lookups).map((s) => {
+export function toStatementsCSV(
+	features: IncidentFeature[],
+	ctx: ExportContext,
+	lookups?: ExportLookups
+): string {
+	return toStatementsCSVParts(features, ctx, lookups).join('');
+}
+
+/** {@link toStatementsCSV} as string parts whose concatenation is the file, for a Blob. */
+export function toStatementsCSVParts(
+	features: IncidentFeature[],
+	ctx: ExportContext,
+	lookups: ExportLookups = exportLookups(ctx)
+): string[] {
+	return csvParts(statementsOf(features, lookups), STATEMENT_COLUMNS, (s) => {
 		const source = lookups.sources.get(s.source_id);
-		return {
-			statement_id: guardCell(s.id),
-			said_on: s.said_on,
-			date_precision: s.date_precision,
-			speaker_name: guardCell(s.speaker.name),
-			speaker_role: guardCell(s.speaker.role),
-			speaker_organization: guardCell(s.speaker.organization),
-			via: guardCell(s.via),
-			quote_lang: guardCell(s.quote.lang),
-			quote: guardCell(s.quote.text),
-			translation: guardCell(s.translation.text),
-			translation_by: guardCell(s.translation.by),
-			source_id: guardCell(s.source_id),
-			source_publisher: guardCell(source?.publisher ?? ''),
-			source_title: guardCell(source?.title ?? ''),
-			source_url: guardCell(source?.url ?? ''),
-			source_published: source?.published ?? '',
-			incident_ids: guardCell(s.incident_ids.join('; ')),
-			topics: guardCell(s.topics.join('; '))
-		};
+		// In the order of STATEMENT_COLUMNS.
+		return [
+			guardCell(s.id),
+			s.said_on,
+			s.date_precision,
+			guardCell(s.speaker.name),
+			guardCell(s.speaker.role),
+			guardCell(s.speaker.organization),
+			guardCell(s.via),
+			guardCell(s.quote.lang),
+			guardCell(s.quote.text),
+			guardCell(s.translation.text),
+			guardCell(s.translation.by),
+			guardCell(s.source_id),
+			guardCell(source?.publisher ?? ''),
+			guardCell(source?.title ?? ''),
+			guardCell(source?.url ?? ''),
+			source?.published ?? '',
+			guardCell(s.incident_ids.join('; ')),
+			guardCell(s.topics.join('; '))
+		];
 	});
-	return BOM + csvFormat(rows, [...STATEMENT_COLUMNS]) + '\n';
 }

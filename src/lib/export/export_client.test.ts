@@ -1,20 +1,31 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createExporter } from './export_client';
-import type { WorkerReply, WorkerRequest } from './export_worker';
+import type { RowsRequest, WorkerReply, WorkerRequest } from './export_worker';
+import { datasetCheck, rowIndices } from './rows';
 import type { ExportRequest } from './serialise';
-import { fixtureContext, madagizMine } from './test_fixtures';
+import { fixtureContext, fixtureDataset, madagizMine, mi24 } from './test_fixtures';
+
+type Job = Exclude<WorkerRequest, { kind: 'load' }>;
 
 /** A stand-in for the module worker: answers each message like export_worker.ts would. */
 class FakeWorker {
 	onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null;
 	onerror: ((event: ErrorEvent) => void) | null = null;
-	received: WorkerRequest[] = [];
+	received: Job[] = [];
+	loads: string[] = [];
 	terminated = false;
-	constructor(private answer: (m: WorkerRequest) => WorkerReply | null) {}
-	postMessage(message: WorkerRequest) {
-		structuredClone(message); // throws DataCloneError for uncloneable input, as postMessage does
-		this.received.push(message);
-		const reply = this.answer(message);
+	constructor(private answer: (m: Job) => WorkerReply | null) {}
+	transfers: Transferable[][] = [];
+	postMessage(message: WorkerRequest, transfer: Transferable[] = []) {
+		// Throws DataCloneError for uncloneable input and detaches transferred buffers, as postMessage does.
+		const copy = structuredClone(message, { transfer });
+		if (copy.kind === 'load') {
+			this.loads.push(copy.url);
+			return;
+		}
+		this.received.push(copy);
+		this.transfers.push(transfer);
+		const reply = this.answer(copy);
 		if (reply) queueMicrotask(() => this.onmessage?.({ data: reply } as MessageEvent<WorkerReply>));
 	}
 	terminate() {
@@ -27,20 +38,20 @@ const request: ExportRequest = {
 	features: [madagizMine],
 	ctx: fixtureContext()
 };
-const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
+const blob = (text: string, type = 'text/plain') => new Blob([text], { type });
 
 describe('createExporter', () => {
 	it('sends the request to the worker and turns its reply into a named Blob', async () => {
 		const worker = new FakeWorker((m) => ({
 			id: m.id,
 			ok: true,
-			bytes: bytes('{"type":"FeatureCollection"}'),
-			type: 'application/geo+json',
+			blob: blob('{"type":"FeatureCollection"}', 'application/geo+json'),
 			fileName: 'incident-atlas_all.geojson'
 		}));
 		const exporter = createExporter({ createWorker: () => worker as unknown as Worker });
 		const file = await exporter.run(request);
-		expect(worker.received[0].request.format).toBe('geojson');
+		const sent = worker.received[0];
+		expect(sent.kind === 'features' && sent.request.format).toBe('geojson');
 		expect(file.fileName).toBe('incident-atlas_all.geojson');
 		expect(file.blob.type).toBe('application/geo+json');
 		expect(await file.blob.text()).toBe('{"type":"FeatureCollection"}');
@@ -54,8 +65,7 @@ describe('createExporter', () => {
 				new FakeWorker((m) => ({
 					id: m.id,
 					ok: true,
-					bytes: bytes(String(m.id)),
-					type: 'text/plain',
+					blob: blob(String(m.id)),
 					fileName: `f${m.id}`
 				})) as unknown as Worker
 		);
@@ -79,8 +89,7 @@ describe('createExporter', () => {
 		const worker = new FakeWorker((m) => ({
 			id: m.id,
 			ok: true,
-			bytes: bytes('x'),
-			type: 'text/plain',
+			blob: blob('x'),
 			fileName: 'x'
 		}));
 		const uncloneable = {
@@ -128,5 +137,80 @@ describe('createExporter', () => {
 		const pending = exporter.run(request);
 		exporter.destroy();
 		await expect(pending).rejects.toThrow('Export cancelled');
+	});
+});
+
+describe('createExporter().runRows', () => {
+	const URL_ = 'http://atlas.test/data/dataset.json';
+	const all = fixtureDataset().incidents.features;
+
+	function rowsRequest(features = [mi24, madagizMine]): RowsRequest {
+		const rows = rowIndices(features, all);
+		return {
+			format: 'geojson',
+			rows,
+			check: datasetCheck(all, fixtureDataset().meta, rows),
+			filter: {},
+			generatedAt: '2024-05-01T12:00:00.000Z'
+		};
+	}
+	const fallback = () => ({ ...request, features: [mi24, madagizMine] });
+
+	it('posts row numbers in a transferred Int32Array, never features or their context', async () => {
+		const worker = new FakeWorker((m) => ({ id: m.id, ok: true, blob: blob('x'), fileName: 'x' }));
+		const exporter = createExporter({ createWorker: () => worker as unknown as Worker });
+		exporter.preload(URL_);
+		const sent = rowsRequest();
+		const file = await exporter.runRows(URL_, sent, fallback);
+		expect(file?.fileName).toBe('x');
+		expect(worker.loads).toEqual([URL_]);
+		const message = worker.received[0];
+		if (message.kind !== 'rows') throw new Error(`sent ${message.kind}`);
+		expect(message.url).toBe(URL_);
+		expect(message.request.rows).toBeInstanceOf(Int32Array);
+		expect([...message.request.rows]).toEqual([1, 2]);
+		expect(worker.transfers[0]).toHaveLength(1);
+		expect(sent.rows.byteLength).toBe(0); // transferred, not copied
+		const json = JSON.stringify(message);
+		expect(json).not.toContain('"properties"');
+		expect(json).not.toContain('"statements"');
+		expect(json.length).toBeLessThan(3000);
+	});
+
+	it('exports on the main thread when the worker cannot load the dataset', async () => {
+		const worker = new FakeWorker((m) => ({
+			id: m.id,
+			ok: false,
+			error: 'GET /data/dataset.json answered 503',
+			unavailable: true
+		}));
+		const exporter = createExporter({ createWorker: () => worker as unknown as Worker });
+		const file = await exporter.runRows(URL_, rowsRequest(), fallback);
+		const ids = JSON.parse(await file.blob.text()).features.map((f: { id: string }) => f.id);
+		expect(ids).toEqual([mi24.id, madagizMine.id]);
+	});
+
+	it('rejects, without a fallback, when the worker’s dataset differs from the page’s', async () => {
+		const worker = new FakeWorker((m) => ({
+			id: m.id,
+			ok: false,
+			error: "The export worker's copy of the dataset differs from the page's (incident count)"
+		}));
+		const make = vi.fn(fallback);
+		const exporter = createExporter({ createWorker: () => worker as unknown as Worker });
+		await expect(exporter.runRows(URL_, rowsRequest(), make)).rejects.toThrow(/differs/);
+		expect(make).not.toHaveBeenCalled();
+	});
+
+	it('exports on the main thread when no worker can be made', async () => {
+		const exporter = createExporter({
+			createWorker: () => {
+				throw new Error('Worker is not defined');
+			}
+		});
+		exporter.preload(URL_);
+		const file = await exporter.runRows(URL_, rowsRequest([madagizMine]), () => request);
+		expect(file.fileName).toBe('incident-atlas_all.geojson');
+		expect(JSON.parse(await file.blob.text()).features[0].id).toBe(madagizMine.id);
 	});
 });

@@ -1,14 +1,9 @@
-import { serialiseExport, type ExportRequest } from './serialise';
-import type { WorkerReply, WorkerRequest } from './export_worker';
+import type { RowsRequest, WorkerReply, WorkerRequest } from './export_worker';
+import type { ExportRequest } from './serialise';
 
 export interface ExportFile {
 	blob: Blob;
 	fileName: string;
-}
-
-export interface Exporter {
-	run(request: ExportRequest): Promise<ExportFile>;
-	destroy(): void;
 }
 
 export interface ExporterOptions {
@@ -21,15 +16,35 @@ export interface ExporterOptions {
 	createWorker?: () => Worker;
 }
 
-function onMainThread(request: ExportRequest): Promise<ExportFile> {
+/**
+ * Exports the page can ask for: `run` sends the features and their context (fine for a few
+ * incidents); `runRows` sends only row numbers into the dataset at `url`, which the worker loads
+ * itself, so "everything shown" costs the page an Int32Array whatever the count.
+ */
+export interface Exporter {
+	/** Starts the worker and its load of the dataset at `url`, ahead of the first `runRows`. */
+	preload(url: string): void;
+	run(request: ExportRequest): Promise<ExportFile>;
+	/**
+	 * Exports `request.rows` of the dataset at `url`. `fallback` gives the same export as a full
+	 * request, run on the main thread where no worker can be made or it cannot load the dataset.
+	 * A worker whose dataset differs from the page's (see `verifyDataset`) rejects instead.
+	 */
+	runRows(url: string, request: RowsRequest, fallback: () => ExportRequest): Promise<ExportFile>;
+	destroy(): void;
+}
+
+/**
+ * The fallback when no worker can run. The serialisers (tokml, d3-dsv) load only then, so they
+ * stay out of the page's first download: the worker has its own copy.
+ */
+async function onMainThread(request: ExportRequest): Promise<ExportFile> {
 	try {
-		const result = serialiseExport(request);
-		return Promise.resolve({
-			blob: new Blob([result.text], { type: result.type }),
-			fileName: result.fileName
-		});
+		const { serialiseExportParts } = await import('./serialise');
+		const result = serialiseExportParts(request);
+		return { blob: new Blob(result.parts, { type: result.type }), fileName: result.fileName };
 	} catch (error) {
-		return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+		throw error instanceof Error ? error : new Error(String(error));
 	}
 }
 
@@ -48,7 +63,7 @@ export function createExporter(options: ExporterOptions = {}): Exporter {
 	let nextId = 1;
 	const pending = new Map<
 		number,
-		{ request: ExportRequest; resolve: (f: ExportFile) => void; reject: (e: Error) => void }
+		{ fallback: () => ExportRequest; resolve: (f: ExportFile) => void; reject: (e: Error) => void }
 	>();
 
 	const ensureWorker = (): Worker | null => {
@@ -64,11 +79,11 @@ export function createExporter(options: ExporterOptions = {}): Exporter {
 			const entry = pending.get(reply.id);
 			if (!entry) return;
 			pending.delete(reply.id);
-			if (reply.ok)
-				entry.resolve({
-					blob: new Blob([reply.bytes], { type: reply.type }),
-					fileName: reply.fileName
-				});
+			if (reply.ok) entry.resolve({ blob: reply.blob, fileName: reply.fileName });
+			else if (reply.unavailable)
+				new Promise<ExportRequest>((res) => res(entry.fallback()))
+					.then(onMainThread)
+					.then(entry.resolve, entry.reject);
 			else entry.reject(new Error(reply.error));
 		};
 		// The worker could not load or crashed: finish what was asked on the main thread instead.
@@ -77,31 +92,60 @@ export function createExporter(options: ExporterOptions = {}): Exporter {
 			worker = null;
 			failed = true;
 			for (const entry of pending.values())
-				onMainThread(entry.request).then(entry.resolve, entry.reject);
+				new Promise<ExportRequest>((res) => res(entry.fallback()))
+					.then(onMainThread)
+					.then(entry.resolve, entry.reject);
 			pending.clear();
 		};
 		return worker;
 	};
 
-	return {
-		run(request) {
-			const w = ensureWorker();
-			if (!w) return onMainThread(request);
-			const id = nextId++;
-			return new Promise<ExportFile>((resolve, reject) => {
-				pending.set(id, { request, resolve, reject });
-				const message: WorkerRequest = { id, request };
+	const post = (
+		build: (id: number) => { message: WorkerRequest; transfer?: Transferable[] },
+		fallback: () => ExportRequest,
+		retry?: (id: number) => WorkerRequest
+	): Promise<ExportFile> => {
+		const w = ensureWorker();
+		if (!w) return new Promise<ExportRequest>((res) => res(fallback())).then(onMainThread);
+		const id = nextId++;
+		return new Promise<ExportFile>((resolve, reject) => {
+			pending.set(id, { fallback, resolve, reject });
+			try {
+				const { message, transfer } = build(id);
+				w.postMessage(message, transfer ?? []);
+			} catch (error) {
 				try {
-					w.postMessage(message);
-				} catch {
-					try {
-						w.postMessage({ id, request: options.snapshot ? options.snapshot(request) : request });
-					} catch (error) {
-						pending.delete(id);
-						reject(error instanceof Error ? error : new Error(String(error)));
-					}
+					if (!retry) throw error;
+					w.postMessage(retry(id));
+				} catch (again) {
+					pending.delete(id);
+					reject(again instanceof Error ? again : new Error(String(again)));
 				}
-			});
+			}
+		});
+	};
+
+	return {
+		preload(url) {
+			ensureWorker()?.postMessage({ kind: 'load', url } satisfies WorkerRequest);
+		},
+		run(request) {
+			return post(
+				(id) => ({ message: { kind: 'features', id, request } }),
+				() => request,
+				options.snapshot
+					? (id) => ({ kind: 'features', id, request: options.snapshot!(request) })
+					: undefined
+			);
+		},
+		runRows(url, request, fallback) {
+			return post(
+				(id) => ({
+					message: { kind: 'rows', id, url, request },
+					transfer: [request.rows.buffer]
+				}),
+				fallback
+			);
 		},
 		destroy() {
 			worker?.terminate();

@@ -1,5 +1,5 @@
-import type { IncidentFilter } from '$lib/geo/filter';
-import { normalise } from '$lib/geo/search';
+import type { IncidentFilter } from '../geo/filter';
+import { normalise } from '../geo/search';
 
 function slug(text: string, max = 40): string {
 	return normalise(text)

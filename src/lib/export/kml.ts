@@ -1,7 +1,7 @@
 import { toKML as featureCollectionToKML } from '@placemarkio/tokml';
 import type { Feature, Geometry } from 'geojson';
-import type { Claim, IncidentFeature } from '$lib/data/schema';
-import { toRFC7946Geometry } from '$lib/geo/rfc7946';
+import type { Claim, IncidentFeature } from '../data/schema';
+import { toRFC7946Geometry } from '../geo/rfc7946';
 import {
 	exportLookups,
 	linkedPlaces,

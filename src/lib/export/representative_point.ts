@@ -1,4 +1,4 @@
-import type { IncidentFeature } from '$lib/data/schema';
+import type { IncidentFeature } from '../data/schema';
 
 type Position = number[];
 

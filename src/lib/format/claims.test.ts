@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Claim } from '$lib/data/schema';
+import { loadMessages } from '$lib/i18n';
 import { claimMax, formatClaimValue, groupClaims } from './claims';
+
+beforeAll(() => loadMessages('vi'));
 
 const claim = (over: Partial<Claim>): Claim => ({
 	metric: 'killed',

@@ -7,6 +7,7 @@ import {
 	queryWords,
 	type SearchIndex
 } from './search';
+import { EVENT_TYPES } from '../data/vocabulary';
 
 export interface IncidentFilter {
 	/** ISO date; incidents ending before it are left out. */
@@ -92,18 +93,7 @@ export type FilterParse =
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_Q = 500;
-/**
- * ACLED's event types, as in `schema.ts`; repeated here so the browser bundle does not pull in zod
- * (a test keeps the two lists equal).
- */
-export const EVENT_TYPES = [
-	'Battles',
-	'Explosions/Remote violence',
-	'Violence against civilians',
-	'Protests',
-	'Riots',
-	'Strategic developments'
-] as const;
+export { EVENT_TYPES };
 const TYPES = new Set<string>(EVENT_TYPES);
 
 /** Whether `s` is a real calendar date written YYYY-MM-DD. */

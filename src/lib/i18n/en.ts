@@ -2,7 +2,7 @@ import { EXPORT_MENU_LABELS } from '$lib/export/labels';
 
 /** English UI strings: the reference every other language must match key for key. */
 export const en = {
-	lang: { name: 'English', label: 'Language' },
+	lang: { label: 'Language' },
 	app: {
 		name: 'Incident Atlas',
 		tagline:

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi as vitest } from 'vitest';
 import { en } from './en';
 import { vi } from './vi';
-import { isLang, locale, messages, vocab } from './index';
+import { LANG_NAMES, LANGS, isLang, loadMessages, locale, messages, vocab } from './index';
 
 type Leaf = { path: string; value: unknown };
 
@@ -15,6 +15,12 @@ function leaves(value: unknown, path = ''): Leaf[] {
 function render(value: unknown): string {
 	if (typeof value === 'function') return String(value(7, 12));
 	return String(value);
+}
+
+/** The catalogue as a page that has loaded no language but English yet finds it. */
+async function freshCatalog() {
+	vitest.resetModules();
+	return import('./catalog.svelte');
 }
 
 /** Strings that are the same in both languages on purpose. */
@@ -44,6 +50,21 @@ describe('UI strings', () => {
 	});
 });
 
+describe('loading', () => {
+	it('answers in English until Vietnamese has loaded, then in Vietnamese', async () => {
+		const { messages: fresh, loadMessages: load } = await freshCatalog();
+		expect(fresh('vi').timeline.heading).toBe('Timeline');
+		const loading = load('vi');
+		expect(load('vi')).toBe(loading);
+		expect((await loading).timeline.heading).toBe('Dòng thời gian');
+		expect(fresh('vi').timeline.heading).toBe('Dòng thời gian');
+	});
+
+	it('names every language in itself without loading it', () => {
+		expect(LANGS.map((lang) => LANG_NAMES[lang])).toEqual(['English', 'Tiếng Việt']);
+	});
+});
+
 describe('helpers', () => {
 	it('recognises the two UI languages only', () => {
 		expect(isLang('en')).toBe(true);
@@ -52,8 +73,10 @@ describe('helpers', () => {
 		expect(isLang(undefined)).toBe(false);
 	});
 
-	it('gives each language its messages and locale', () => {
+	it('gives each language its messages and locale', async () => {
+		expect((await loadMessages('vi')).timeline.heading).toBe('Dòng thời gian');
 		expect(messages('vi').timeline.heading).toBe('Dòng thời gian');
+		expect(messages('en').timeline.heading).toBe('Timeline');
 		expect(locale('en')).toBe('en-GB');
 		expect(locale('vi')).toBe('vi');
 	});

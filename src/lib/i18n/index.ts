@@ -1,20 +1,14 @@
-import { en, type Messages } from './en';
-import { vi } from './vi';
-
-export type { Messages };
+export type { Messages } from './en';
+export { loadMessages, messages } from './catalog.svelte';
 export type Lang = 'en' | 'vi';
 export const LANGS: readonly Lang[] = ['en', 'vi'];
 export const DEFAULT_LANG: Lang = 'en';
 
-const BY_LANG: Record<Lang, Messages> = { en, vi };
+/** Each language's name in itself, for the language switch (known before its strings load). */
+export const LANG_NAMES: Record<Lang, string> = { en: 'English', vi: 'Tiếng Việt' };
 
 export function isLang(value: unknown): value is Lang {
 	return value === 'en' || value === 'vi';
-}
-
-/** The UI strings of `lang`. */
-export function messages(lang: Lang): Messages {
-	return BY_LANG[lang];
 }
 
 /** The BCP 47 locale `Intl` formats dates and numbers with for a UI language. */

@@ -2,7 +2,7 @@ import type { Messages } from './en';
 
 /** Vietnamese UI strings (our own wording). */
 export const vi: Messages = {
-	lang: { name: 'Tiếng Việt', label: 'Ngôn ngữ' },
+	lang: { label: 'Ngôn ngữ' },
 	app: {
 		name: 'Bản đồ Sự kiện',
 		tagline: 'Các sự kiện tại và quanh Nagorno-Karabakh: ai đã nói gì, được đưa tin ở đâu',

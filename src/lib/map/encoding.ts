@@ -1,6 +1,7 @@
 import { scaleOrdinal, scaleSqrt } from 'd3-scale';
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { eventType, type Claim, type ClaimValue, type EventType } from '$lib/data/schema';
+import type { Claim, ClaimValue } from '$lib/data/schema';
+import { EVENT_TYPES } from '$lib/data/vocabulary';
 
 /**
  * Okabe–Ito colours, chosen so the six ACLED event types stay apart for readers with a colour
@@ -11,7 +12,7 @@ const TYPE_PALETTE = ['#d55e00', '#cc79a7', '#0072b2', '#009e73', '#e69f00', '#5
 /** The colour of a type the palette does not know (a newer ACLED vocabulary, say). */
 export const UNKNOWN_TYPE_COLOR = '#6b6b6b';
 
-export const EVENT_TYPES: readonly EventType[] = eventType.options;
+export { EVENT_TYPES };
 
 export const typeColor = scaleOrdinal<string, string>()
 	.domain(EVENT_TYPES)

@@ -6,7 +6,7 @@ import type {
 	LayerSpecification,
 	StyleSpecification
 } from '@maplibre/maplibre-gl-style-spec';
-import { LAYER_IDS, type LayerId } from '$lib/data/schema';
+import { LAYER_IDS, type LayerId } from '$lib/data/vocabulary';
 import { matchExpression, radiusExpression, typeColorExpression } from './encoding';
 import { BOLD_FONT_STACK, REGULAR_FONT_STACK } from './fonts';
 import {

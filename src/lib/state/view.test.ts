@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset, IncidentFeature, Statement } from '$lib/data/schema';
+import { loadMessages } from '$lib/i18n';
 import { AtlasView, type UrlWrite } from './view.svelte';
+
+// The page loads a language's strings before it shows it (`+page.ts`); so do these tests.
+beforeAll(() => loadMessages('vi'));
 
 const SRC = 'src-thoidai-2020-11-24';
 

@@ -5,7 +5,8 @@ import { buildOgcIndex, type OgcIndex } from '../ogc/collections';
 export interface DatasetIndexes {
 	/** Built on first use: normalising the text of 100,000 incidents takes seconds. */
 	search: () => SearchIndex;
-	ogc: OgcIndex;
+	/** Built on first read: it serialises every feature, which `/api` does not need. */
+	readonly ogc: OgcIndex;
 }
 
 const cache = new WeakMap<Dataset, DatasetIndexes>();
@@ -18,8 +19,14 @@ export function datasetIndexes(dataset: Dataset): DatasetIndexes {
 	let indexes = cache.get(dataset);
 	if (!indexes) {
 		let search: SearchIndex | undefined;
+		let ogc: OgcIndex | undefined;
 		const getSearch = () => (search ??= buildSearchIndex(dataset));
-		indexes = { search: getSearch, ogc: buildOgcIndex(dataset, getSearch) };
+		indexes = {
+			search: getSearch,
+			get ogc() {
+				return (ogc ??= buildOgcIndex(dataset, getSearch));
+			}
+		};
 		cache.set(dataset, indexes);
 	}
 	return indexes;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { exportLookups } from '$lib/export/context';
+import { incidentExportFeature } from '$lib/export/geojson';
 import { fixtureDataset } from '$lib/export/test_fixtures';
 import { ringSignedArea } from '$lib/geo/rfc7946';
 import { buildSearchIndex } from '$lib/geo/search';
@@ -62,11 +64,22 @@ describe('buildOgcIndex', () => {
 		expect(ringSignedArea(nkao.geometry.coordinates[0])).toBeGreaterThan(0);
 	});
 
-	it('caches feature JSON only within its budget, and serves the same text either way', () => {
-		const small = buildOgcIndex(dataset, undefined, 10);
-		const c = small.byId.get('incidents')!;
-		expect(c.featureJSON(0)).toBe(index.byId.get('incidents')!.featureJSON(0));
-		expect(c.featureJSON(0)).toBe(c.featureJSON(0));
+	it('stores each feature as the JSON of its export feature, in UTF-8', () => {
+		const c = index.byId.get('incidents')!;
+		const lookups = exportLookups({
+			statements: dataset.statements,
+			sources: dataset.sources,
+			places: dataset.places.features
+		});
+		expect(c.count).toBe(3);
+		for (let i = 0; i < c.count; i++) {
+			const json = JSON.stringify(incidentExportFeature(dataset.incidents.features[i], lookups));
+			expect(c.featureJSON(i)).toBe(json);
+			const { chunks, chunkOf, starts, ends } = c.features;
+			expect(chunks[chunkOf[i] - 1].subarray(starts[i], ends[i]).equals(Buffer.from(json))).toBe(
+				true
+			);
+		}
 	});
 
 	it('filters incidents by type, actor and q through the search index', () => {

@@ -12,14 +12,18 @@ import { geometryBBox, unionBBox, type BBox } from '$lib/geo/bbox';
 import { incidentMatcher, type IncidentFilter } from '$lib/geo/filter';
 import { toRFC7946Geometry } from '$lib/geo/rfc7946';
 import type { SearchIndex } from '$lib/geo/search';
+import { createFeatureStore, featureText, type FeatureStore } from './feature_store';
+import { buildGridIndex, type GridIndex } from './spatial_index';
+import { buildTemporalIndex, type TemporalIndex } from './temporal_index';
 
 export const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 export const GREGORIAN = 'http://www.opengis.net/def/uom/ISO-8601/0/Gregorian';
 
 /**
  * One collection prepared for fast queries: each feature's bounding box and time span in flat
- * typed arrays, scanned per request, and each feature's JSON made once and kept (up to a memory
- * budget) so a page of items is a concatenation of strings, not a fresh serialisation.
+ * typed arrays, a grid over the boxes and the spans sorted by time (so a query visits the
+ * features near it), and each feature's JSON serialised once, on first use, as UTF-8 bytes, so a
+ * page of items is a copy of stored bytes, not a fresh serialisation.
  */
 export interface CollectionIndex {
 	id: string;
@@ -33,9 +37,12 @@ export interface CollectionIndex {
 	/** Time span per feature in ms since the epoch; NaN where the feature has no time. */
 	starts: Float64Array;
 	ends: Float64Array;
+	grid: GridIndex;
+	temporal: TemporalIndex;
 	extent: { bbox: BBox | null; interval: [string | null, string | null] | null };
 	/** The properties the `type`, `actor` and `q` parameters may filter on (incidents only). */
 	matches?: (i: number, filter: IncidentFilter) => boolean;
+	features: FeatureStore;
 	featureJSON: (i: number) => string;
 }
 
@@ -56,23 +63,6 @@ function iso(ms: number): string {
 	return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
-/** Caches the JSON of each feature, up to `budget` characters in total for the collection. */
-function cachedSerialiser(count: number, make: (i: number) => string, budget: number) {
-	const cache: (string | undefined)[] = new Array(count);
-	let used = 0;
-	return (i: number): string => {
-		let s = cache[i];
-		if (s === undefined) {
-			s = make(i);
-			if (used + s.length <= budget) {
-				cache[i] = s;
-				used += s.length;
-			}
-		}
-		return s;
-	};
-}
-
 function prepare(
 	id: string,
 	title: string,
@@ -80,8 +70,7 @@ function prepare(
 	ids: string[],
 	geometries: (Geometry | null)[],
 	spans: ([number, number] | null)[],
-	make: (i: number) => string,
-	budget: number
+	make: (i: number) => string
 ): CollectionIndex {
 	const count = ids.length;
 	const bboxes = new Float64Array(count * 4).fill(NaN);
@@ -109,6 +98,7 @@ function prepare(
 		}
 		interval = [iso(lo), Number.isFinite(hi) ? iso(hi) : null];
 	}
+	const features = createFeatureStore(count, make);
 	return {
 		id,
 		title,
@@ -119,8 +109,11 @@ function prepare(
 		bboxes,
 		starts,
 		ends,
+		grid: buildGridIndex(bboxes),
+		temporal: buildTemporalIndex(starts, ends),
 		extent: { bbox: unionBBox(boxes), interval },
-		featureJSON: cachedSerialiser(count, make, budget)
+		features,
+		featureJSON: (i) => featureText(features, i)
 	};
 }
 
@@ -133,11 +126,7 @@ export function searchFor(source: SearchSource, filter: IncidentFilter): SearchI
 	return typeof source === 'function' ? source() : source;
 }
 
-function incidentsCollection(
-	dataset: Dataset,
-	search: SearchSource,
-	budget: number
-): CollectionIndex {
+function incidentsCollection(dataset: Dataset, search: SearchSource): CollectionIndex {
 	const features = dataset.incidents.features;
 	const lookups = exportLookups({
 		statements: dataset.statements,
@@ -155,8 +144,7 @@ function incidentsCollection(
 		features.map((f) => f.id),
 		features.map((f) => f.geometry as Geometry),
 		spans,
-		(i) => JSON.stringify(incidentExportFeature(features[i], lookups)),
-		budget
+		(i) => JSON.stringify(incidentExportFeature(features[i], lookups))
 	);
 	let cached: { filter: IncidentFilter; test: (f: IncidentFeature) => boolean } | null = null;
 	collection.matches = (i, filter) => {
@@ -168,7 +156,7 @@ function incidentsCollection(
 	return collection;
 }
 
-function placesCollection(places: PlaceFeature[], budget: number): CollectionIndex {
+function placesCollection(places: PlaceFeature[]): CollectionIndex {
 	return prepare(
 		'places',
 		'Places',
@@ -182,8 +170,7 @@ function placesCollection(places: PlaceFeature[], budget: number): CollectionInd
 				id: places[i].properties.id,
 				geometry: toRFC7946Geometry(places[i].geometry),
 				properties: places[i].properties
-			}),
-		budget
+			})
 	);
 }
 
@@ -202,7 +189,7 @@ const LAYER_TEXT: Record<string, [string, string]> = {
 	]
 };
 
-function layerCollection(id: string, features: LayerFeature[], budget: number): CollectionIndex {
+function layerCollection(id: string, features: LayerFeature[]): CollectionIndex {
 	const [title, description] = LAYER_TEXT[id] ?? [id, id];
 	return prepare(
 		id,
@@ -220,8 +207,7 @@ function layerCollection(id: string, features: LayerFeature[], budget: number): 
 				id: features[i].properties.id,
 				geometry: toRFC7946Geometry(features[i].geometry as Geometry),
 				properties: features[i].properties
-			}),
-		budget
+			})
 	);
 }
 
@@ -230,18 +216,12 @@ const LAYER_ORDER: LayerId[] = ['line-of-contact-1994-2020', 'nkao-1923-1991', '
 /**
  * Prepares every collection the OGC API serves: incidents, places and the three region layers.
  * `search` serves the `q` parameter; pass a function to build it only when `q` is first used.
- * `cacheBudget` caps the characters of feature JSON kept per collection (default 16 M, which holds
- * the real dataset whole and the busiest pages of a 100,000-incident one).
  */
-export function buildOgcIndex(
-	dataset: Dataset,
-	search?: SearchSource,
-	cacheBudget = 16_000_000
-): OgcIndex {
+export function buildOgcIndex(dataset: Dataset, search?: SearchSource): OgcIndex {
 	const collections = [
-		incidentsCollection(dataset, search, cacheBudget),
-		placesCollection(dataset.places.features, cacheBudget),
-		...LAYER_ORDER.map((id) => layerCollection(id, dataset.layers[id].features, cacheBudget))
+		incidentsCollection(dataset, search),
+		placesCollection(dataset.places.features),
+		...LAYER_ORDER.map((id) => layerCollection(id, dataset.layers[id].features))
 	];
 	return {
 		collections,

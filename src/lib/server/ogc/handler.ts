@@ -1,13 +1,16 @@
 import type { CollectionIndex, OgcIndex } from './collections';
 import { CRS84, GREGORIAN } from './collections';
 import { openApiDocument } from './openapi';
-import { parseItemsQuery, type ItemsQuery } from './params';
+import { selectItems } from './select';
+import { featureSlices } from './feature_store';
+import { parseItemsQuery } from './params';
 import {
 	GEOJSON_TYPE,
 	JSON_TYPE,
 	OPENAPI_TYPE,
 	badRequest,
 	errorResponse,
+	bytesResponse,
 	jsonResponse,
 	notFound,
 	textResponse,
@@ -100,38 +103,7 @@ function collectionDocument(c: CollectionIndex, base: string): Record<string, un
 	};
 }
 
-/** The indices of the features matching the query, counted in full, with those of the page. */
-function select(c: CollectionIndex, q: ItemsQuery): { matched: number; page: number[] } {
-	const end = q.offset + q.limit;
-	if (!q.bbox && !q.interval && !q.filter) {
-		const page: number[] = [];
-		for (let i = q.offset; i < Math.min(end, c.count); i++) page.push(i);
-		return { matched: c.count, page };
-	}
-	const { bboxes, starts, ends } = c;
-	const [minX, minY, maxX, maxY] = q.bbox ?? [0, 0, 0, 0];
-	const [from, to] = q.interval ?? [0, 0];
-	const page: number[] = [];
-	let matched = 0;
-	for (let i = 0; i < c.count; i++) {
-		if (q.bbox) {
-			const j = i * 4;
-			// NaN (no geometry) fails every comparison, so such features never match a bbox.
-			if (!(
-				bboxes[j] <= maxX &&
-				minX <= bboxes[j + 2] &&
-				bboxes[j + 1] <= maxY &&
-				minY <= bboxes[j + 3]
-			))
-				continue;
-		}
-		if (q.interval && !(starts[i] <= to && ends[i] >= from)) continue;
-		if (q.filter && !c.matches?.(i, q.filter)) continue;
-		if (matched >= q.offset && matched < end) page.push(i);
-		matched++;
-	}
-	return { matched, page };
-}
+const FEATURE_COLLECTION_HEAD = Buffer.from('{"type":"FeatureCollection","features":[');
 
 function itemsResponse(
 	c: CollectionIndex,
@@ -142,7 +114,7 @@ function itemsResponse(
 	const parsed = parseItemsQuery(request.url.searchParams, c.id === 'incidents');
 	if (!parsed.ok) return badRequest(parsed.description);
 	const q = parsed.value;
-	const { matched, page } = select(c, q);
+	const { matched, page } = selectItems(c, q);
 	const itemsHref = `${base}/collections/${encodeURIComponent(c.id)}/items`;
 	const withOffset = (offset: number) => {
 		const params = new URLSearchParams(request.url.searchParams);
@@ -176,15 +148,12 @@ function itemsResponse(
 			title: 'Previous page'
 		});
 	}
-	let features = '';
-	for (let k = 0; k < page.length; k++) {
-		if (k > 0) features += ',';
-		features += c.featureJSON(page[k]);
-	}
-	const body =
-		`{"type":"FeatureCollection","features":[${features}],"links":${JSON.stringify(links)},` +
-		`"numberMatched":${matched},"numberReturned":${page.length},"timeStamp":${JSON.stringify(now)}}`;
-	return textResponse(200, GEOJSON_TYPE, body);
+	const tail = Buffer.from(
+		`],"links":${JSON.stringify(links)},"numberMatched":${matched},` +
+			`"numberReturned":${page.length},"timeStamp":${JSON.stringify(now)}}`
+	);
+	const parts = [FEATURE_COLLECTION_HEAD, ...featureSlices(c.features, page), tail];
+	return bytesResponse(200, GEOJSON_TYPE, parts);
 }
 
 function featureResponse(c: CollectionIndex, featureId: string, base: string): HttpResponse {

@@ -3,6 +3,11 @@ export interface HttpResponse {
 	status: number;
 	headers: Record<string, string>;
 	body: string;
+	/**
+	 * The body as UTF-8 byte ranges to send one after another, when it was assembled from stored
+	 * bytes; `body` then decodes them on first read.
+	 */
+	parts?: Uint8Array[];
 }
 
 export const JSON_TYPE = 'application/json';
@@ -13,6 +18,30 @@ const COMMON = { 'access-control-allow-origin': '*', vary: 'Accept' };
 
 export function textResponse(status: number, type: string, body: string): HttpResponse {
 	return { status, headers: { 'content-type': type, ...COMMON }, body };
+}
+
+/** Below this size, parts are joined and sent as one write. */
+const JOIN_BELOW = 64 * 1024;
+
+/**
+ * A response whose body is UTF-8 bytes already (a page of stored feature JSON). They go to the
+ * socket as they are, without a copy, a string check or an encoding: each of those costs time
+ * and memory (and garbage collection) in proportion to the page.
+ */
+export function bytesResponse(status: number, type: string, parts: Uint8Array[]): HttpResponse {
+	let size = 0;
+	for (const part of parts) size += part.byteLength;
+	const sent = size < JOIN_BELOW && parts.length > 1 ? [Buffer.concat(parts, size)] : parts;
+	let text: string | undefined;
+	return {
+		status,
+		headers: { 'content-type': type, ...COMMON },
+		parts: sent,
+		get body() {
+			text ??= Buffer.concat(sent, size).toString('utf8');
+			return text;
+		}
+	};
 }
 
 export function jsonResponse(status: number, value: unknown, type = JSON_TYPE): HttpResponse {
@@ -40,5 +69,14 @@ export function serverError(error: unknown): HttpResponse {
 
 /** The web `Response` for a route to return. */
 export function toResponse(response: HttpResponse): Response {
-	return new Response(response.body, { status: response.status, headers: response.headers });
+	const { parts } = response;
+	const body = parts
+		? new ReadableStream<Uint8Array>({
+				start(controller) {
+					for (const part of parts) controller.enqueue(part);
+					controller.close();
+				}
+			})
+		: response.body;
+	return new Response(body, { status: response.status, headers: response.headers });
 }

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { measureBundle } from '../../scripts/bench/bundle';
+import { startServer, type RunningServer } from './server';
+
+/** Issue 6: the dashboard's own JavaScript on first load, gzip level 6, MapLibre not counted. */
+const BUDGET_BYTES = 100_000;
+
+let server: RunningServer;
+
+beforeAll(async () => {
+	server = await startServer();
+});
+afterAll(async () => {
+	await server?.stop();
+});
+
+it('keeps the initial JS of / without MapLibre within 100,000 bytes gzip', async () => {
+	const { rows, notes } = await measureBundle({
+		size: 'dashboard /',
+		origin: server.url,
+		clientDir: 'build/client'
+	});
+	const bytes = (metric: string) => {
+		const row = rows.find((r) => r.metric === metric);
+		if (!row?.values) throw new Error(`bundle measurement has no row "${metric}"`);
+		return Math.round(row.values[0] * 1024);
+	};
+	const withMaplibre = bytes('initial JS incl. MapLibre');
+	const withoutMaplibre = bytes('initial JS without MapLibre');
+	const without = rows.find((r) => r.metric === 'initial JS without MapLibre')!;
+	console.log(`e2e: initial JS without MapLibre: ${withoutMaplibre} bytes gzip (${without.note})`);
+
+	// The measurement itself must have worked: the route's nodes found, every file read, and
+	// MapLibre excluded as a chunk of its own rather than estimated.
+	expect(notes.filter((n) => !n.includes('lazy chunks'))).toEqual([]);
+	expect(without.note).toMatch(/^[\d.]+ KiB raw; \d+ files; excluded /);
+	expect(withMaplibre - withoutMaplibre).toBeGreaterThan(200_000);
+	expect(withoutMaplibre).toBeGreaterThan(20_000);
+	expect(withoutMaplibre).toBeLessThanOrEqual(BUDGET_BYTES);
+});
