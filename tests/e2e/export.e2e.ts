@@ -106,6 +106,35 @@ describe('the Export menu', () => {
 		}
 	});
 
+	it('lets the export worker load the dataset only after the map has finished its first draw', async () => {
+		const { page, problems, close } = await guardedPage(browser, server.url);
+		try {
+			const events: string[] = [];
+			await page.exposeFunction('__mapIdle', () => events.push('map idle'));
+			await page.addInitScript(() => {
+				const observer = new MutationObserver(() => {
+					if (document.querySelector('[data-testid="map"][data-map-state="idle"]')) {
+						observer.disconnect();
+						(window as unknown as { __mapIdle: () => void }).__mapIdle();
+					}
+				});
+				observer.observe(document, { subtree: true, attributes: true, childList: true });
+			});
+			page.context().on('request', (r) => {
+				if (new URL(r.url()).pathname === '/data/dataset.json') events.push('dataset');
+			});
+			await openDashboard(page, server.url);
+			await expect
+				.poll(() => events.filter((e) => e === 'dataset').length, { timeout: 20_000 })
+				.toBe(2);
+			// The page's own load comes first; the worker's comes after the map is idle.
+			expect(events).toEqual(['dataset', 'map idle', 'dataset']);
+			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
 	it('serves the dataset with a strong ETag, revalidated by a 304 without a body', async () => {
 		const first = await fetch(`${server.url}/data/dataset.json`);
 		const etag = first.headers.get('etag');

@@ -49,6 +49,11 @@ export class AtlasView {
 	readonly topicNames: string[];
 	/** The map view the page opened with (from the URL); the map owns it afterwards. */
 	readonly initialView: MapViewState | null;
+	/**
+	 * Whether the map has finished its first draw. Background work (the export worker loading the
+	 * dataset) waits for it, so it does not compete with the map for the CPU while it loads.
+	 */
+	mapSettled = $state(false);
 	readonly #write: UrlWriter;
 	#lastWrite = { key: '', at: 0 };
 
