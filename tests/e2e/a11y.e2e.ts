@@ -1,9 +1,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guardedPage, launchBrowser, type GuardedPage } from './browser';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { guardedPage, type GuardedPage } from './browser';
 import { openDashboard, settle } from './dashboard_page';
-import { startServer, type RunningServer } from './server';
+import { useBuiltApp } from './app';
 
 const MINE = '2020-11-23-madagiz-mine';
 const PHONE: BrowserContextOptions = {
@@ -13,20 +13,10 @@ const PHONE: BrowserContextOptions = {
 	deviceScaleFactor: 2
 };
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const app = useBuiltApp();
 
 async function withPage(options: BrowserContextOptions, run: (g: GuardedPage) => Promise<void>) {
-	const g = await guardedPage(browser, server.url, options);
+	const g = await guardedPage(app.browser, app.server.url, options);
 	try {
 		await run(g);
 		expect(g.problems).toEqual([]);
@@ -48,7 +38,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 describe('axe (WCAG 2 A/AA): no serious or critical violation', () => {
 	it('desktop dashboard, with an incident selected and the legend open', async () => {
 		await withPage({}, async ({ page }) => {
-			await openDashboard(page, server.url, `sel=${MINE}`);
+			await openDashboard(page, app.server.url, `sel=${MINE}`);
 			await page.click('summary:has-text("Map legend and layers")');
 			await page.click('section[aria-label="Incidents"] summary:has-text("Actor")');
 			expect(await seriousViolations(page)).toEqual([]);
@@ -57,14 +47,14 @@ describe('axe (WCAG 2 A/AA): no serious or critical violation', () => {
 
 	it('desktop dashboard in Vietnamese, nothing selected', async () => {
 		await withPage({}, async ({ page }) => {
-			await openDashboard(page, server.url, 'lang=vi');
+			await openDashboard(page, app.server.url, 'lang=vi');
 			expect(await seriousViolations(page)).toEqual([]);
 		});
 	});
 
 	it('phone dashboard, each panel of the bottom sheet', async () => {
 		await withPage(PHONE, async ({ page }) => {
-			await openDashboard(page, server.url, `sel=${MINE}`);
+			await openDashboard(page, app.server.url, `sel=${MINE}`);
 			expect(await seriousViolations(page)).toEqual([]);
 			for (const tab of ['List', 'Details', 'Statements']) {
 				await page.click(`[role="tab"]:has-text("${tab}")`);
@@ -76,7 +66,7 @@ describe('axe (WCAG 2 A/AA): no serious or critical violation', () => {
 
 	it('incident page', async () => {
 		await withPage({}, async ({ page }) => {
-			await page.goto(`${server.url}/incidents/${MINE}`);
+			await page.goto(`${app.server.url}/incidents/${MINE}`);
 			expect(await seriousViolations(page)).toEqual([]);
 		});
 	});
@@ -130,7 +120,7 @@ async function tabStops(page: Page, max = 120): Promise<Stop[]> {
 describe('keyboard', () => {
 	it('reaches every control of the dashboard, each with a visible focus indicator', async () => {
 		await withPage({}, async ({ page }) => {
-			await openDashboard(page, server.url, `sel=${MINE}`);
+			await openDashboard(page, app.server.url, `sel=${MINE}`);
 			const stops = await tabStops(page);
 			const names = stops.map((s) => s.name);
 			for (const expected of [
@@ -167,7 +157,7 @@ describe('keyboard', () => {
 
 	it('clears the selection with Escape, but not while typing in the search box', async () => {
 		await withPage({}, async ({ page }) => {
-			await openDashboard(page, server.url, `sel=${MINE}`);
+			await openDashboard(page, app.server.url, `sel=${MINE}`);
 			await page.focus('input[name="q"]');
 			await page.keyboard.press('Escape');
 			expect(new URL(page.url()).searchParams.get('sel')).toBe(MINE);

@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guardedPage, launchBrowser, waitForMapIdle, type GuardedPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import { guardedPage, waitForMapIdle, type GuardedPage } from './browser';
 import {
 	DETAILS,
 	INCIDENTS,
@@ -15,30 +14,20 @@ import {
 	screenPoint,
 	settle
 } from './dashboard_page';
-import { startServer, type RunningServer } from './server';
+import { useBuiltApp } from './app';
 
 const MINE = readIncident('geodata', '2020-11-23-madagiz-mine');
 const FIGHTING = readIncident('geodata', '2016-04-02-line-of-contact-fighting');
 const LINE = 'line-of-contact-1994-2020';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const app = useBuiltApp();
 
 /** Runs a test on a fresh guarded page; any page error or request off the server fails it. */
 async function withPage(
 	run: (g: GuardedPage) => Promise<void>,
 	options: Parameters<typeof guardedPage>[2] = {}
 ): Promise<void> {
-	const g = await guardedPage(browser, server.url, options);
+	const g = await guardedPage(app.browser, app.server.url, options);
 	try {
 		await run(g);
 		expect(g.problems).toEqual([]);
@@ -66,7 +55,7 @@ describe('dashboard', () => {
 	it('shows the Russian ministry’s claims and the UN statement for the Madagiz incident clicked on the map', async () => {
 		await withPage(async (g) => {
 			const { page } = g;
-			await openDashboard(page, server.url);
+			await openDashboard(page, app.server.url);
 			expect(await detailsTitle(page)).toBeNull();
 			const coords = MINE.geometry.coordinates as [number, number];
 			const point = await screenPoint(page, coords);
@@ -106,7 +95,7 @@ describe('dashboard', () => {
 	it('does the same with the keyboard alone: Tab to the list, arrows, Enter', async () => {
 		await withPage(async (g) => {
 			const { page } = g;
-			await openDashboard(page, server.url);
+			await openDashboard(page, app.server.url);
 			let onList = false;
 			for (let i = 0; i < 60 && !onList; i++) {
 				await page.keyboard.press('Tab');
@@ -141,7 +130,7 @@ describe('dashboard', () => {
 
 	it('hides the 2020 incident and shows the line of contact for a window ending before 2020; hides the line after', async () => {
 		await withPage(async ({ page }) => {
-			await openDashboard(page, server.url);
+			await openDashboard(page, app.server.url);
 			expect(await listedIds(page)).toContain(MINE.id);
 			await page.fill(`${TIMELINE} input[name="to"]`, '2019-12-31');
 			await settle(page, () => new URL(location.href).searchParams.get('to') === '2019-12-31');
@@ -162,7 +151,7 @@ describe('dashboard', () => {
 
 	it('drags the end of the time window: the list and the URL follow, without a new history entry', async () => {
 		await withPage(async ({ page }) => {
-			await openDashboard(page, server.url);
+			await openDashboard(page, app.server.url);
 			const historyBefore = await page.evaluate(() => history.length);
 			const handle = page.locator(
 				`${TIMELINE} [role="slider"][aria-label="End of the time window"]`
@@ -194,7 +183,7 @@ describe('dashboard', () => {
 	it('restores selection and window from a permalink', async () => {
 		let link = '';
 		await withPage(async ({ page }) => {
-			await openDashboard(page, server.url);
+			await openDashboard(page, app.server.url);
 			await page.fill(`${TIMELINE} input[name="from"]`, '2016-03-01');
 			await settle(page, () => new URL(location.href).searchParams.get('from') === '2016-03-01');
 			await page.fill(`${TIMELINE} input[name="to"]`, '2016-04-30');
@@ -220,7 +209,7 @@ describe('dashboard', () => {
 
 	it('goes back and forward through selections and filters', async () => {
 		await withPage(async ({ page }) => {
-			await openDashboard(page, server.url);
+			await openDashboard(page, app.server.url);
 			await page.click(`${INCIDENTS} [data-incident-id="${FIGHTING.id}"]`);
 			await settle(page, () => new URL(location.href).searchParams.has('sel'));
 			await page.click(`${INCIDENTS} [data-incident-id="${MINE.id}"]`);
@@ -258,7 +247,7 @@ describe('dashboard', () => {
 
 	it('filters by type, actor and diacritics-insensitive search', async () => {
 		await withPage(async ({ page }) => {
-			await openDashboard(page, server.url);
+			await openDashboard(page, app.server.url);
 			const all = await listedIds(page);
 			await page.fill('input[name="q"]', 'SUQOVUŞAN');
 			await page.press('input[name="q"]', 'Enter');
@@ -289,7 +278,7 @@ describe('dashboard', () => {
 
 	it('highlights the incidents of a chosen statement, on the map and in the list', async () => {
 		await withPage(async ({ page }) => {
-			await openDashboard(page, server.url, 'from=2016-04-01&to=2016-04-05');
+			await openDashboard(page, app.server.url, 'from=2016-04-01&to=2016-04-05');
 			const card = page.locator(`${STATEMENTS} article`, { hasText: 'Ban Ki-moon' });
 			await card.locator('button', { hasText: 'Show its incidents' }).click();
 			await settle(
@@ -309,7 +298,7 @@ describe('dashboard', () => {
 
 	it('switches the whole interface and the data to Vietnamese, and the URL keeps it', async () => {
 		await withPage(async ({ page }) => {
-			await openDashboard(page, server.url, `sel=${MINE.id}`);
+			await openDashboard(page, app.server.url, `sel=${MINE.id}`);
 			await page.click('button[lang="vi"]');
 			await settle(page, () => document.documentElement.lang === 'vi');
 			expect(new URL(page.url()).searchParams.get('lang')).toBe('vi');
@@ -336,7 +325,7 @@ describe('dashboard', () => {
 	it('on a phone: the map stays usable, the panels are a bottom sheet, nothing scrolls sideways', async () => {
 		await withPage(
 			async ({ page }) => {
-				await openDashboard(page, server.url);
+				await openDashboard(page, app.server.url);
 				const fits = () =>
 					page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 				expect(await fits()).toBe(true);

@@ -1,21 +1,11 @@
 import { csvParse } from 'd3-dsv';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guardedPage, launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { guardedPage } from './browser';
 import { DETAILS, INCIDENTS, listedIds, openDashboard } from './dashboard_page';
-import { startServer, type RunningServer } from './server';
+import { useBuiltApp } from './app';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const app = useBuiltApp();
 
 /** Clicks a menu item of an Export menu and returns the downloaded file's name and text. */
 async function download(page: Page, button: string, item: string) {
@@ -32,13 +22,13 @@ async function download(page: Page, button: string, item: string) {
 
 describe('the Export menu', () => {
 	it('downloads a GeoJSON of exactly the incidents on screen', async () => {
-		const { page, problems, close } = await guardedPage(browser, server.url);
+		const { page, problems, close } = await guardedPage(app.browser, app.server.url);
 		try {
 			const datasetLoads: string[] = [];
 			page.context().on('request', (r) => {
 				if (new URL(r.url()).pathname === '/data/dataset.json') datasetLoads.push(r.url());
 			});
-			await openDashboard(page, server.url, 'from=2016-04-01&to=2016-04-05&type=Battles');
+			await openDashboard(page, app.server.url, 'from=2016-04-01&to=2016-04-05&type=Battles');
 			const shown = await listedIds(page);
 			expect(shown.length).toBeGreaterThan(1);
 			const count = await page.locator(`${INCIDENTS} [data-testid="incident-count"]`).textContent();
@@ -65,9 +55,9 @@ describe('the Export menu', () => {
 	});
 
 	it('downloads a CSV of exactly the incidents on screen, and statements about them', async () => {
-		const { page, problems, close } = await guardedPage(browser, server.url);
+		const { page, problems, close } = await guardedPage(app.browser, app.server.url);
 		try {
-			await openDashboard(page, server.url, 'from=2016-04-01&to=2016-04-05');
+			await openDashboard(page, app.server.url, 'from=2016-04-01&to=2016-04-05');
 			const shown = await listedIds(page);
 			expect(shown.length).toBeGreaterThan(1);
 			const incidents = await download(page, 'Export', 'CSV (incidents)');
@@ -89,9 +79,9 @@ describe('the Export menu', () => {
 	});
 
 	it('exports the selected incident alone from the details panel, statements included', async () => {
-		const { page, problems, close } = await guardedPage(browser, server.url);
+		const { page, problems, close } = await guardedPage(app.browser, app.server.url);
 		try {
-			await openDashboard(page, server.url, 'sel=2020-11-23-madagiz-mine');
+			await openDashboard(page, app.server.url, 'sel=2020-11-23-madagiz-mine');
 			await page.locator(DETAILS).getByRole('button', { name: 'Export this incident' }).waitFor();
 			const { text } = await download(page, 'Export this incident', 'GeoJSON');
 			const fc = JSON.parse(text);
@@ -107,7 +97,7 @@ describe('the Export menu', () => {
 	});
 
 	it('lets the export worker load the dataset only after the map has finished its first draw', async () => {
-		const { page, problems, close } = await guardedPage(browser, server.url);
+		const { page, problems, close } = await guardedPage(app.browser, app.server.url);
 		try {
 			const events: string[] = [];
 			await page.exposeFunction('__mapIdle', () => events.push('map idle'));
@@ -123,7 +113,7 @@ describe('the Export menu', () => {
 			page.context().on('request', (r) => {
 				if (new URL(r.url()).pathname === '/data/dataset.json') events.push('dataset');
 			});
-			await openDashboard(page, server.url);
+			await openDashboard(page, app.server.url);
 			await expect
 				.poll(() => events.filter((e) => e === 'dataset').length, { timeout: 20_000 })
 				.toBe(2);
@@ -136,21 +126,21 @@ describe('the Export menu', () => {
 	});
 
 	it('serves the dataset with a strong ETag, revalidated by a 304 without a body', async () => {
-		const first = await fetch(`${server.url}/data/dataset.json`);
+		const first = await fetch(`${app.server.url}/data/dataset.json`);
 		const etag = first.headers.get('etag');
 		expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
 		expect(first.headers.get('cache-control')).toBe('no-cache');
 		const body = await first.text();
-		const again = await fetch(`${server.url}/data/dataset.json`);
+		const again = await fetch(`${app.server.url}/data/dataset.json`);
 		expect(again.headers.get('etag')).toBe(etag);
 		expect(await again.text()).toBe(body);
-		const revalidated = await fetch(`${server.url}/data/dataset.json`, {
+		const revalidated = await fetch(`${app.server.url}/data/dataset.json`, {
 			headers: { 'if-none-match': etag! }
 		});
 		expect(revalidated.status).toBe(304);
 		expect(revalidated.headers.get('etag')).toBe(etag);
 		expect(await revalidated.text()).toBe('');
-		const stale = await fetch(`${server.url}/data/dataset.json`, {
+		const stale = await fetch(`${app.server.url}/data/dataset.json`, {
 			headers: { 'if-none-match': '"not-this-dataset"' }
 		});
 		expect(stale.status).toBe(200);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32, pick as pickFrom, randomInt } from '../../scripts/synthetic/prng';
 import { startServer, type RunningServer } from './server';
 
 /**
@@ -9,21 +10,9 @@ import { startServer, type RunningServer } from './server';
 const SEED = 20_161_102;
 const COUNT = 600;
 
-/** mulberry32: small, fast, good enough to pick fuzz inputs. */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 const random = mulberry32(SEED);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+const pick = <T>(items: readonly T[]): T => pickFrom(random, items);
+const int = (lo: number, hi: number) => randomInt(random, lo, hi);
 
 const NAMES = [
 	'bbox',

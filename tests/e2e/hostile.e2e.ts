@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guardedPage, launchBrowser, waitForMapIdle, type GuardedPage } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { guardedPage, waitForMapIdle, type GuardedPage } from './browser';
 import {
 	DETAILS,
 	INCIDENTS,
@@ -11,7 +11,7 @@ import {
 	readIncident,
 	settle
 } from './dashboard_page';
-import { startServer, type RunningServer } from './server';
+import { useBuiltApp } from './app';
 
 /**
  * The hostile fixture puts markup, `<script>`, event handlers, `javascript:` text and
@@ -22,17 +22,7 @@ const MINE = readIncident(DIR, 'hostile-2020');
 const ODD_ID = 'hostile-"><img src=x onerror=window.__pwned=1>';
 const ODD = readIncident(DIR, ODD_ID);
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer({ geodataDir: DIR });
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const app = useBuiltApp({ geodataDir: DIR });
 
 it('is a dataset the validator accepts (so only the UI stands between it and the reader)', () => {
 	const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/check_data.ts', DIR], {
@@ -43,7 +33,7 @@ it('is a dataset the validator accepts (so only the UI stands between it and the
 
 /** A page that records dialogs and exposes whether any injected code ran. */
 async function hostilePage(options: Parameters<typeof guardedPage>[2] = {}) {
-	const g = await guardedPage(browser, server.url, options);
+	const g = await guardedPage(app.browser, app.server.url, options);
 	const dialogs: string[] = [];
 	g.page.on('dialog', async (dialog) => {
 		dialogs.push(`${dialog.type()}: ${dialog.message()}`);
@@ -90,7 +80,7 @@ describe('hostile dataset in the dashboard', () => {
 		const g = await hostilePage();
 		const { page } = g;
 		try {
-			await openDashboard(page, server.url);
+			await openDashboard(page, app.server.url);
 			const list = await page.locator(INCIDENTS).innerText();
 			expect(list).toContain(MINE.properties.title.en);
 
@@ -128,7 +118,7 @@ describe('hostile dataset in the dashboard', () => {
 		const g = await hostilePage();
 		const { page } = g;
 		try {
-			await openDashboard(page, server.url, `sel=${encodeURIComponent(ODD_ID)}&lang=vi`);
+			await openDashboard(page, app.server.url, `sel=${encodeURIComponent(ODD_ID)}&lang=vi`);
 			expect(await page.locator('section[aria-label="Chi tiết sự kiện"] h3').textContent()).toBe(
 				ODD.properties.title.vi
 			);
@@ -155,7 +145,7 @@ describe('hostile dataset on the incident pages', () => {
 			try {
 				for (const incident of [MINE, ODD]) {
 					const response = await page.goto(
-						`${server.url}/incidents/${encodeURIComponent(incident.id)}`
+						`${app.server.url}/incidents/${encodeURIComponent(incident.id)}`
 					);
 					expect(response?.status()).toBe(200);
 					expect(await page.locator('h1').textContent()).toBe(incident.properties.title.en);
@@ -175,7 +165,7 @@ describe('hostile dataset on the incident pages', () => {
 		const g = await hostilePage();
 		const { page } = g;
 		try {
-			await page.goto(`${server.url}/incidents/${encodeURIComponent(ODD_ID)}`);
+			await page.goto(`${app.server.url}/incidents/${encodeURIComponent(ODD_ID)}`);
 			await page.click('a.to-map');
 			await waitForMapIdle(page);
 			expect(await detailsTitle(page)).toBe(ODD.properties.title.en);

@@ -1,15 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
 import { en } from '$lib/i18n/en';
 import { vi } from '$lib/i18n/vi';
-import { guardedPage, launchBrowser } from './browser';
+import { guardedPage } from './browser';
 import { openDashboard } from './dashboard_page';
-import { startServer, type RunningServer } from './server';
+import { useBuiltApp } from './app';
 
-let server: RunningServer;
-let browser: Browser;
 /** The built chunk holding the Vietnamese strings, as a path on the server. */
 let viChunk: string;
 
@@ -20,13 +18,8 @@ beforeAll(async () => {
 	);
 	expect(found, 'exactly one built chunk holds the Vietnamese strings').toHaveLength(1);
 	viChunk = `/_app/immutable/chunks/${found[0]}`;
-	server = await startServer();
-	browser = await launchBrowser();
 });
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const app = useBuiltApp();
 
 /**
  * Records, from before the first script runs, whether the page ever showed English text while
@@ -57,12 +50,12 @@ const sawEnglish = (page: Page) =>
 	page.evaluate(() => (window as unknown as { __sawEnglish: boolean }).__sawEnglish);
 
 it('fetches the Vietnamese strings only when the reader switches, then speaks Vietnamese throughout', async () => {
-	const { page, problems, close } = await guardedPage(browser, server.url);
+	const { page, problems, close } = await guardedPage(app.browser, app.server.url);
 	try {
 		const scripts: string[] = [];
 		page.on('request', (r) => scripts.push(new URL(r.url()).pathname));
 		await watchForEnglish(page, en.app.tagline, false);
-		await openDashboard(page, server.url);
+		await openDashboard(page, app.server.url);
 		expect(await page.locator('h1').textContent()).toBe(en.app.name);
 		expect(scripts).not.toContain(viChunk);
 
@@ -90,10 +83,10 @@ it('fetches the Vietnamese strings only when the reader switches, then speaks Vi
 });
 
 it('opens in Vietnamese with ?lang=vi without showing English first', async () => {
-	const { page, problems, close } = await guardedPage(browser, server.url);
+	const { page, problems, close } = await guardedPage(app.browser, app.server.url);
 	try {
 		await watchForEnglish(page, en.app.tagline, true);
-		await openDashboard(page, server.url, 'lang=vi');
+		await openDashboard(page, app.server.url, 'lang=vi');
 		expect(await page.locator('h1').textContent()).toBe(vi.app.name);
 		expect(await page.locator('.tagline').textContent()).toBe(vi.app.tagline);
 		expect(await sawEnglish(page)).toBe(false);
@@ -104,14 +97,14 @@ it('opens in Vietnamese with ?lang=vi without showing English first', async () =
 });
 
 it('hydrates an incident page in Vietnamese without switching to English on the way', async () => {
-	const { page, problems, close } = await guardedPage(browser, server.url);
+	const { page, problems, close } = await guardedPage(app.browser, app.server.url);
 	try {
 		await watchForEnglish(page, en.details.coordinates, true);
 		const incidents = JSON.parse(readFileSync('geodata/incidents.geojson', 'utf8')) as {
 			features: { id: string }[];
 		};
 		const id = incidents.features[0].id;
-		await page.goto(`${server.url}/incidents/${encodeURIComponent(id)}?lang=vi`);
+		await page.goto(`${app.server.url}/incidents/${encodeURIComponent(id)}?lang=vi`);
 		await page.waitForLoadState('networkidle');
 		expect(await page.locator('body').innerText()).toContain(vi.details.coordinates);
 		expect(await sawEnglish(page)).toBe(false);

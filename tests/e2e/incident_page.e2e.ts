@@ -1,26 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guardedPage, launchBrowser, waitForMapIdle, type GuardedPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import { guardedPage, waitForMapIdle, type GuardedPage } from './browser';
 import { detailsTitle, readIncident } from './dashboard_page';
-import { startServer, type RunningServer } from './server';
+import { useBuiltApp } from './app';
 
 const MINE = readIncident('geodata', '2020-11-23-madagiz-mine');
 const FIGHTING = readIncident('geodata', '2016-04-02-line-of-contact-fighting');
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const app = useBuiltApp();
 
 async function withPage(javaScriptEnabled: boolean, run: (g: GuardedPage) => Promise<void>) {
-	const g = await guardedPage(browser, server.url, { javaScriptEnabled });
+	const g = await guardedPage(app.browser, app.server.url, { javaScriptEnabled });
 	try {
 		await run(g);
 		expect(g.problems).toEqual([]);
@@ -32,7 +21,7 @@ async function withPage(javaScriptEnabled: boolean, run: (g: GuardedPage) => Pro
 describe('incident page without JavaScript', () => {
 	it('shows details, claims, statements, sources, a static locator and a link into the map', async () => {
 		await withPage(false, async ({ page }) => {
-			const response = await page.goto(`${server.url}/incidents/${MINE.id}`);
+			const response = await page.goto(`${app.server.url}/incidents/${MINE.id}`);
 			expect(response?.status()).toBe(200);
 			expect(await page.locator('h1').textContent()).toBe(MINE.properties.title.en);
 			const main = await page.locator('main').innerText();
@@ -73,7 +62,7 @@ describe('incident page without JavaScript', () => {
 
 	it('draws a line incident as a line, and speaks Vietnamese with ?lang=vi', async () => {
 		await withPage(false, async ({ page }) => {
-			await page.goto(`${server.url}/incidents/${FIGHTING.id}?lang=vi`);
+			await page.goto(`${app.server.url}/incidents/${FIGHTING.id}?lang=vi`);
 			expect(await page.locator('h1').textContent()).toBe(FIGHTING.properties.title.vi);
 			expect(await page.locator('.page').getAttribute('lang')).toBe('vi');
 			expect(await page.locator('html').getAttribute('lang')).toBe('vi');
@@ -89,11 +78,11 @@ describe('incident page without JavaScript', () => {
 	});
 
 	it('answers 404 for an unknown id', async () => {
-		const { page, problems, close } = await guardedPage(browser, server.url, {
+		const { page, problems, close } = await guardedPage(app.browser, app.server.url, {
 			javaScriptEnabled: false
 		});
 		try {
-			const response = await page.goto(`${server.url}/incidents/no-such-incident`);
+			const response = await page.goto(`${app.server.url}/incidents/no-such-incident`);
 			expect(response?.status()).toBe(404);
 			expect(await page.content()).toContain('No incident with id');
 			// The only console error allowed is the browser's own report of that 404.
@@ -107,7 +96,7 @@ describe('incident page without JavaScript', () => {
 describe('incident page with JavaScript', () => {
 	it('opens the incident in the map view', async () => {
 		await withPage(true, async ({ page }) => {
-			await page.goto(`${server.url}/incidents/${MINE.id}`);
+			await page.goto(`${app.server.url}/incidents/${MINE.id}`);
 			await page.click('a.to-map');
 			await waitForMapIdle(page);
 			expect(new URL(page.url()).searchParams.get('sel')).toBe(MINE.id);

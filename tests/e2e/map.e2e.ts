@@ -1,27 +1,17 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { guardedPage, launchBrowser, waitForMapIdle, type GuardedPage } from './browser';
-import { startServer, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { guardedPage, waitForMapIdle, type GuardedPage } from './browser';
+import { useBuiltApp } from './app';
 
 /** The map of the built app, in Chromium: what it draws and how it answers the pointer. */
 
 const MADAGIZ_MINE = '2020-11-23-madagiz-mine';
 const MADAGIZ: [number, number] = [46.750222, 40.325861];
 
-let server: RunningServer;
-let browser: Browser;
 let open: GuardedPage | null = null;
 
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const app = useBuiltApp();
 
 afterEach(async () => {
 	const current = open;
@@ -32,8 +22,8 @@ afterEach(async () => {
 });
 
 async function openMap(query = ''): Promise<Page> {
-	open = await guardedPage(browser, server.url);
-	await open.page.goto(`${server.url}/${query}`);
+	open = await guardedPage(app.browser, app.server.url);
+	await open.page.goto(`${app.server.url}/${query}`);
 	await waitForMapIdle(open.page);
 	return open.page;
 }

@@ -1,25 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { guardedPage, launchBrowser, waitForMapIdle } from './browser';
-import { startServer, type RunningServer } from './server';
+import { expect, it } from 'vitest';
+import { guardedPage, waitForMapIdle } from './browser';
+import { useBuiltApp } from './app';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const app = useBuiltApp();
 
 it('loads the dashboard offline and the map reaches idle', async () => {
-	const { page, problems, close } = await guardedPage(browser, server.url);
+	const { page, problems, close } = await guardedPage(app.browser, app.server.url);
 	try {
 		const started = Date.now();
-		await page.goto(server.url + '/');
+		await page.goto(app.server.url + '/');
 		await waitForMapIdle(page);
 		const ms = Date.now() - started;
 		console.log(`e2e: navigation → map idle: ${ms} ms`);
