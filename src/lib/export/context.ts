@@ -1,5 +1,5 @@
 import type { IncidentFeature, Meta, PlaceFeature, Source, Statement } from '../data/schema';
-import type { IncidentFilter } from '../geo/filter';
+import type { IncidentQuery } from '../atlas/query';
 
 /** Everything an export needs besides the incidents themselves. */
 export interface ExportContext {
@@ -8,7 +8,7 @@ export interface ExportContext {
 	places: PlaceFeature[];
 	meta: Meta;
 	/** The filter that selected the incidents, recorded in the file. */
-	filter: IncidentFilter;
+	filter: IncidentQuery;
 	/** ISO timestamp, passed in so the output is reproducible. */
 	generatedAt: string;
 	/** What was picked beyond the filter, e.g. "incident 2020-11-23-madagiz-mine"; recorded in the file. */

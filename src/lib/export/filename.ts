@@ -1,4 +1,4 @@
-import type { IncidentFilter } from '../geo/filter';
+import type { IncidentQuery } from '../atlas/query';
 import { normalise } from '../geo/search';
 
 function slug(text: string, max = 40): string {
@@ -16,7 +16,7 @@ function slug(text: string, max = 40): string {
  * (e.g. "statements", or an incident id). Only `a-z 0-9 - _ .` appear in it.
  */
 export function exportFileName(
-	filter: IncidentFilter,
+	filter: IncidentQuery,
 	format: 'geojson' | 'csv' | 'kml',
 	what?: string
 ): string {

@@ -1,5 +1,5 @@
 import type { Dataset, IncidentFeature } from '../data/schema';
-import type { IncidentFilter } from '../geo/filter';
+import type { IncidentQuery } from '../atlas/query';
 import { exportLookups, type ExportContext, type ExportLookups } from './context';
 import { csvHeader, csvLine, incidentCells, INCIDENT_COLUMNS } from './csv';
 import { encodeRows, selectRows, type EncodedRows } from './encoded_rows';
@@ -14,7 +14,7 @@ export interface RowsRequest {
 	/** Rows of the dataset's incident array, in the order to export them. */
 	rows: Int32Array;
 	check: DatasetCheck;
-	filter: IncidentFilter;
+	filter: IncidentQuery;
 	generatedAt: string;
 	selection?: string;
 	what?: string;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { check } from '@placemarkio/check-geojson';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
-import { filterIncidents } from '$lib/geo/filter';
+import { filterIncidents } from '$lib/atlas/query';
 import { rfc7946Issues } from '$lib/geo/rfc7946';
 import { buildSearchIndex } from '$lib/geo/search';
 import { loadDataset } from '$lib/server/load';

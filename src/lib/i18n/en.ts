@@ -24,7 +24,8 @@ export const en = {
 		search: 'Search',
 		searchHint: 'Places in any spelling, people, words of a quote',
 		clear: 'Clear filters',
-		active: (n: number) => (n === 1 ? '1 filter on' : `${n} filters on`)
+		active: (n: number) => (n === 1 ? '1 filter on' : `${n} filters on`),
+		area: (bbox: string) => `Area (from the link): ${bbox}`
 	},
 	types: {
 		Battles: 'Battles',

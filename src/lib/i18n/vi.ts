@@ -23,7 +23,8 @@ export const vi: Messages = {
 		search: 'Tìm kiếm',
 		searchHint: 'Địa danh với mọi cách viết, tên người, từ trong trích dẫn',
 		clear: 'Xóa bộ lọc',
-		active: (n: number) => `Đang bật ${n} bộ lọc`
+		active: (n: number) => `Đang bật ${n} bộ lọc`,
+		area: (bbox: string) => `Vùng (từ đường liên kết): ${bbox}`
 	},
 	types: {
 		Battles: 'Giao tranh',

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
 import distance from '@turf/distance';
 import type { IncidentFeature } from '$lib/data/schema';
-import { EVENT_TYPES, incidentMatcher } from '$lib/geo/filter';
+import { queryMatcher } from '$lib/atlas/query';
+import { EVENT_TYPES } from '$lib/data/vocabulary';
 import {
 	dayNumber,
 	geometryBounds,
@@ -328,9 +329,9 @@ describe('windowTypeFilter / incidentVisibilityFilter', () => {
 			.sort();
 	}
 
-	/** The visible set as the dashboard computes it (`src/lib/geo/filter.ts`). */
+	/** The visible set as the dashboard computes it (`src/lib/atlas/query.ts`). */
 	function visibleFor(from: string, to: string, types?: string[]): Set<string> {
-		const matches = incidentMatcher({ from, to, types });
+		const matches = queryMatcher({ from, to, types });
 		return new Set(SPAN_INCIDENTS.filter(matches).map((f) => f.properties.id));
 	}
 

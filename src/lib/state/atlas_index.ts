@@ -1,5 +1,5 @@
 import type { Dataset, IncidentFeature, PlaceFeature, Source, Statement } from '$lib/data/schema';
-import { EVENT_TYPES } from '$lib/geo/filter';
+import { EVENT_TYPES } from '$lib/data/vocabulary';
 import { buildSearchIndex, type SearchIndex } from '$lib/geo/search';
 
 export interface TimeWindow {

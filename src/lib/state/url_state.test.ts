@@ -11,6 +11,7 @@ const SHARED: UrlState = {
 	types: ['Explosions/Remote violence', 'Battles'],
 	actors: ['Military Forces of Russia (2000-)', 'Government of Armenia, Ministry of Defence'],
 	q: 'Sugovushan mine',
+	bbox: [46.5, 39.5, 47.2, 40.5],
 	layersOff: ['basemap-settlements', 'ceasefire-2020'],
 	lang: 'vi',
 	view: { center: [46.75022, 40.32586], zoom: 11.5 },
@@ -40,6 +41,7 @@ describe('url state', () => {
 			'actor',
 			'actor',
 			'q',
+			'bbox',
 			'layers',
 			'lang',
 			'view',
@@ -105,7 +107,8 @@ describe('url state', () => {
 		['layers=incidents,tiles,,places', { layersOff: ['incidents', 'places'] }],
 		['sel=%20%20', { sel: null }],
 		[`sel=${'x'.repeat(201)}`, { sel: null }],
-		[`q=${'a'.repeat(201)}`, { q: '' }],
+		[`q=${'a'.repeat(501)}`, { q: '' }],
+		['bbox=46,40,45,41', { bbox: null }],
 		['type=,,,', { types: [] }],
 		['org=&topic=', { org: null, topic: null }]
 	])('ignores garbage: %s', (query, expected) => {

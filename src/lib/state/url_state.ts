@@ -1,4 +1,5 @@
-import { isIsoDay } from '$lib/format/date';
+import { queryToParams, readQuery } from '$lib/atlas/query';
+import type { BBox } from '$lib/geo/bbox';
 import { DEFAULT_LANG, isLang, type Lang } from '$lib/i18n';
 
 /** The map layers a reader can switch, as the legend names them. */
@@ -21,10 +22,11 @@ export type QuoteOrder = 'original' | 'translation';
 
 /**
  * Everything a reader would want to share about what they are looking at. In the query string:
- * `sel`, `from`, `to` (ISO days), `type` and `actor` (comma lists, or the parameter repeated;
- * actors are written repeated, as in `/api`, since their names may contain commas), `q`, `layers` (the layers
- * switched OFF, comma list: every layer is on by default, so a plain link shows everything),
- * `lang`, `view` (`lon,lat,zoom`), `org`, `topic`, `first`. Defaults are left out of the URL.
+ * `sel`; the incident query of `$lib/atlas/query` (`from`, `to`, `type`, `actor`, `q`, `bbox`,
+ * read and written by that module, so a dashboard link and an `/api` or `/ogc` URL with the same
+ * query select the same incidents); `layers` (the layers switched OFF, comma list: every layer is
+ * on by default, so a plain link shows everything), `lang`, `view` (`lon,lat,zoom`), `org`,
+ * `topic`, `first`. Defaults are left out of the URL.
  */
 export interface UrlState {
 	sel: string | null;
@@ -33,6 +35,8 @@ export interface UrlState {
 	types: string[];
 	actors: string[];
 	q: string;
+	/** Only incidents whose geometry's bounding box meets this one (minLon, minLat, maxLon, maxLat). */
+	bbox: BBox | null;
 	layersOff: ToggleLayer[];
 	lang: Lang;
 	view: MapViewState | null;
@@ -48,6 +52,7 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
 	types: [],
 	actors: [],
 	q: '',
+	bbox: null,
 	layersOff: [],
 	lang: DEFAULT_LANG,
 	view: null,
@@ -64,12 +69,6 @@ export interface Vocabulary {
 
 const MAX_TEXT = 200;
 
-/**
- * List separator: a comma not followed by whitespace, so that names such as
- * "Government of Armenia, Ministry of Defence" survive in a comma list.
- */
-const LIST_SEPARATOR = /,(?!\s)/;
-
 function text(value: string | null): string | null {
 	const trimmed = value?.trim();
 	return trimmed && trimmed.length <= MAX_TEXT ? trimmed : null;
@@ -79,7 +78,7 @@ function list(params: URLSearchParams, key: string, known?: readonly string[]): 
 	const allowed = known ? new Set(known) : null;
 	const out: string[] = [];
 	for (const raw of params.getAll(key)) {
-		for (const item of raw.split(LIST_SEPARATOR)) {
+		for (const item of raw.split(',')) {
 			const value = text(item);
 			if (value && (!allowed || allowed.has(value)) && !out.includes(value)) out.push(value);
 		}
@@ -96,22 +95,25 @@ function parseView(value: string | null): MapViewState | null {
 	return { center: [lon, lat], zoom };
 }
 
-/** Reads the state from a query string; a missing, malformed or unknown value leaves its default. */
+/**
+ * Reads the state from a query string; a missing, malformed or unknown value leaves its default.
+ * The incident query is read by {@link readQuery}, whose bad values are dropped here (an endpoint
+ * answers them with a 400): a mistyped link still opens the map.
+ */
 export function parseUrlState(params: URLSearchParams, vocabulary: Vocabulary = {}): UrlState {
-	let from = params.get('from');
-	let to = params.get('to');
-	from = isIsoDay(from) ? from : null;
-	to = isIsoDay(to) ? to : null;
-	if (from && to && from > to) [from, to] = [to, from];
+	const { query } = readQuery(params);
+	const known = (values: string[] | undefined, allowed: readonly string[] | undefined) =>
+		allowed ? (values ?? []).filter((v) => allowed.includes(v)) : (values ?? []);
 	const lang = params.get('lang');
 	const first = params.get('first');
 	return {
 		sel: text(params.get('sel')),
-		from,
-		to,
-		types: list(params, 'type', vocabulary.types),
-		actors: list(params, 'actor', vocabulary.actors),
-		q: text(params.get('q')) ?? '',
+		from: query.from ?? null,
+		to: query.to ?? null,
+		types: known(query.types, vocabulary.types),
+		actors: known(query.actors, vocabulary.actors),
+		q: query.q ?? '',
+		bbox: query.bbox ?? null,
 		layersOff: list(params, 'layers', TOGGLE_LAYERS) as ToggleLayer[],
 		lang: isLang(lang) ? lang : DEFAULT_LANG,
 		view: parseView(params.get('view')),
@@ -127,11 +129,15 @@ const round = (x: number, digits: number) => Number(x.toFixed(digits));
 export function serialiseUrlState(state: UrlState): string {
 	const params = new URLSearchParams();
 	if (state.sel) params.set('sel', state.sel);
-	if (state.from) params.set('from', state.from);
-	if (state.to) params.set('to', state.to);
-	if (state.types.length) params.set('type', state.types.join(','));
-	for (const actor of state.actors) params.append('actor', actor);
-	if (state.q.trim()) params.set('q', state.q.trim());
+	const query = queryToParams({
+		from: state.from ?? undefined,
+		to: state.to ?? undefined,
+		types: state.types,
+		actors: state.actors,
+		q: state.q,
+		bbox: state.bbox ?? undefined
+	});
+	for (const [key, value] of query) params.append(key, value);
 	if (state.layersOff.length) {
 		params.set('layers', TOGGLE_LAYERS.filter((l) => state.layersOff.includes(l)).join(','));
 	}

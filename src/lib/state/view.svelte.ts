@@ -1,6 +1,8 @@
 import { createContext } from 'svelte';
 import type { Dataset, IncidentFeature, PlaceFeature, Source, Statement } from '$lib/data/schema';
-import { EVENT_TYPES, filterIncidents, type IncidentFilter } from '$lib/geo/filter';
+import { filterIncidents, type IncidentQuery } from '$lib/atlas/query';
+import { EVENT_TYPES } from '$lib/data/vocabulary';
+import type { BBox } from '$lib/geo/bbox';
 import type { SearchIndex } from '$lib/geo/search';
 import { messages, type Lang, type Messages } from '$lib/i18n';
 import {
@@ -63,6 +65,7 @@ export class AtlasView {
 	#types = $state.raw<string[]>([]);
 	#actors = $state.raw<string[]>([]);
 	#q = $state('');
+	#bbox = $state.raw<BBox | null>(null);
 	#layersOff = $state.raw<ToggleLayer[]>([]);
 	#lang = $state<Lang>(DEFAULT_URL_STATE.lang);
 	#view = $state.raw<MapViewState | null>(null);
@@ -98,6 +101,7 @@ export class AtlasView {
 		this.#types = state.types;
 		this.#actors = state.actors;
 		this.#q = state.q;
+		this.#bbox = state.bbox;
 		this.#layersOff = state.layersOff;
 		this.#lang = state.lang;
 		this.#view = state.view;
@@ -121,6 +125,7 @@ export class AtlasView {
 			types: this.#types,
 			actors: this.#actors,
 			q: this.#q,
+			bbox: this.#bbox,
 			layersOff: this.#layersOff,
 			lang: this.#lang,
 			view: this.#view,
@@ -217,6 +222,11 @@ export class AtlasView {
 		return this.#q;
 	}
 
+	/** The area the list is limited to (from a link: the dashboard has no control that sets it). */
+	get bbox(): BBox | null {
+		return this.#bbox;
+	}
+
 	setTypes(types: string[]) {
 		this.#types = EVENT_TYPES.filter((t) => types.includes(t));
 		this.#commit('push', 'types');
@@ -238,25 +248,30 @@ export class AtlasView {
 		this.#types = [];
 		this.#actors = [];
 		this.#q = '';
+		this.#bbox = null;
 		this.#commit('push', 'clear');
 	}
 
-	/** How many filters (types, actors, search) restrict the list. */
+	/** How many filters (types, actors, search, area) restrict the list. */
 	readonly activeFilters = $derived(
-		(this.#types.length ? 1 : 0) + (this.#actors.length ? 1 : 0) + (this.#q.trim() ? 1 : 0)
+		(this.#types.length ? 1 : 0) +
+			(this.#actors.length ? 1 : 0) +
+			(this.#q.trim() ? 1 : 0) +
+			(this.#bbox ? 1 : 0)
 	);
 
 	/** The filters but the window: a window change leaves it, and so the timeline, as it is. */
-	readonly #otherFilters: IncidentFilter = $derived.by(() => {
-		const filter: IncidentFilter = {};
+	readonly #otherFilters: IncidentQuery = $derived.by(() => {
+		const filter: IncidentQuery = {};
 		if (this.#types.length) filter.types = this.#types;
 		if (this.#actors.length) filter.actors = this.#actors;
 		if (this.#q.trim()) filter.q = this.#q.trim();
+		if (this.#bbox) filter.bbox = this.#bbox;
 		return filter;
 	});
 
-	readonly filter: IncidentFilter = $derived.by(() => {
-		const filter: IncidentFilter = {};
+	readonly filter: IncidentQuery = $derived.by(() => {
+		const filter: IncidentQuery = {};
 		if (this.#from) filter.from = this.#from;
 		if (this.#to) filter.to = this.#to;
 		return { ...filter, ...this.#otherFilters };
@@ -272,7 +287,7 @@ export class AtlasView {
 		void this.#index.search;
 	}
 
-	#filterWith(filter: IncidentFilter): IncidentFeature[] {
+	#filterWith(filter: IncidentQuery): IncidentFeature[] {
 		return filterIncidents(this.incidents, filter, filter.q ? this.#index.search : undefined);
 	}
 

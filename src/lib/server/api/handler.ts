@@ -1,10 +1,10 @@
+import { filterIncidents, parseQuery } from '$lib/atlas/query';
 import type { Dataset } from '$lib/data/schema';
 import { exportLookups, statementsOf, type ExportContext } from '$lib/export/context';
 import { toIncidentsCSV, toStatementsCSV } from '$lib/export/csv';
 import { exportFileName } from '$lib/export/filename';
 import { exportMetadata, toGeoJSON } from '$lib/export/geojson';
 import { toKML } from '$lib/export/kml';
-import { filterIncidents, parseFilterParams } from '$lib/geo/filter';
 import { searchFor, type SearchSource } from '../ogc/collections';
 import {
 	GEOJSON_TYPE,
@@ -35,7 +35,7 @@ function download(type: string, body: string, fileName: string): HttpResponse {
 
 /**
  * Answers `GET /api/<name>` for the names in {@link API_FILES}: the incidents selected by the
- * dashboard's filter (`from`, `to`, `type`, `actor`, `q`, `bbox`) as GeoJSON, CSV or KML, or the
+ * query of `$lib/atlas/query` (`from`, `to`, `type`, `actor`, `q`, `bbox`) as GeoJSON, CSV or KML, or the
  * statements about them as JSON or CSV. Pure: request URL, dataset and time in, response out.
  */
 export function handleApiRequest(
@@ -50,9 +50,9 @@ export function handleApiRequest(
 			`No such file: /api/${name.slice(0, 120)}; the API serves ${API_FILES.map((f) => `/api/${f}`).join(', ')}`
 		);
 	}
-	const parsed = parseFilterParams(url.searchParams);
+	const parsed = parseQuery(url.searchParams);
 	if (!parsed.ok) return errorResponse(parsed.status, parsed.code, parsed.description);
-	const filter = parsed.filter;
+	const filter = parsed.query;
 	const features = filterIncidents(dataset.incidents.features, filter, searchFor(search, filter));
 	const ctx: ExportContext = {
 		statements: dataset.statements,

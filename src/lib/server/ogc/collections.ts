@@ -9,7 +9,7 @@ import {
 import { exportLookups } from '$lib/export/context';
 import { incidentExportFeature } from '$lib/export/geojson';
 import { geometryBBox, unionBBox, type BBox } from '$lib/geo/bbox';
-import { incidentMatcher, type IncidentFilter } from '$lib/geo/filter';
+import { dayStart, daysInterval, incidentDays, queryMatcher, type IncidentQuery } from '$lib/atlas/query';
 import { toRFC7946Geometry } from '$lib/geo/rfc7946';
 import type { SearchIndex } from '$lib/geo/search';
 import { createFeatureStore, featureText, type FeatureStore } from './feature_store';
@@ -41,7 +41,7 @@ export interface CollectionIndex {
 	temporal: TemporalIndex;
 	extent: { bbox: BBox | null; interval: [string | null, string | null] | null };
 	/** The properties the `type`, `actor` and `q` parameters may filter on (incidents only). */
-	matches?: (i: number, filter: IncidentFilter) => boolean;
+	matches?: (i: number, filter: IncidentQuery) => boolean;
 	features: FeatureStore;
 	featureJSON: (i: number) => string;
 }
@@ -51,12 +51,6 @@ export interface OgcIndex {
 	byId: Map<string, CollectionIndex>;
 	datasetName: string;
 	datasetVersion: string;
-}
-
-const DAY_MS = 86_400_000;
-
-export function dayStart(date: string): number {
-	return Date.parse(`${date}T00:00:00Z`);
 }
 
 function iso(ms: number): string {
@@ -121,7 +115,7 @@ function prepare(
 export type SearchSource = SearchIndex | (() => SearchIndex) | undefined;
 
 /** The search index a filter needs: none unless it has a `q`, so a lazy index stays unbuilt. */
-export function searchFor(source: SearchSource, filter: IncidentFilter): SearchIndex | undefined {
+export function searchFor(source: SearchSource, filter: IncidentQuery): SearchIndex | undefined {
 	if (!filter.q) return undefined;
 	return typeof source === 'function' ? source() : source;
 }
@@ -133,10 +127,7 @@ function incidentsCollection(dataset: Dataset, search: SearchSource): Collection
 		sources: dataset.sources,
 		places: dataset.places.features
 	});
-	const spans = features.map((f): [number, number] => [
-		dayStart(f.properties.date),
-		dayStart(f.properties.date_end ?? f.properties.date) + DAY_MS - 1
-	]);
+	const spans = features.map((f) => daysInterval(...incidentDays(f.properties)));
 	const collection = prepare(
 		'incidents',
 		'Incidents',
@@ -146,10 +137,10 @@ function incidentsCollection(dataset: Dataset, search: SearchSource): Collection
 		spans,
 		(i) => JSON.stringify(incidentExportFeature(features[i], lookups))
 	);
-	let cached: { filter: IncidentFilter; test: (f: IncidentFeature) => boolean } | null = null;
+	let cached: { filter: IncidentQuery; test: (f: IncidentFeature) => boolean } | null = null;
 	collection.matches = (i, filter) => {
 		if (cached?.filter !== filter) {
-			cached = { filter, test: incidentMatcher(filter, searchFor(search, filter)) };
+			cached = { filter, test: queryMatcher(filter, searchFor(search, filter)) };
 		}
 		return cached.test(features[i]);
 	};
@@ -197,10 +188,10 @@ function layerCollection(id: string, features: LayerFeature[]): CollectionIndex 
 		description,
 		features.map((f) => f.properties.id),
 		features.map((f) => f.geometry as Geometry),
-		features.map((f): [number, number] => [
-			dayStart(f.properties.valid_from),
-			f.properties.valid_to ? dayStart(f.properties.valid_to) + DAY_MS - 1 : Infinity
-		]),
+		features.map((f): [number, number] => {
+			const { valid_from, valid_to } = f.properties;
+			return valid_to ? daysInterval(valid_from, valid_to) : [dayStart(valid_from), Infinity];
+		}),
 		(i) =>
 			JSON.stringify({
 				type: 'Feature',

@@ -209,6 +209,22 @@ describe('items', () => {
 		]);
 	});
 
+	it('takes from/to as /api does, and with datetime applies both', () => {
+		const ids = (q: string) =>
+			get(`/ogc/collections/incidents/items?${q}`).json.features.map((f: { id: string }) => f.id);
+		expect(ids('from=2020-01-01')).toEqual(['2020-11-23-madagiz-mine']);
+		expect(ids('to=2016-04-05&from=2016-04-03')).toEqual(['2016-04-02-line-of-contact']);
+		expect(ids('from=2020-01-01&datetime=2016-04-02')).toEqual([]);
+		expect(ids('from=2016-04-03&datetime=2016-04-01/2016-04-30')).toEqual([
+			'2016-04-02-line-of-contact'
+		]);
+		// The same time test on the layers: the 1994–2020 line ends on 27 September 2020.
+		const layer = (q: string) =>
+			get(`/ogc/collections/line-of-contact-1994-2020/items?${q}`).json.numberMatched;
+		expect(layer('from=2020-09-27')).toBeGreaterThan(0);
+		expect(layer('from=2020-09-28')).toBe(0);
+	});
+
 	it.each([
 		['bbox=1,2,3', 'bbox'],
 		['bbox=a,b,c,d', 'bbox'],
@@ -221,6 +237,9 @@ describe('items', () => {
 		['limit=abc', 'limit'],
 		['offset=-1', 'offset'],
 		['type=Skirmish', 'type'],
+		['from=2020-02-30', 'from'],
+		['to=soon', 'to'],
+		['from=2020-02-01&to=2020-01-01', 'from'],
 		['f=html', 'f']
 	])('answers 400 JSON for %s, naming "%s"', (query, name) => {
 		const r = get(`/ogc/collections/incidents/items?${query}`);

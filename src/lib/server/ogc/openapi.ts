@@ -1,4 +1,4 @@
-import { EVENT_TYPES } from '$lib/geo/filter';
+import { EVENT_TYPES } from '$lib/data/vocabulary';
 import type { OgcIndex } from './collections';
 import { LIMIT_DEFAULT, LIMIT_MAX } from './params';
 

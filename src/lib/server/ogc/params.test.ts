@@ -1,64 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseDatetime, parseItemsQuery } from './params';
+import { parseItemsQuery } from './params';
 
 const utc = (s: string) => Date.parse(s);
-
-describe('parseDatetime', () => {
-	it('reads a date as its whole UTC day', () => {
-		expect(parseDatetime('2016-04-02')).toEqual({
-			ok: true,
-			value: [utc('2016-04-02T00:00:00Z'), utc('2016-04-02T23:59:59.999Z')]
-		});
-	});
-
-	it('reads an RFC 3339 date-time as an instant, with Z or an offset, any case', () => {
-		expect(parseDatetime('2016-04-02T03:00:00Z')).toEqual({
-			ok: true,
-			value: [utc('2016-04-02T03:00:00Z'), utc('2016-04-02T03:00:00Z')]
-		});
-		expect(parseDatetime('2016-04-02t07:30:00.5+04:00')).toEqual({
-			ok: true,
-			value: [utc('2016-04-02T03:30:00.5Z'), utc('2016-04-02T03:30:00.5Z')]
-		});
-	});
-
-	it('reads intervals, with ".." or nothing for an open end', () => {
-		expect(parseDatetime('2016-04-01/2016-04-05')).toEqual({
-			ok: true,
-			value: [utc('2016-04-01T00:00:00Z'), utc('2016-04-05T23:59:59.999Z')]
-		});
-		expect(parseDatetime('../2016-04-05')).toEqual({
-			ok: true,
-			value: [-Infinity, utc('2016-04-05T23:59:59.999Z')]
-		});
-		expect(parseDatetime('2020-11-10T00:00:00Z/')).toEqual({
-			ok: true,
-			value: [utc('2020-11-10T00:00:00Z'), Infinity]
-		});
-		expect(parseDatetime('../..')).toEqual({ ok: true, value: [-Infinity, Infinity] });
-	});
-
-	it.each([
-		['2016-02-30', 'is not a valid date-time'],
-		['2016-4-2', 'is not a valid date-time'],
-		['2016-04-02T25:00:00Z', 'is not a valid date-time'],
-		['2016-04-02T10:00:00', 'is not a valid date-time'],
-		['2016-04-02T10:00:00+24:00', 'is not a valid date-time'],
-		['yesterday', 'is not a valid date-time'],
-		['', 'is not a valid date-time'],
-		['2016-04-01/2016-04-05/2016-04-06', 'has more than one "/"'],
-		['2016-04-05/2016-04-01', 'starts after it ends'],
-		['x/..', 'has an invalid start'],
-		['../x', 'has an invalid end']
-	])('refuses %j (%s), naming the parameter', (text, why) => {
-		const result = parseDatetime(text);
-		expect(result.ok).toBe(false);
-		if (!result.ok) {
-			expect(result.description).toContain('Parameter "datetime"');
-			expect(result.description).toContain(why);
-		}
-	});
-});
 
 describe('parseItemsQuery', () => {
 	const parse = (query: string, incidents = true) =>

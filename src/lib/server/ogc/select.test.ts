@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IncidentFilter } from '$lib/geo/filter';
+import type { IncidentQuery } from '$lib/atlas/query';
 import { mulberry32 } from '../../../../scripts/synthetic/prng';
 import type { ItemsQuery } from './params';
 import { selectItems, type Selectable } from './select';
@@ -30,7 +30,7 @@ function collection(count: number, seed: number): Selectable {
 		grid: buildGridIndex(bboxes, 16),
 		temporal: buildTemporalIndex(starts, ends),
 		// Stands in for type/actor/q: every third feature.
-		matches: (i: number, filter: IncidentFilter) => (filter.q ? i % 3 === 0 : true)
+		matches: (i: number, filter: IncidentQuery) => (filter.q ? i % 3 === 0 : true)
 	};
 }
 
@@ -77,7 +77,7 @@ describe('selectItems', () => {
 		[300 * DAY, 340 * DAY],
 		[5000 * DAY, Infinity] // none
 	];
-	const filters: (IncidentFilter | undefined)[] = [undefined, { q: 'x' }];
+	const filters: (IncidentQuery | undefined)[] = [undefined, { q: 'x' }];
 
 	it('matches a scan of every feature for every mix of bbox, datetime, filter and page', () => {
 		let cases = 0;

@@ -1,4 +1,4 @@
-import type { IncidentFilter } from '$lib/geo/filter';
+import { overlaps, type IncidentQuery } from '$lib/atlas/query';
 import type { ItemsQuery } from './params';
 import {
 	candidateCount,
@@ -23,7 +23,7 @@ export interface Selectable {
 	ends: Float64Array;
 	grid: GridIndex;
 	temporal: TemporalIndex;
-	matches?: (i: number, filter: IncidentFilter) => boolean;
+	matches?: (i: number, filter: IncidentQuery) => boolean;
 }
 
 export interface Selection {
@@ -40,7 +40,7 @@ const SORT_COST = 8;
 
 function test(c: Selectable, q: ItemsQuery, i: number): boolean {
 	if (q.bbox && !intersects(c.bboxes, i, q.bbox)) return false;
-	if (q.interval && !(c.starts[i] <= q.interval[1] && c.ends[i] >= q.interval[0])) return false;
+	if (q.interval && !overlaps(c.starts[i], c.ends[i], q.interval[0], q.interval[1])) return false;
 	if (q.filter && !c.matches?.(i, q.filter)) return false;
 	return true;
 }
@@ -83,6 +83,7 @@ function firstPage(c: Selectable, q: ItemsQuery, matched: number): Selection {
  * (`type`, `actor`, `q`) alone.
  */
 export function selectItems(c: Selectable, q: ItemsQuery): Selection {
+	if (q.interval && q.interval[0] > q.interval[1]) return { matched: 0, page: [] };
 	if (!q.bbox && !q.interval && !q.filter) {
 		const page: number[] = [];
 		for (let i = q.offset; i < Math.min(q.offset + q.limit, c.count); i++) page.push(i);

@@ -1,3 +1,5 @@
+import { overlaps } from '$lib/atlas/query';
+
 /**
  * Time spans of a collection sorted for binary search, so a `datetime` query costs
  * O(log n + candidates) instead of a scan of every feature. Spans are closed intervals in ms since
@@ -53,7 +55,7 @@ export function rank(sorted: Float64Array, x: number, inclusive: boolean): numbe
 export function countOverlapping(t: TemporalIndex, from: number, to: number): number {
 	if (!t.ordered) {
 		let n = 0;
-		for (const i of t.byStart) if (t.starts[i] <= to && t.ends[i] >= from) n++;
+		for (const i of t.byStart) if (overlaps(t.starts[i], t.ends[i], from, to)) n++;
 		return n;
 	}
 	return rank(t.sortedStarts, to, true) - rank(t.sortedEnds, from, false);
@@ -72,7 +74,7 @@ export function overlapping(t: TemporalIndex, from: number, to: number): Uint32A
 	let n = 0;
 	for (let k = lo; k < hi; k++) {
 		const i = t.byStart[k];
-		if (t.starts[i] <= to && t.ends[i] >= from) out[n++] = i;
+		if (overlaps(t.starts[i], t.ends[i], from, to)) out[n++] = i;
 	}
 	return out.subarray(0, n).sort();
 }
