@@ -1,3 +1,4 @@
+import { overlaps } from '$lib/atlas/query';
 import type {
 	Feature,
 	FeatureCollection,
@@ -262,7 +263,7 @@ export function windowTypeFilter(
 	let shown = 0;
 	let outside = 0;
 	for (let i = 0; i < spans.ids.length; i++) {
-		if (spans.d0[i] <= to && spans.d1[i] >= from) {
+		if (overlaps(spans.d0[i], spans.d1[i], from, to)) {
 			if (visible.has(spans.ids[i])) {
 				shown++;
 				shownTypes.add(spans.types[i]);

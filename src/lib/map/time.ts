@@ -1,3 +1,4 @@
+import { overlaps } from '$lib/atlas/query';
 import type { FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
 
 export interface TimeWindow {
@@ -44,7 +45,7 @@ export function isValidIn(
 	validity: { valid_from: string; valid_to: string | null },
 	window: TimeWindow
 ): boolean {
-	return validity.valid_from <= window.to && (validity.valid_to ?? OPEN_END) >= window.from;
+	return overlaps(validity.valid_from, validity.valid_to ?? OPEN_END, window.from, window.to);
 }
 
 /**

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Dataset, IncidentFeature, Statement } from '$lib/data/schema';
 import { DEFAULT_LANG, isLang } from '$lib/i18n';
 import { getBasemapFile, getDataset } from '$lib/server/dataset';
+import { parseUrlState, serialiseUrlState } from '$lib/state/url_state';
 import { buildLocator, type LocatorArea } from './locator';
 import type { PageServerLoad } from './$types';
 
@@ -55,6 +56,8 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const p = incident.properties;
 	const langParam = url.searchParams.get('lang');
 	const lang = isLang(langParam) ? langParam : DEFAULT_LANG;
+	// The dashboard's state (query, layers, view) as the link here carried it, for the way back.
+	const mapQuery = serialiseUrlState({ ...parseUrlState(url.searchParams), sel: incident.id, lang });
 
 	const linked = new Set<Statement>();
 	for (const s of dataset.statements) {
@@ -85,6 +88,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	});
 	return {
 		lang,
+		mapQuery,
 		incident,
 		places: p.place_ids
 			.map((id) => dataset.places.features.find((f) => f.properties.id === id))
