@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import {
 	BOM,
 	INCIDENT_COLUMNS,
+	LOCATION_RADIUS_M,
 	STATEMENT_COLUMNS,
+	claimsCell,
 	fatalities,
 	guardCell,
 	toIncidentsCSV,
@@ -50,22 +52,24 @@ describe('toIncidentsCSV', () => {
 			source_url:
 				'https://thoidai.com.vn/binh-si-gin-giu-hoa-binh-cua-nga-bi-thuong-do-no-min-lien-hop-quoc-noi-san-sang-hop-tac-voi-moscow-124074.html',
 			notes:
-				'A mine went off near Madagiz (Sugovushan), Tartar district, while a joint group searched for the dead. Location: The article calls Madagiz a town ("thành phố"); it is a village. Claims: Ministry of Defence of Russia: killed 1 (Azerbaijani serviceman); Ministry of Defence of Russia: wounded 5 (Russian peacekeeper and NK emergency-service workers).',
-			fatalities_low: '1',
-			fatalities_high: '1'
+				'A mine went off near Madagiz (Sugovushan), Tartar district, while a joint group searched for the dead. Location: The article calls Madagiz a town ("thành phố"); it is a village.',
+			fatalities: '1',
+			claims:
+				'killed 1 (Azerbaijani serviceman) — Ministry of Defence of Russia; wounded 5 (Russian peacekeeper and NK emergency-service workers) — Ministry of Defence of Russia',
+			wkt: 'POINT (46.750222 40.325861)'
 		});
 	});
 
-	it('places a line incident halfway along it and says so; pools killed claims into a range', () => {
+	it('places a line incident halfway along it, says so, and carries the whole line as WKT', () => {
 		const [row] = parse(toIncidentsCSV([lineOfContact2016], fixtureContext()));
-		expect(row.notes).toContain('Line incident: latitude/longitude give the point halfway');
+		expect(row.notes).toContain(
+			'Line incident, 61 km long: latitude/longitude give the point halfway along it; the wkt column has the whole line.'
+		);
 		expect(row.notes).toContain('Until 2016-04-05.');
 		expect(row.notes).toContain('Other actors: Nagorno-Karabakh Defence Army.');
-		expect(row.notes).toContain('AFP: killed at least 30 (soldiers on both sides)');
-		expect(row.fatalities_low).toBe('12');
-		expect(row.fatalities_high).toBe('30');
-		// Halfway by length (checked with turf): the distance along the line to the point is half the total.
 		const coords = lineOfContact2016.geometry.coordinates as number[][];
+		expect(row.wkt).toBe(`LINESTRING (${coords.map((c) => c.join(' ')).join(', ')})`);
+		// Halfway by length (checked with turf): the distance along the line to the point is half the total.
 		const total = length(lineString(coords));
 		const point = [Number(row.longitude), Number(row.latitude)];
 		const along = length(lineString(coords.slice(0, 3))) + distance(coords[2], point);
@@ -75,10 +79,49 @@ describe('toIncidentsCSV', () => {
 		expect(row.source).toBe('Báo Dân tộc và Phát triển; Public Radio of Armenia');
 	});
 
+	it('never names a location far from the row’s point (the line’s places are 24 km and more away)', () => {
+		const [row] = parse(toIncidentsCSV([lineOfContact2016], fixtureContext()));
+		const point = [Number(row.longitude), Number(row.latitude)];
+		const places = fixtureContext().places;
+		const km = (id: string) =>
+			distance(point, places.find((p) => p.properties.id === id)!.geometry.coordinates);
+		expect(km('talish')).toBeGreaterThan(LOCATION_RADIUS_M / 1000);
+		expect(km('madagiz')).toBeGreaterThan(LOCATION_RADIUS_M / 1000);
+		expect(row.location).toBe('');
+		expect(row.admin1).toBe('');
+		expect(row.notes).toContain(
+			'Location left blank: the nearest place named for this incident, Madagiz / Sugovushan, is 24 km from that point.'
+		);
+		// Moved within reach of Madagiz, the same line is labelled with it, and the distance given.
+		const near = {
+			...lineOfContact2016,
+			properties: { ...lineOfContact2016.properties, place_ids: ['madagiz'] },
+			geometry: {
+				type: 'LineString' as const,
+				coordinates: [
+					[46.74, 40.3],
+					[46.76, 40.3]
+				] as [number, number][]
+			}
+		};
+		const [close] = parse(toIncidentsCSV([near], fixtureContext()));
+		expect(close.location).toBe('Madagiz / Sugovushan');
+		expect(close.notes).toContain('That point is 2.9 km from Madagiz / Sugovushan.');
+	});
+
+	it('gives one row with every claim attributed, and no fatalities where claims differ', () => {
+		const [row] = parse(toIncidentsCSV([lineOfContact2016], fixtureContext()));
+		expect(row.fatalities).toBe('');
+		expect(row.claims).toContain(
+			'killed 12 (Azerbaijani soldiers) — Ministry of Defence of Azerbaijan'
+		);
+		expect(row.claims).toContain('killed ≥30 (soldiers on both sides) — AFP');
+		expect(row.notes).not.toContain('Claims');
+	});
+
 	it('leaves fatalities blank when nobody claimed a death, and location blank without a place', () => {
 		const [row] = parse(toIncidentsCSV([mi24], fixtureContext()));
-		expect(row.fatalities_low).toBe('');
-		expect(row.fatalities_high).toBe('');
+		expect(row.fatalities).toBe('');
 		expect(row.location).toBe('');
 		expect(row.admin1).toBe('');
 	});
@@ -131,20 +174,40 @@ describe('toStatementsCSV', () => {
 });
 
 describe('fatalities and guardCell', () => {
-	it('takes the smallest low and the largest high over "killed" claims only', () => {
-		const claim = (metric: string, value: number | { low: number; high?: number }) => ({
-			metric,
-			value,
-			subject: 's',
-			claimant: 'c',
-			source_id: 'x'
-		});
-		expect(fatalities([claim('wounded', 30)])).toEqual({ low: '', high: '' });
-		expect(fatalities([claim('killed', { low: 3, high: 9 }), claim('Killed', 5)])).toEqual({
-			low: 3,
-			high: 9
-		});
-		expect(fatalities([claim('killed', 0)])).toEqual({ low: 0, high: 0 });
+	const claim = (
+		metric: string,
+		value: number | { low: number; high?: number },
+		subject = 's',
+		claimant = 'c'
+	) => ({ metric, value, subject, claimant, source_id: 'x' });
+
+	it('gives fatalities only where one claim states an exact figure', () => {
+		expect(fatalities([])).toBe('');
+		expect(fatalities([claim('wounded', 30)])).toBe('');
+		expect(fatalities([claim('killed', 0)])).toBe(0);
+		expect(fatalities([claim('Killed', 3), claim('wounded', 9)])).toBe(3);
+		expect(fatalities([claim('killed', { low: 4, high: 4 })])).toBe(4);
+		expect(fatalities([claim('killed', { low: 30 })])).toBe('');
+		expect(fatalities([claim('killed', { low: 3, high: 9 })])).toBe('');
+		// Two claims, about different groups or by different claimants: never summed, never a range.
+		expect(fatalities([claim('killed', 12, 'A soldiers'), claim('killed', 18, 'B soldiers')])).toBe(
+			''
+		);
+		expect(fatalities([claim('killed', 12, 's', 'A'), claim('killed', 12, 's', 'B')])).toBe('');
+	});
+
+	it('writes each claim with its value, subject and claimant', () => {
+		expect(
+			claimsCell([
+				claim('killed', 12, 'Azerbaijani soldiers', 'Ministry of Defence of Azerbaijan'),
+				claim('killed', { low: 30 }, 'both sides', 'AFP'),
+				claim('wounded', { low: 30, high: 35 }, 'Armenian soldiers', 'Serzh Sargsyan'),
+				claim('positions_taken', { low: 1, high: 1 }, 'Lele Tepe', 'MoD')
+			])
+		).toBe(
+			'killed 12 (Azerbaijani soldiers) — Ministry of Defence of Azerbaijan; killed ≥30 (both sides) — AFP; wounded 30–35 (Armenian soldiers) — Serzh Sargsyan; positions_taken 1 (Lele Tepe) — MoD'
+		);
+		expect(claimsCell([])).toBe('');
 	});
 
 	it('defuses cells a spreadsheet would run as formulas', () => {

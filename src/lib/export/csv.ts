@@ -1,5 +1,6 @@
-import type { Claim, IncidentFeature } from '../data/schema';
+import type { Claim, IncidentFeature, PlaceFeature } from '../data/schema';
 import { roundTo } from '../geo/rfc7946';
+import { toWKT } from '../geo/wkt';
 import {
 	exportLookups,
 	linkedPlaces,
@@ -9,7 +10,7 @@ import {
 	type ExportContext,
 	type ExportLookups
 } from './context';
-import { representativePoint } from './representative_point';
+import { distance, lineLength, nearest, representativePoint } from './representative_point';
 
 /**
  * A byte-order mark opens every CSV file: without it Excel reads UTF-8 as a legacy code page and
@@ -17,7 +18,11 @@ import { representativePoint } from './representative_point';
  */
 export const BOM = '\uFEFF';
 
-/** Columns of `incidents.csv`, named after ACLED's export so existing scripts can read it. */
+/**
+ * Columns of `incidents.csv`, named after ACLED's export so existing scripts can read it, plus
+ * `claims` (every casualty or loss figure with its subject and claimant) and `wkt` (the whole
+ * geometry as Well-Known Text, which GDAL and QGIS read as the row's geometry).
+ */
 export const INCIDENT_COLUMNS = [
 	'event_id',
 	'event_date',
@@ -35,8 +40,9 @@ export const INCIDENT_COLUMNS = [
 	'source',
 	'source_url',
 	'notes',
-	'fatalities_low',
-	'fatalities_high'
+	'fatalities',
+	'claims',
+	'wkt'
 ] as const;
 
 export const STATEMENT_COLUMNS = [
@@ -69,51 +75,85 @@ export function guardCell(text: string): string {
 	return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function claimLow(c: Claim): number {
-	return typeof c.value === 'number' ? c.value : c.value.low;
-}
-
-function claimHigh(c: Claim): number {
-	return typeof c.value === 'number' ? c.value : (c.value.high ?? c.value.low);
+function exactValue(c: Claim): number | null {
+	if (typeof c.value === 'number') return c.value;
+	return c.value.high === c.value.low ? c.value.low : null;
 }
 
 /**
- * Fatalities as a range over every claim whose metric is "killed": low is the smallest figure
- * claimed, high the largest (an open-ended "at least 30" counts as 30). Claims about different
- * groups are pooled, so the range says how far the claims spread, not a count; the claims
- * themselves, with their claimants, are listed in `notes`. Blank when nobody claimed a figure.
+ * ACLED's `fatalities` where one claim gives it: the figure of the incident's only "killed" claim
+ * when that claim states an exact number. Blank when nobody claimed a death, when the only claim is
+ * a bound or a range ("at least 30"), and when several claims disagree or are about different
+ * groups or by different claimants: those are never added up or made into a range. The `claims`
+ * column holds them all, attributed.
  */
-export function fatalities(claims: Claim[]): { low: number | ''; high: number | '' } {
+export function fatalities(claims: readonly Claim[]): number | '' {
 	const killed = claims.filter((c) => c.metric.trim().toLowerCase() === 'killed');
-	if (killed.length === 0) return { low: '', high: '' };
-	return {
-		low: Math.min(...killed.map(claimLow)),
-		high: Math.max(...killed.map(claimHigh))
-	};
+	if (killed.length !== 1) return '';
+	return exactValue(killed[0]) ?? '';
 }
 
-function claimText(c: Claim): string {
-	const v =
-		typeof c.value === 'number'
-			? String(c.value)
-			: c.value.high !== undefined
-				? `${c.value.low}–${c.value.high}`
-				: `at least ${c.value.low}`;
-	return `${c.claimant}: ${c.metric} ${v} (${c.subject})`;
+function claimValue(c: Claim): string {
+	if (typeof c.value === 'number') return String(c.value);
+	if (c.value.high === undefined) return `≥${c.value.low}`;
+	if (c.value.high === c.value.low) return String(c.value.low);
+	return `${c.value.low}–${c.value.high}`;
 }
 
-function notes(feature: IncidentFeature, otherActors: string[]): string {
+/**
+ * Every claim of an incident, each with its subject and claimant, as one cell:
+ * `killed 12 (Azerbaijani soldiers) — Ministry of Defence of Azerbaijan; killed ≥30 (people on
+ * both sides) — AFP`.
+ */
+export function claimsCell(claims: readonly Claim[]): string {
+	return claims
+		.map((c) => `${c.metric} ${claimValue(c)} (${c.subject}) — ${c.claimant}`)
+		.join('; ');
+}
+
+/** How far from the row's point a place may be and still be named as its `location`. */
+export const LOCATION_RADIUS_M = 20_000;
+
+const km = (m: number) => (m < 10_000 ? (m / 1000).toFixed(1) : String(Math.round(m / 1000)));
+
+/**
+ * The row's point and the place it is near: the incident's point or, for a line, the point
+ * halfway along it; `location` is the incident's own place nearest to that point if it lies within
+ * {@link LOCATION_RADIUS_M}, else blank. The note says how far the point is from that place
+ * (1 km or more) or why there is none, so latitude/longitude and location never disagree unseen.
+ */
+export function rowLocation(
+	feature: IncidentFeature,
+	lookups: ExportLookups
+): { point: [number, number]; place: PlaceFeature | null; note: string } {
+	const point = representativePoint(feature.geometry);
+	const places = linkedPlaces(feature, lookups);
+	const near = nearest(point, places, (p) => p.geometry.coordinates);
+	const place = near && near.distance <= LOCATION_RADIUS_M ? near.item : null;
+	const notes: string[] = [];
+	if (feature.geometry.type !== 'Point') {
+		notes.push(
+			`Line incident, ${km(lineLength(feature.geometry))} km long: latitude/longitude give the point halfway along it; the wkt column has the whole line.`
+		);
+	}
+	if (place) {
+		const d = distance(point, place.geometry.coordinates);
+		if (d >= 1000) notes.push(`That point is ${km(d)} km from ${place.properties.label}.`);
+	} else if (near) {
+		notes.push(
+			`Location left blank: the nearest place named for this incident, ${near.item.properties.label}, is ${km(near.distance)} km from that point.`
+		);
+	}
+	return { point, place, note: notes.join(' ') };
+}
+
+function notes(feature: IncidentFeature, otherActors: string[], locationNote: string): string {
 	const p = feature.properties;
 	const parts = [p.summary.en];
 	if (p.date_end) parts.push(`Until ${p.date_end}.`);
-	if (feature.geometry.type !== 'Point') {
-		parts.push(
-			`Line incident: latitude/longitude give the point halfway along the line; the GeoJSON export has the full geometry.`
-		);
-	}
+	if (locationNote) parts.push(locationNote);
 	if (p.location_note) parts.push(`Location: ${p.location_note}`);
 	if (otherActors.length) parts.push(`Other actors: ${otherActors.join('; ')}.`);
-	if (p.claims.length) parts.push(`Claims: ${p.claims.map(claimText).join('; ')}.`);
 	if (p.synthetic) parts.push('[synthetic record]');
 	return parts.join(' ');
 }
@@ -156,10 +196,10 @@ export function csvLine(cells: readonly string[]): string {
 
 /**
  * One row per incident, ACLED-like (see {@link INCIDENT_COLUMNS}); UTF-8 with a BOM. `location`
- * and `admin1` come from the incident's first place: its label (both names where disputed) and
- * its recorded district or province, which are Azerbaijan's and Armenia's first-order units;
- * `admin2` is not recorded and stays blank. A line incident's latitude/longitude is the point
- * halfway along it, and its notes say so.
+ * and `admin1` come from the place {@link rowLocation} names: its label (both names where
+ * disputed) and its recorded district or province, which are Azerbaijan's and Armenia's
+ * first-order units; `admin2` is not recorded and stays blank. There is no country column: the
+ * dataset does not assign the region to a state.
  */
 export function toIncidentsCSV(
 	features: IncidentFeature[],
@@ -183,9 +223,8 @@ export function incidentCells(f: IncidentFeature, lookups: ExportLookups): strin
 	const p = f.properties;
 	const statements = linkedStatements(f, lookups);
 	const sources = linkedSources(f, statements, lookups);
-	const place = linkedPlaces(f, lookups)[0];
-	const [lon, lat] = representativePoint(f.geometry);
-	const { low, high } = fatalities(p.claims);
+	const { point, place, note } = rowLocation(f, lookups);
+	const [lon, lat] = point;
 	return [
 		guardCell(p.id),
 		p.date,
@@ -202,9 +241,10 @@ export function incidentCells(f: IncidentFeature, lookups: ExportLookups): strin
 		String(p.location_precision),
 		guardCell(sources.map((s) => s.publisher).join('; ')),
 		guardCell(sources.map((s) => s.url).join('; ')),
-		guardCell(notes(f, p.actors.slice(2))),
-		String(low),
-		String(high)
+		guardCell(notes(f, p.actors.slice(2), note)),
+		String(fatalities(p.claims)),
+		guardCell(claimsCell(p.claims)),
+		toWKT(f.geometry)
 	];
 }
 

@@ -6,7 +6,7 @@ const R = 6_371_008.8;
 const rad = Math.PI / 180;
 
 /** Great-circle distance in metres (haversine). */
-function distance(a: Position, b: Position): number {
+export function distance(a: Position, b: Position): number {
 	const dLat = (b[1] - a[1]) * rad;
 	const dLon = (b[0] - a[0]) * rad;
 	const h =
@@ -41,4 +41,28 @@ export function representativePoint(geometry: IncidentFeature['geometry']): [num
 	}
 	const last = segments[segments.length - 1].b;
 	return [last[0], last[1]];
+}
+
+/** A line incident's length in metres along its parts (great-circle per segment). */
+export function lineLength(geometry: IncidentFeature['geometry']): number {
+	if (geometry.type === 'Point') return 0;
+	const lines = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
+	let total = 0;
+	for (const line of lines)
+		for (let i = 1; i < line.length; i++) total += distance(line[i - 1], line[i]);
+	return total;
+}
+
+/** The candidate nearest to `point` and its distance in metres; null without candidates. */
+export function nearest<T>(
+	point: Position,
+	candidates: readonly T[],
+	position: (candidate: T) => Position
+): { item: T; distance: number } | null {
+	let best: { item: T; distance: number } | null = null;
+	for (const item of candidates) {
+		const d = distance(point, position(item));
+		if (!best || d < best.distance) best = { item, distance: d };
+	}
+	return best;
 }
