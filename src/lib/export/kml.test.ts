@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toKML } from './kml';
+import type { IncidentFeature } from '../data/schema';
+import { HOSTILE_TEXTS, parseXml } from '../../../tests/fixtures/hostile_text';
+import { toKML, xmlChars } from './kml';
 import { fixtureContext, lineOfContact2016, madagizMine, mi24 } from './test_fixtures';
 
 const placemarks = (kml: string) => kml.match(/<Placemark>[\s\S]*?<\/Placemark>/g) ?? [];
@@ -63,5 +65,43 @@ describe('toKML', () => {
 			'Generated 2024-05-01T12:00:00.000Z; 0 incident(s); filter {&quot;from&quot;:&quot;2016-04-01&quot;}.'
 		);
 		expect(description).toContain('Licence: CC BY 4.0');
+	});
+});
+
+/** Every character XML 1.0 may carry, as the parser must give it back. */
+const expected = (text: string) => xmlChars(text).replace(/\r\n?/g, '\n');
+
+describe('toKML with hostile text', () => {
+	const hostileIncident = (text: string, i: number): IncidentFeature => ({
+		...madagizMine,
+		id: `hostile-${i}`,
+		properties: {
+			...madagizMine.properties,
+			id: `hostile-${i}`,
+			title: { en: text, vi: text },
+			summary: { en: text, vi: text },
+			location_note: text,
+			claims: [{ ...madagizMine.properties.claims[0], subject: text, claimant: text }]
+		}
+	});
+
+	it('stays well-formed XML, and each text reads back as written but for what XML cannot carry', () => {
+		const features = HOSTILE_TEXTS.map(hostileIncident);
+		const ctx = fixtureContext({ q: HOSTILE_TEXTS.join(' ') });
+		ctx.meta = { ...ctx.meta, name: HOSTILE_TEXTS[0], attribution: HOSTILE_TEXTS[3] };
+		const kml = toKML(features, ctx);
+		const { texts } = parseXml(kml);
+		for (const text of HOSTILE_TEXTS) {
+			expect(texts, JSON.stringify(text)).toContain(expected(text));
+		}
+		expect(texts).toContain(expected(HOSTILE_TEXTS[0]));
+		expect(kml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+	});
+
+	it('replaces only the characters XML cannot carry, with U+FFFD', () => {
+		expect(xmlChars('a\u0000b\u0007c\ufffed\ud800e\udc00f')).toBe(
+			'a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf'
+		);
+		expect(xmlChars('tab\t LF\n CR\r 🙂 \u0085')).toBe('tab\t LF\n CR\r 🙂 \u0085');
 	});
 });

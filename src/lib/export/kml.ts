@@ -68,7 +68,16 @@ export function toKML(features: IncidentFeature[], ctx: ExportContext): string {
 			}
 		};
 	});
-	const body = featureCollectionToKML({ type: 'FeatureCollection', features: placemarks });
+	for (const placemark of placemarks) {
+		const properties = placemark.properties!;
+		for (const key in properties) properties[key] = xmlChars(properties[key]);
+	}
+	// tokml escapes `&` and `<` but writes `>` as is, so a `]]>` in a text would end the file's
+	// well-formedness; no other `]]>` occurs in its output (it writes no CDATA sections).
+	const body = featureCollectionToKML({
+		type: 'FeatureCollection',
+		features: placemarks
+	}).replaceAll(']]>', ']]&gt;');
 	const name = `${ctx.meta.name} ${ctx.meta.version}`;
 	const description = [
 		`Generated ${ctx.generatedAt}; ${features.length} incident(s); filter ${JSON.stringify(ctx.filter)}.`,
@@ -76,7 +85,7 @@ export function toKML(features: IncidentFeature[], ctx: ExportContext): string {
 		`Attribution: ${ctx.meta.attribution}`,
 		'Casualty figures are claims, attributed. Quotes are verbatim; translations by Incident Atlas.'
 	].join('\n');
-	const head = `<Document><name>${escapeXml(name)}</name><description>${escapeXml(description)}</description>`;
+	const head = `<Document><name>${escapeXml(xmlChars(name))}</name><description>${escapeXml(xmlChars(description))}</description>`;
 	return `<?xml version="1.0" encoding="UTF-8"?>\n${body.replace('<Document>', () => head)}`;
 }
 
@@ -85,4 +94,17 @@ function escapeXml(text: string): string {
 		/[<>&"']/g,
 		(c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!
 	);
+}
+
+/**
+ * Characters XML 1.0 cannot carry at all, not even as a character reference: C0 controls other
+ * than tab, line feed and carriage return, U+FFFE, U+FFFF and unpaired surrogates.
+ */
+const NOT_XML =
+	// eslint-disable-next-line no-control-regex -- these are the characters to find
+	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `text` with each character XML cannot carry replaced by U+FFFD, so the loss stays visible. */
+export function xmlChars(text: string): string {
+	return text.replace(NOT_XML, '\uFFFD');
 }
