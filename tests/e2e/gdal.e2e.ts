@@ -3,8 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toKML } from '$lib/export/kml';
 import { roundTo } from '$lib/geo/rfc7946';
 import { loadDataset } from '$lib/server/load';
+import { HOSTILE_TEXTS, parseXml } from '../fixtures/hostile_text';
 import { startServer, type RunningServer } from './server';
 
 /**
@@ -19,6 +21,7 @@ if (!hasOgrinfo) {
 const dataset = loadDataset('geodata');
 const incidents = dataset.incidents.features;
 const mine = incidents.find((f) => f.id === '2020-11-23-madagiz-mine')!;
+const line = incidents.find((f) => f.geometry.type === 'LineString')!;
 let server: RunningServer;
 let dir: string;
 
@@ -78,6 +81,53 @@ describe.skipIf(!hasOgrinfo)('GDAL reads the exports and the OGC API', () => {
 		expect(one).toContain(`event_type (String) = ${mine.properties.type}`);
 		expect(one).toContain(`POINT (${roundTo(lon)} ${roundTo(lat)})`);
 		expect(one).toContain('location (String) = Madagiz / Sugovushan');
+	});
+
+	it('reads the CSV export’s wkt column as each row’s whole geometry, the line as a line', async () => {
+		const file = await download('/api/incidents.csv', 'incidents-wkt.csv');
+		const summary = gdal('ogrinfo', ['-ro', '-al', '-so', file]);
+		expect(featureCount(summary)).toBe(incidents.length);
+		expect(summary).toContain('Geometry: Unknown (any)');
+		const row = gdal('ogrinfo', ['-ro', '-al', '-q', '-where', `event_id = '${line.id}'`, file]);
+		const geometry = /^ {2}LINESTRING \((.*)\)$/m.exec(row)?.[1];
+		const read = geometry?.split(',').map((pair) => pair.split(' ').map(Number));
+		expect(read).toEqual(line.geometry.coordinates);
+		const point = gdal('ogrinfo', ['-ro', '-al', '-q', '-where', `event_id = '${mine.id}'`, file]);
+		const [lon, lat] = mine.geometry.coordinates as number[];
+		expect(point).toContain(`  POINT (${roundTo(lon)} ${roundTo(lat)})`);
+		// The line's row: its latitude/longitude lie on the line, and its location is a place near them.
+		const lonLat = /latitude \(String\) = (\S+)\n {2}longitude \(String\) = (\S+)/.exec(row)!;
+		const location = /location \(String\) = (.*)/.exec(row)![1];
+		const place = dataset.places.features.find((p) => p.properties.label === location);
+		if (place) {
+			const [plon, plat] = place.geometry.coordinates;
+			const km = Math.hypot((plon - Number(lonLat[2])) * 85, (plat - Number(lonLat[1])) * 111);
+			expect(km).toBeLessThan(20);
+		}
+		expect(row).not.toContain('location (String) = Talish');
+	});
+
+	it('reads a KML file of hostile text: every placemark, names as written', () => {
+		const features = HOSTILE_TEXTS.map((text, i) => ({
+			...mine,
+			id: `hostile-${i}`,
+			properties: { ...mine.properties, id: `hostile-${i}`, title: { en: text, vi: text } }
+		}));
+		const kml = toKML(features, {
+			statements: dataset.statements,
+			sources: dataset.sources,
+			places: dataset.places.features,
+			meta: { ...dataset.meta, name: HOSTILE_TEXTS[0] },
+			filter: { q: HOSTILE_TEXTS[1] },
+			generatedAt: '2026-01-01T00:00:00Z'
+		});
+		expect(() => parseXml(kml)).not.toThrow();
+		const file = join(dir, 'hostile.kml');
+		writeFileSync(file, kml);
+		const out = gdal('ogrinfo', ['-ro', '-al', '-q', file]);
+		expect(out.match(/^OGRFeature\(/gm)).toHaveLength(HOSTILE_TEXTS.length);
+		expect(out).toContain('Name (String) = Title with ]]> inside');
+		expect(out).toContain('Name (String) = Tom & Jerry <b>bold</b> "quoted" \'single\'');
 	});
 
 	it('reads the KML export: one placemark per incident, named by title', async () => {
