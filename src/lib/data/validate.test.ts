@@ -50,6 +50,34 @@ const BROKEN: Record<string, string[]> = {
 	'incident-without-source': [`${incident}: source_ids must list at least one source`],
 	'layer-valid-to-before-from': [
 		'geodata/layers/ceasefire-2020.geojson: features[0] (peacekeeping-zone): valid_to 2020-11-09 is before valid_from 2020-11-10'
+	],
+	'ip-host-url': [
+		"geodata/places.geojson: features[0] (madagiz): coord_source has an IP address as its host (40.74.122.252): cite the publisher's own page"
+	],
+	'wrapped-url': [
+		'geodata/places.geojson: features[1] (tartar): alt_coordinates[0].source wraps another URL in its query parameter "arsae" (a redirector or proxy): cite the publisher\'s own page'
+	],
+	'mirror-host-url': [
+		"geodata/places.geojson: features[0] (madagiz): alt_coordinates[0].source is on u3vuiephb.global.ssl.fastly.net, Fastly cache host, not a publisher (*.global.ssl.fastly.net): cite the publisher's own page"
+	],
+	'kiwix-url': [
+		"geodata/layers/line-of-contact-1994-2020.geojson: features[0] (line-of-contact): sources[0] is on the-uncensored-wiki.com, Kiwix server of a 2015 Wikipedia dump: cite the publisher's own page"
+	],
+	'amp-url': [
+		"geodata/sources.json: [1] (meduza-2020-11-23): url is an AMP copy: cite the article's own URL"
+	],
+	'text-too-long': [
+		'geodata/places.geojson: features[2] (baku): label is 9999 characters long; at most 120 allowed for a name or label'
+	],
+	'bidi-control': [
+		'geodata/statements.json: [1] (st-2020-11-23-russian-mod-details): speaker.name contains the bidirectional control character U+202E at character 31'
+	],
+	'outside-extent': [
+		'geodata/places.geojson: features[1] (tartar): geometry.coordinates [40.345, 46.92889] is outside the dataset extent [44, 38.3, 50.5, 41.5] (meta.json extent)'
+	],
+	'missing-extent': ['geodata/meta.json: extent is missing'],
+	'truncated-basemap': [
+		'geodata/basemap/countries.geojson: invalid JSON at line 2, column 3960: close bracket expected'
 	]
 };
 
@@ -86,6 +114,22 @@ describe('validateDataset', () => {
 			'geodata/'
 		);
 		expect(errors).toEqual(['geodata/sources.json: file is missing']);
+	});
+
+	it('validates the shipped basemap and refuses one whose features are not what the map draws', () => {
+		const geodata = readDir('geodata');
+		expect(geodata('basemap/countries.geojson')).toBeDefined();
+		const countries = JSON.parse(geodata('basemap/countries.geojson')!);
+		countries.features[1].geometry = { type: 'Point', coordinates: [45, 40] };
+		delete countries.features[2].properties.name;
+		const { errors } = validateDataset(
+			(path) => (path === 'basemap/countries.geojson' ? JSON.stringify(countries) : geodata(path)),
+			'geodata/'
+		);
+		expect(errors).toEqual([
+			"geodata/basemap/countries.geojson: features[1]: geometry.type Invalid discriminator value. Expected 'Polygon' | 'MultiPolygon'",
+			'geodata/basemap/countries.geojson: features[2]: name is missing'
+		]);
 	});
 
 	it('checks references across files only once every file parses', () => {
