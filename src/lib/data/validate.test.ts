@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DATA_CHECK_CASES } from '../../../tests/fixtures/data_check_cases';
 import { fixtureDir, readBrokenCase, readDir } from '../../../tests/fixtures/dataset_reader';
 import { validateDataset } from './validate';
 
@@ -51,34 +52,9 @@ const BROKEN: Record<string, string[]> = {
 	'layer-valid-to-before-from': [
 		'geodata/layers/ceasefire-2020.geojson: features[0] (peacekeeping-zone): valid_to 2020-11-09 is before valid_from 2020-11-10'
 	],
-	'ip-host-url': [
-		"geodata/places.geojson: features[0] (madagiz): coord_source has an IP address as its host (40.74.122.252): cite the publisher's own page"
-	],
-	'wrapped-url': [
-		'geodata/places.geojson: features[1] (tartar): alt_coordinates[0].source wraps another URL in its query parameter "arsae" (a redirector or proxy): cite the publisher\'s own page'
-	],
-	'mirror-host-url': [
-		"geodata/places.geojson: features[0] (madagiz): alt_coordinates[0].source is on u3vuiephb.global.ssl.fastly.net, Fastly cache host, not a publisher (*.global.ssl.fastly.net): cite the publisher's own page"
-	],
-	'kiwix-url': [
-		"geodata/layers/line-of-contact-1994-2020.geojson: features[0] (line-of-contact): sources[0] is on the-uncensored-wiki.com, Kiwix server of a 2015 Wikipedia dump: cite the publisher's own page"
-	],
-	'amp-url': [
-		"geodata/sources.json: [1] (meduza-2020-11-23): url is an AMP copy: cite the article's own URL"
-	],
-	'text-too-long': [
-		'geodata/places.geojson: features[2] (baku): label is 9999 characters long; at most 120 allowed for a name or label'
-	],
-	'bidi-control': [
-		'geodata/statements.json: [1] (st-2020-11-23-russian-mod-details): speaker.name contains the bidirectional control character U+202E at character 31'
-	],
-	'outside-extent': [
-		'geodata/places.geojson: features[1] (tartar): geometry.coordinates [40.345, 46.92889] is outside the dataset extent [44, 38.3, 50.5, 41.5] (meta.json extent)'
-	],
-	'missing-extent': ['geodata/meta.json: extent is missing'],
-	'truncated-basemap': [
-		'geodata/basemap/countries.geojson: invalid JSON at line 2, column 3960: close bracket expected'
-	]
+	...Object.fromEntries(
+		Object.entries(DATA_CHECK_CASES).map(([name, line]) => [name, [`geodata/${line}`]])
+	)
 };
 
 describe('validateDataset', () => {
