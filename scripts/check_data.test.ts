@@ -3,7 +3,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixtureDir } from '../tests/fixtures/dataset_reader';
+import { DATA_CHECK_CASES } from '../tests/fixtures/data_check_cases';
+import { brokenCaseDir, fixtureDir } from '../tests/fixtures/dataset_reader';
 
 const checkData = (dir: string) =>
 	spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check_data.ts', dir], {
@@ -32,6 +33,18 @@ describe('check:data CLI', () => {
 			expect(run.stderr).toContain(
 				`${dir}/sources.json: [1] (meduza-2020-11-23): url must be an http(s) URL\n`
 			);
+			expect(run.stderr).toContain('check:data: 1 error(s)');
+		}
+	);
+
+	it.each(Object.entries(DATA_CHECK_CASES))(
+		'refuses broken/%s, naming file, entry and field',
+		{ timeout: 30_000 },
+		(name, line) => {
+			const dir = brokenCaseDir(name, join(scratch, name));
+			const run = checkData(dir);
+			expect(run.status).toBe(1);
+			expect(run.stderr).toContain(`${dir}/${line}\n`);
 			expect(run.stderr).toContain('check:data: 1 error(s)');
 		}
 	);

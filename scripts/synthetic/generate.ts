@@ -532,6 +532,28 @@ export function placeholderLayers(): Dataset['layers'] {
 }
 
 /**
+ * The extent `meta.json` declares: the region the generator draws in, grown to take in the real
+ * layers where they are copied in.
+ */
+export function syntheticExtent(layers?: Dataset['layers']): Meta['extent'] {
+	let [minLon, minLat, maxLon, maxLat] = REGION_BBOX as readonly number[];
+	const visit = (coords: unknown): void => {
+		if (!Array.isArray(coords)) return;
+		if (typeof coords[0] === 'number') {
+			const [lon, lat] = coords as number[];
+			minLon = Math.min(minLon, lon);
+			minLat = Math.min(minLat, lat);
+			maxLon = Math.max(maxLon, lon);
+			maxLat = Math.max(maxLat, lat);
+		} else coords.forEach(visit);
+	};
+	for (const id of LAYER_IDS) {
+		for (const f of layers?.[id].features ?? []) visit(f.geometry.coordinates);
+	}
+	return [minLon, minLat, maxLon, maxLat];
+}
+
+/**
  * A synthetic dataset of `count` incidents for load tests, the same for the same seed. Every
  * incident, statement and source carries `synthetic: true` and "[synthetic]" in its title or text.
  */
@@ -560,6 +582,7 @@ export function generateSynthetic(options: SyntheticOptions): Dataset {
 			(options.layers
 				? 'Layers: copied from the real dataset (geodata/layers).'
 				: 'Layers: synthetic placeholder shapes, not real boundaries.'),
+		extent: syntheticExtent(options.layers),
 		synthetic: true
 	};
 	return {

@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DATA_CHECK_CASES } from '../fixtures/data_check_cases';
+import { brokenCaseDir } from '../fixtures/dataset_reader';
 import { freePort, startServer, startServerExpectingFailure } from './server';
 
 const scratch = mkdtempSync(join(tmpdir(), 'atlas-startup-'));
@@ -63,6 +65,25 @@ describe('server start', () => {
 		expect(code).toBe(1);
 		expect(output).toMatch(/incidents\.geojson: features\[0\].*no-such-source/);
 	});
+
+	it('refuses to start on a truncated basemap file, naming it (it used to start and answer 500)', async () => {
+		const dir = datasetWith('basemap/countries.geojson', (text) => text.slice(0, 4000));
+		const { code, output } = await startServerExpectingFailure(dir);
+		expect(code).toBe(1);
+		expect(output).toContain(`${dir}/basemap/countries.geojson: invalid JSON at line 2, column`);
+		expect(output).toMatch(/refusing to start/);
+	});
+
+	it.each(Object.entries(DATA_CHECK_CASES))(
+		'refuses to start on broken/%s, naming file, entry and field',
+		async (name, line) => {
+			const dir = brokenCaseDir(name, mkdtempSync(join(scratch, `${name}-`)));
+			const { code, output } = await startServerExpectingFailure(dir);
+			expect(code).toBe(1);
+			expect(output).toContain(`${dir}/${line}\n`);
+			expect(output).toMatch(/refusing to start/);
+		}
+	);
 
 	it('`npm start` (scripts/start.js) respects PORT and HOST', async () => {
 		const port = await freePort();

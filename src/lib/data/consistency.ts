@@ -1,4 +1,5 @@
 import type { Geometry } from 'geojson';
+import { outsideMessage, outsidePositions, type Bounds } from './extent';
 import { checkGeometry } from './geometry_checks';
 import type {
 	FeatureCollectionOf,
@@ -203,5 +204,74 @@ export function checkReferences(
 		s.incident_ids.forEach((id, j) =>
 			missing(statementErrors, entry, `incident_ids[${j}]`, id, incidentIds)
 		);
+	});
+}
+
+export interface ExtentTargets {
+	places: FeatureCollectionOf<PlaceFeature> | null;
+	incidents: FeatureCollectionOf<IncidentFeature> | null;
+	layers: Partial<Record<LayerId, FeatureCollectionOf<LayerFeature> | null>>;
+}
+
+/**
+ * Every position of a place (and its alternative positions), a layer and an incident lies within
+ * the extent `meta.json` declares; each feature reports its first position outside.
+ */
+export function checkExtent(
+	bounds: Bounds,
+	data: ExtentTargets,
+	errors: {
+		places: FileErrors;
+		incidents: FileErrors;
+		layers: (id: LayerId) => FileErrors;
+	}
+): void {
+	const check = (
+		features: { geometry: Geometry; properties: { id: string } }[],
+		out: FileErrors
+	) =>
+		features.forEach((f, i) => {
+			const found = outsidePositions(f.geometry, bounds);
+			if (found)
+				out.add(featureEntry(i, f.properties.id), `geometry.${found.path}`, outsideMessage(found, bounds));
+		});
+	if (data.places) {
+		check(data.places.features, errors.places);
+		data.places.features.forEach((f, i) => {
+			(f.properties.alt_coordinates ?? []).forEach((alt, j) => {
+				const found = outsidePositions({ type: 'Point', coordinates: alt.coordinates }, bounds);
+				if (found) {
+					errors.places.add(
+						featureEntry(i, f.properties.id),
+						`alt_coordinates[${j}].coordinates`,
+						outsideMessage(found, bounds)
+					);
+				}
+			});
+		});
+	}
+	if (data.incidents) {
+		check(
+			data.incidents.features as { geometry: Geometry; properties: { id: string } }[],
+			errors.incidents
+		);
+	}
+	for (const [id, layer] of Object.entries(data.layers) as [
+		LayerId,
+		FeatureCollectionOf<LayerFeature> | null
+	][]) {
+		if (layer) check(layer.features, errors.layers(id));
+	}
+}
+
+/** Basemap polygons follow RFC 7946 like the layers: closed, wound, not self-crossing. */
+export function checkBasemap(
+	basemap: FeatureCollectionOf<{ geometry: Geometry }>,
+	errors: FileErrors
+): void {
+	basemap.features.forEach((f, i) => {
+		for (const issue of checkGeometry(f.geometry)) {
+			errors.add(featureEntry(i, undefined), `geometry.${issue.path}`, issue.message);
+		}
 	});
 }

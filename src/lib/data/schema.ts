@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { urlProblem } from './url_policy';
 import { EVENT_TYPES, LAYER_IDS, type LayerId } from './vocabulary';
 
 /**
@@ -17,11 +18,76 @@ const isoDate = z
 		return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 	}, 'is not a real calendar date');
 
-export const httpUrl = z
-	.string()
-	.refine((s) => /^https?:\/\/[^\s]+$/i.test(s), 'must be an http(s) URL');
+/**
+ * The longest text each kind of field may hold, in characters: the one table that the files, the
+ * API and the import share. A 10 KB place label stops MapLibre drawing anything.
+ */
+export const TEXT_LIMITS = {
+	/** Ids, names, labels, aliases, roles, kinds, language codes. */
+	name: 120,
+	/** Incident, source and dataset titles. */
+	title: 300,
+	/** Summaries, notes, methods, quotes and translations. */
+	text: 20_000,
+	url: 2_048
+} as const;
+export type TextKind = keyof typeof TEXT_LIMITS;
 
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const TEXT_KIND_LABEL: Record<TextKind, string> = {
+	name: 'a name or label',
+	title: 'a title',
+	text: 'a summary, note or excerpt',
+	url: 'a URL'
+};
+
+/** Bidirectional embedding, override and isolate controls: they can reverse the text around them. */
+export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** Length in characters (code points), so an Armenian or Vietnamese name counts as it reads. */
+function characters(value: string, max: number): number {
+	return value.length <= max ? value.length : Array.from(value).length;
+}
+
+/** Adds the length limit of `kind` and the bidi-control check to a string schema. */
+function limited<T extends z.ZodString>(kind: TextKind, base: T): T {
+	const max = TEXT_LIMITS[kind];
+	return base.superRefine((value, ctx) => {
+		const length = characters(value, max);
+		if (length > max) {
+			ctx.addIssue({
+				code: 'custom',
+				message: `is ${length} characters long; at most ${max} allowed for ${TEXT_KIND_LABEL[kind]}`
+			});
+		}
+		const bidi = BIDI_CONTROL.exec(value);
+		if (bidi) {
+			const code = bidi[0].codePointAt(0)!.toString(16).toUpperCase();
+			ctx.addIssue({
+				code: 'custom',
+				message: `contains the bidirectional control character U+${code} at character ${bidi.index + 1}`
+			});
+		}
+	}) as T;
+}
+
+/** Free text of `kind`, possibly empty. */
+export const text = (kind: TextKind) => limited(kind, z.string());
+/** Text of `kind` that must hold more than white space. */
+export const required = (kind: TextKind) =>
+	limited(kind, z.string().trim().min(1, 'must not be empty'));
+
+export const httpUrl = limited(
+	'url',
+	z.string().refine((s) => /^https?:\/\/[^\s]+$/i.test(s), {
+		error: 'must be an http(s) URL',
+		abort: true
+	})
+).superRefine((value, ctx) => {
+	const problem = urlProblem(value);
+	if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+const nonEmpty = required('name');
 
 export const datePrecision = z.enum(['day', 'week', 'month', 'year']);
 
@@ -50,7 +116,7 @@ export const multiPolygonGeometry = z.object({
 	coordinates: z.array(z.array(ring).min(1)).min(1)
 });
 
-const bilingual = z.object({ en: nonEmpty, vi: nonEmpty });
+const bilingual = (kind: TextKind) => z.object({ en: required(kind), vi: required(kind) });
 
 export const confidence = z.enum(['high', 'medium-high', 'medium', 'low-medium', 'low']);
 
@@ -61,14 +127,14 @@ export const placeProperties = z.object({
 	label: nonEmpty,
 	names: z.object({
 		en: nonEmpty,
-		vi: z.string().optional(),
-		az: z.string().optional(),
-		hy: z.string().optional(),
-		ru: z.string().optional()
+		vi: text('name').optional(),
+		az: text('name').optional(),
+		hy: text('name').optional(),
+		ru: text('name').optional()
 	}),
 	aliases: z.array(nonEmpty),
 	kind: nonEmpty,
-	admin: z.string(),
+	admin: text('name'),
 	coord_source: httpUrl,
 	confidence,
 	alt_coordinates: z
@@ -76,16 +142,16 @@ export const placeProperties = z.object({
 			z.object({
 				coordinates: position,
 				source: httpUrl,
-				note: z.string().optional()
+				note: text('text').optional()
 			})
 		)
 		.optional(),
-	note: z.string().optional()
+	note: text('text').optional()
 });
 
 export const placeFeature = z.object({
 	type: z.literal('Feature'),
-	id: z.string().optional(),
+	id: text('name').optional(),
 	geometry: pointGeometry,
 	properties: placeProperties
 });
@@ -97,13 +163,13 @@ export const layerProperties = z.object({
 	/** `null` where the feature is still valid today. */
 	valid_to: isoDate.nullable(),
 	accuracy_m: z.number().positive(),
-	method: nonEmpty,
+	method: required('text'),
 	sources: z.array(httpUrl).min(1, 'must list at least one source URL')
 });
 
 export const layerFeature = z.object({
 	type: z.literal('Feature'),
-	id: z.string().optional(),
+	id: text('name').optional(),
 	geometry: z.discriminatedUnion('type', [
 		lineStringGeometry,
 		multiLineStringGeometry,
@@ -124,15 +190,15 @@ export const claim = z.object({
 	value: claimValue,
 	subject: nonEmpty,
 	claimant: nonEmpty,
-	statement_id: z.string().optional(),
+	statement_id: text('name').optional(),
 	source_id: nonEmpty,
-	note: z.string().optional()
+	note: text('text').optional()
 });
 
 export const incidentProperties = z.object({
 	id: nonEmpty,
-	title: bilingual,
-	summary: bilingual,
+	title: bilingual('title'),
+	summary: bilingual('text'),
 	date: isoDate,
 	date_end: isoDate.optional(),
 	date_precision: datePrecision,
@@ -142,7 +208,7 @@ export const incidentProperties = z.object({
 	place_ids: z.array(nonEmpty),
 	location_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]),
 	uncertainty_m: z.number().nonnegative(),
-	location_note: z.string().optional(),
+	location_note: text('text').optional(),
 	claims: z.array(claim),
 	source_ids: z.array(nonEmpty).min(1, 'must list at least one source'),
 	statement_ids: z.array(nonEmpty),
@@ -166,28 +232,28 @@ export const statement = z.object({
 	said_on: isoDate,
 	date_precision: datePrecision,
 	via: nonEmpty,
-	quote: z.object({ lang: nonEmpty, text: nonEmpty }),
-	translation: z.object({ lang: z.literal('en'), text: nonEmpty, by: nonEmpty }),
+	quote: z.object({ lang: nonEmpty, text: required('text') }),
+	translation: z.object({ lang: z.literal('en'), text: required('text'), by: nonEmpty }),
 	source_id: nonEmpty,
 	incident_ids: z.array(nonEmpty),
 	topics: z.array(nonEmpty),
 	/** Our remark on the excerpt (context, attribution), never part of the quote or translation. */
-	note: z.string().optional(),
+	note: text('text').optional(),
 	synthetic: z.boolean().optional()
 });
 
 export const source = z.object({
 	id: nonEmpty,
 	publisher: nonEmpty,
-	title: nonEmpty,
+	title: required('title'),
 	url: httpUrl,
 	published: isoDate,
 	/** How much of `published` is known: "month" where only the month is (the day is then a bound). */
 	published_precision: datePrecision.optional(),
 	language: nonEmpty,
-	credits: z.string().optional(),
+	credits: text('name').optional(),
 	kind: nonEmpty,
-	note: z.string().optional(),
+	note: text('text').optional(),
 	synthetic: z.boolean().optional()
 });
 
@@ -206,15 +272,61 @@ export const region = z.object({
 	aliases: z.array(nonEmpty)
 });
 
+/**
+ * The dataset's extent, `[minLon, minLat, maxLon, maxLat]`: every coordinate of a place, an
+ * alternative position, a layer and an incident lies within it, so a swapped lat/lon is caught.
+ */
+export const extent = z
+	.tuple([lon, lat, lon, lat])
+	.refine(
+		([minLon, minLat, maxLon, maxLat]) => minLon < maxLon && minLat < maxLat,
+		'must be [minLon, minLat, maxLon, maxLat] with each minimum below its maximum'
+	);
+
 export const meta = z.object({
-	name: nonEmpty,
+	name: required('title'),
 	version: nonEmpty,
 	updated: isoDate,
-	licence: nonEmpty,
-	attribution: nonEmpty,
+	licence: required('text'),
+	attribution: required('text'),
+	extent,
 	regions: z.array(region).optional(),
 	synthetic: z.boolean().optional()
 });
+
+const basemapFeature = <G extends z.ZodType, P extends z.ZodType>(geometry: G, properties: P) =>
+	z.object({ type: z.literal('Feature'), geometry, properties });
+
+/** The generated basemap (`basemap/*.geojson`, scripts/geodata_basemap.ts), checked like the rest. */
+export const basemapCountries = featureCollection(
+	basemapFeature(
+		z.discriminatedUnion('type', [polygonGeometry, multiPolygonGeometry]),
+		z.object({ name: nonEmpty, iso_n3: nonEmpty })
+	)
+);
+export const basemapBorders = featureCollection(
+	basemapFeature(
+		z.discriminatedUnion('type', [lineStringGeometry, multiLineStringGeometry]),
+		z.object({
+			country_a: nonEmpty,
+			iso_n3_a: nonEmpty,
+			country_b: nonEmpty,
+			iso_n3_b: nonEmpty
+		})
+	)
+);
+export const basemapSettlements = featureCollection(
+	basemapFeature(
+		pointGeometry,
+		z.object({
+			name: nonEmpty,
+			population: z.number().int().nonnegative(),
+			geonameid: z.number().int().positive(),
+			country: nonEmpty,
+			feature_code: nonEmpty
+		})
+	)
+);
 
 export type Position = z.infer<typeof position>;
 export type PlaceProperties = z.infer<typeof placeProperties>;
@@ -229,6 +341,7 @@ export type Statement = z.infer<typeof statement>;
 export type Source = z.infer<typeof source>;
 export type Meta = z.infer<typeof meta>;
 export type Region = z.infer<typeof region>;
+export type Extent = z.infer<typeof extent>;
 export type EventType = z.infer<typeof eventType>;
 
 export interface FeatureCollectionOf<F> {
@@ -256,5 +369,16 @@ export const DATASET_FILES = {
 	layers: Object.fromEntries(LAYER_IDS.map((id) => [id, `layers/${id}.geojson`])) as Record<
 		LayerId,
 		string
-	>
+	>,
+	/** Optional (a dataset may have no basemap); when present, validated like the rest. */
+	basemap: {
+		countries: 'basemap/countries.geojson',
+		borders: 'basemap/borders.geojson',
+		settlements: 'basemap/settlements.geojson'
+	}
 } as const;
+
+/** The basemap files the server serves, by name under `basemap/`. */
+export const BASEMAP_FILES = Object.values(DATASET_FILES.basemap).map((path) =>
+	path.slice('basemap/'.length)
+);

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DATA_CHECK_CASES } from '../../../tests/fixtures/data_check_cases';
 import { fixtureDir, readBrokenCase, readDir } from '../../../tests/fixtures/dataset_reader';
 import { validateDataset } from './validate';
 
@@ -50,7 +51,10 @@ const BROKEN: Record<string, string[]> = {
 	'incident-without-source': [`${incident}: source_ids must list at least one source`],
 	'layer-valid-to-before-from': [
 		'geodata/layers/ceasefire-2020.geojson: features[0] (peacekeeping-zone): valid_to 2020-11-09 is before valid_from 2020-11-10'
-	]
+	],
+	...Object.fromEntries(
+		Object.entries(DATA_CHECK_CASES).map(([name, line]) => [name, [`geodata/${line}`]])
+	)
 };
 
 describe('validateDataset', () => {
@@ -86,6 +90,22 @@ describe('validateDataset', () => {
 			'geodata/'
 		);
 		expect(errors).toEqual(['geodata/sources.json: file is missing']);
+	});
+
+	it('validates the shipped basemap and refuses one whose features are not what the map draws', () => {
+		const geodata = readDir('geodata');
+		expect(geodata('basemap/countries.geojson')).toBeDefined();
+		const countries = JSON.parse(geodata('basemap/countries.geojson')!);
+		countries.features[1].geometry = { type: 'Point', coordinates: [45, 40] };
+		delete countries.features[2].properties.name;
+		const { errors } = validateDataset(
+			(path) => (path === 'basemap/countries.geojson' ? JSON.stringify(countries) : geodata(path)),
+			'geodata/'
+		);
+		expect(errors).toEqual([
+			"geodata/basemap/countries.geojson: features[1]: geometry.type Invalid discriminator value. Expected 'Polygon' | 'MultiPolygon'",
+			'geodata/basemap/countries.geojson: features[2]: name is missing'
+		]);
 	});
 
 	it('checks references across files only once every file parses', () => {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
 	FileErrors,
+	checkBasemap,
+	checkExtent,
 	checkIncidents,
 	checkLayer,
 	checkPlaces,
@@ -12,6 +14,9 @@ import { JsonSyntaxError, parseJson } from './json';
 import {
 	DATASET_FILES,
 	LAYER_IDS,
+	basemapBorders,
+	basemapCountries,
+	basemapSettlements,
 	featureCollection,
 	incidentFeature,
 	layerFeature,
@@ -111,6 +116,11 @@ const sourcesSchema = z.array(source);
 const placesSchema = featureCollection(placeFeature);
 const incidentsSchema = featureCollection(incidentFeature);
 const layerSchema = featureCollection(layerFeature);
+const basemapSchemas = {
+	countries: basemapCountries,
+	borders: basemapBorders,
+	settlements: basemapSettlements
+} as const;
 
 /**
  * Validates a whole dataset: every file against its schema, then the checks across files.
@@ -142,6 +152,26 @@ export function validateDataset(read: ReadFile, prefix = ''): ValidationResult {
 	}
 	if (places && incidents && statements && sources) {
 		checkReferences({ places, incidents, statements, sources }, incidentErrors, statementErrors);
+	}
+	if (metaData) {
+		checkExtent(
+			metaData.extent,
+			{ places, incidents, layers },
+			{
+				places: fileErrors(DATASET_FILES.places),
+				incidents: incidentErrors,
+				layers: (id) => fileErrors(DATASET_FILES.layers[id])
+			}
+		);
+	}
+	for (const [name, path] of Object.entries(DATASET_FILES.basemap) as [
+		keyof typeof basemapSchemas,
+		string
+	][]) {
+		const text = read(path);
+		if (text === undefined) continue;
+		const basemap = check(prefix + path, text, basemapSchemas[name], errors);
+		if (basemap) checkBasemap(basemap, fileErrors(path));
 	}
 
 	if (errors.length > 0 || !metaData || !places || !incidents || !statements || !sources) {

@@ -28,7 +28,8 @@ export const meta: Meta = deepFreeze({
 	version: '1.0.0-test',
 	updated: '2024-05-01',
 	licence: 'CC BY 4.0 (our curation); quotes © their publishers',
-	attribution: 'Incident Atlas; Thời Đại; Báo Dân tộc và Phát triển'
+	attribution: 'Incident Atlas; Thời Đại; Báo Dân tộc và Phát triển',
+	extent: [44, 38.3, 50.5, 41.5]
 });
 
 export const madagiz: PlaceFeature = deepFreeze({

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Dataset } from '$lib/data/schema';
+import { BASEMAP_FILES, type Dataset } from '$lib/data/schema';
 import { datasetDir, loadDataset } from './load';
 
 /**
@@ -31,7 +31,7 @@ function readBasemap(dir: string): Map<string, string> {
 		return files;
 	}
 	for (const name of names) {
-		if (name.endsWith('.geojson')) files.set(name, readFileSync(join(dir, name), 'utf8'));
+		if (BASEMAP_FILES.includes(name)) files.set(name, readFileSync(join(dir, name), 'utf8'));
 	}
 	return files;
 }

@@ -50,7 +50,14 @@ const statement = (id: string, said_on: string, incident_ids: string[]): Stateme
 });
 
 const dataset = (incidents: IncidentFeature[], statements: Statement[]): Dataset => ({
-	meta: { name: 'T', version: '1', updated: '2024-01-01', licence: 'L', attribution: 'A' },
+	meta: {
+		name: 'T',
+		version: '1',
+		updated: '2024-01-01',
+		licence: 'L',
+		attribution: 'A',
+		extent: [44, 38.3, 50.5, 41.5]
+	},
 	places: { type: 'FeatureCollection', features: [] },
 	layers: {
 		'nkao-1923-1991': { type: 'FeatureCollection', features: [] },

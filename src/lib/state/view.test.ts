@@ -74,7 +74,8 @@ const DATASET: Dataset = {
 		version: '1',
 		updated: '2024-01-01',
 		licence: 'CC BY 4.0',
-		attribution: 'Test'
+		attribution: 'Test',
+		extent: [44, 38.3, 50.5, 41.5]
 	},
 	places: { type: 'FeatureCollection', features: [] },
 	layers: {
