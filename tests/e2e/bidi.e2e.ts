@@ -21,6 +21,7 @@ const RTL_TITLE = 'انفجار لغم قرب مداغيز';
 const scratch = mkdtempSync(join(tmpdir(), 'atlas-bidi-'));
 const DIR = join(scratch, 'geodata');
 cpSync('tests/fixtures/valid-min', DIR, { recursive: true });
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a fixture's JSON, edited freely
 function edit(file: string, change: (json: any) => void) {
 	const json = JSON.parse(readFileSync(join(DIR, file), 'utf8'));
 	change(json);

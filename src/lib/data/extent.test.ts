@@ -9,7 +9,16 @@ describe('outsidePositions', () => {
 	it('is undefined when every position lies within, edges included', () => {
 		expect(outsidePositions({ type: 'Point', coordinates: [46.75, 40.33] }, NK)).toBeUndefined();
 		expect(
-			outsidePositions({ type: 'LineString', coordinates: [[44, 38.3], [50.5, 41.5]] }, NK)
+			outsidePositions(
+				{
+					type: 'LineString',
+					coordinates: [
+						[44, 38.3],
+						[50.5, 41.5]
+					]
+				},
+				NK
+			)
 		).toBeUndefined();
 	});
 
@@ -46,11 +55,13 @@ describe('outsidePositions', () => {
 
 describe('the extent in validateDataset', () => {
 	const base = readDir(fixtureDir('valid-min'));
-	const withEdit = (file: string, edit: (json: any) => void) => {
+	const withEdit = (
+		file: string, // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a fixture's JSON, edited freely
+		edit: (json: any) => void
+	) => {
 		const json = JSON.parse(base(file)!);
 		edit(json);
-		return validateDataset((p) => (p === file ? JSON.stringify(json) : base(p)), 'geodata/')
-			.errors;
+		return validateDataset((p) => (p === file ? JSON.stringify(json) : base(p)), 'geodata/').errors;
 	};
 
 	it('refuses an alternative position outside it', () => {
