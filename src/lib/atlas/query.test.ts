@@ -252,9 +252,7 @@ describe('readQuery', () => {
 	it('reads datetime only when asked (OGC), validated', () => {
 		expect(read('datetime=2016-04-02').query).toEqual({});
 		expect(read('datetime=2016-04-02', true).query).toEqual({ datetime: '2016-04-02' });
-		expect(read('datetime=2016-04-31', true).errors.map((e) => e.parameter)).toEqual([
-			'datetime'
-		]);
+		expect(read('datetime=2016-04-31', true).errors.map((e) => e.parameter)).toEqual(['datetime']);
 	});
 
 	it('splits a comma list on a comma not followed by a space', () => {

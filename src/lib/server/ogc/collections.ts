@@ -9,7 +9,13 @@ import {
 import { exportLookups } from '$lib/export/context';
 import { incidentExportFeature } from '$lib/export/geojson';
 import { geometryBBox, unionBBox, type BBox } from '$lib/geo/bbox';
-import { dayStart, daysInterval, incidentDays, queryMatcher, type IncidentQuery } from '$lib/atlas/query';
+import {
+	dayStart,
+	daysInterval,
+	incidentDays,
+	queryMatcher,
+	type IncidentQuery
+} from '$lib/atlas/query';
 import { toRFC7946Geometry } from '$lib/geo/rfc7946';
 import type { SearchIndex } from '$lib/geo/search';
 import { createFeatureStore, featureText, type FeatureStore } from './feature_store';

@@ -57,7 +57,11 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const langParam = url.searchParams.get('lang');
 	const lang = isLang(langParam) ? langParam : DEFAULT_LANG;
 	// The dashboard's state (query, layers, view) as the link here carried it, for the way back.
-	const mapQuery = serialiseUrlState({ ...parseUrlState(url.searchParams), sel: incident.id, lang });
+	const mapQuery = serialiseUrlState({
+		...parseUrlState(url.searchParams),
+		sel: incident.id,
+		lang
+	});
 
 	const linked = new Set<Statement>();
 	for (const s of dataset.statements) {
