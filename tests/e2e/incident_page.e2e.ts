@@ -60,6 +60,18 @@ describe('incident page without JavaScript', () => {
 		});
 	});
 
+	it('links back to the map with the query it was opened with, as the dashboard writes it', async () => {
+		await withPage(false, async ({ page }) => {
+			await page.goto(
+				`${app.server.url}/incidents/${MINE.id}?type=Battles&type=Riots&from=2020-01-01&bbox=46,40,47,41&view=46.7,40.3,9&from=bad`
+			);
+			const mapLink = new URL((await page.locator('a.to-map').getAttribute('href'))!, page.url());
+			expect(mapLink.search).toBe(
+				`?sel=${MINE.id}&from=2020-01-01&type=Battles%2CRiots&bbox=46%2C40%2C47%2C41&view=46.7%2C40.3%2C9`
+			);
+		});
+	});
+
 	it('draws a line incident as a line, and speaks Vietnamese with ?lang=vi', async () => {
 		await withPage(false, async ({ page }) => {
 			await page.goto(`${app.server.url}/incidents/${FIGHTING.id}?lang=vi`);

@@ -176,6 +176,21 @@ describe('AtlasView', () => {
 		expect(v.timelineIncidents.map((f) => f.id)).toEqual(['2020-11-23-madagiz-mine']);
 	});
 
+	it('reads bbox from the link as an active filter, keeps it in the URL and clears it', () => {
+		const outside = view('bbox=44,38,45,39&type=Battles').v;
+		expect(outside.visible).toEqual([]);
+		expect(outside.bbox).toEqual([44, 38, 45, 39]);
+		expect(outside.activeFilters).toBe(2);
+		expect(outside.query).toBe('type=Battles&bbox=44%2C38%2C45%2C39');
+		outside.clearFilters();
+		expect(outside.bbox).toBeNull();
+		expect(outside.visible).toHaveLength(3);
+		const inside = view('bbox=46.7,40.3,46.8,40.4').v;
+		expect(inside.visible).toHaveLength(3);
+		expect(inside.filter).toEqual({ bbox: [46.7, 40.3, 46.8, 40.4] });
+		expect(view('bbox=46,41,45,40').v.bbox).toBeNull();
+	});
+
 	it('draws the timeline from the filters but the window', () => {
 		const { v } = view();
 		v.setTypes(['Battles']);

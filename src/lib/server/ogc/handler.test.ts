@@ -56,6 +56,8 @@ describe('landing page, conformance, API document', () => {
 			'offset',
 			'bbox',
 			'datetime',
+			'from',
+			'to',
 			'type',
 			'actor',
 			'q',

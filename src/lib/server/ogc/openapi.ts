@@ -156,6 +156,13 @@ export function openApiDocument(base: string, index: OgcIndex): Record<string, u
 								'An RFC 3339 date or date-time, or an interval start/end with ".." for an open end. Features without time (places) never match.',
 							schema: { type: 'string' }
 						},
+						...(['from', 'to'] as const).map((name) => ({
+							name,
+							in: 'query',
+							required: false,
+							description: `An ISO date: features whose days ${name === 'from' ? 'end on or after' : 'start on or before'} it (as on /api and the dashboard); applied together with datetime.`,
+							schema: { type: 'string', format: 'date' }
+						})),
 						{
 							name: 'type',
 							in: 'query',
@@ -169,7 +176,8 @@ export function openApiDocument(base: string, index: OgcIndex): Record<string, u
 							name: 'actor',
 							in: 'query',
 							required: false,
-							description: 'Incidents only: actors (any of), one per parameter.',
+							description:
+								'Incidents only: actors (any of), repeated or as a comma list (a comma followed by a space stays inside a name).',
 							schema: { type: 'array', items: { type: 'string' } },
 							style: 'form',
 							explode: true
