@@ -226,14 +226,15 @@ export function checkExtent(
 		layers: (id: LayerId) => FileErrors;
 	}
 ): void {
-	const check = (
-		features: { geometry: Geometry; properties: { id: string } }[],
-		out: FileErrors
-	) =>
+	const check = (features: { geometry: Geometry; properties: { id: string } }[], out: FileErrors) =>
 		features.forEach((f, i) => {
 			const found = outsidePositions(f.geometry, bounds);
 			if (found)
-				out.add(featureEntry(i, f.properties.id), `geometry.${found.path}`, outsideMessage(found, bounds));
+				out.add(
+					featureEntry(i, f.properties.id),
+					`geometry.${found.path}`,
+					outsideMessage(found, bounds)
+				);
 		});
 	if (data.places) {
 		check(data.places.features, errors.places);

@@ -62,9 +62,10 @@ describe('text fields', () => {
 	it.each(CASES)('%s %j refuses a bidirectional control character', (file, path) => {
 		for (const control of ['\u202a', '\u202e', '\u2066', '\u2069']) {
 			const lines = linesFor(file, path, (s) => `${s.slice(0, 1)}${control}${s.slice(1)}`);
-			expect(lines, `${file} ${path.join('.')} U+${control.charCodeAt(0).toString(16)}`).not.toEqual(
-				[]
-			);
+			expect(
+				lines,
+				`${file} ${path.join('.')} U+${control.charCodeAt(0).toString(16)}`
+			).not.toEqual([]);
 		}
 	});
 
@@ -74,8 +75,10 @@ describe('text fields', () => {
 });
 
 describe('TEXT_LIMITS', () => {
-	const place = (label: string) => linesFor(DATASET_FILES.places, ['features', 0, 'properties', 'label'], () => label);
-	const title = (t: string) => linesFor(DATASET_FILES.incidents, ['features', 0, 'properties', 'title', 'en'], () => t);
+	const place = (label: string) =>
+		linesFor(DATASET_FILES.places, ['features', 0, 'properties', 'label'], () => label);
+	const title = (t: string) =>
+		linesFor(DATASET_FILES.incidents, ['features', 0, 'properties', 'title', 'en'], () => t);
 	const summary = (t: string) =>
 		linesFor(DATASET_FILES.incidents, ['features', 0, 'properties', 'summary', 'vi'], () => t);
 

@@ -30,7 +30,9 @@ describe('CORS for the read-only routes', () => {
 			const r = withCors(method, url('/api/incidents.geojson'), new Response('', { status: 405 }));
 			expect(r.headers.get('access-control-allow-origin'), method).toBeNull();
 		}
-		expect(withCors('GET', url('/'), new Response('')).headers.get('access-control-allow-origin')).toBeNull();
+		expect(
+			withCors('GET', url('/'), new Response('')).headers.get('access-control-allow-origin')
+		).toBeNull();
 	});
 
 	it('copies a response whose headers are immutable', () => {
