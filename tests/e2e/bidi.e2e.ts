@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { FeatureCollectionOf, IncidentFeature, PlaceFeature } from '../../src/lib/data/schema';
 import { guardedPage, type GuardedPage } from './browser';
 import { INCIDENTS, openDashboard } from './dashboard_page';
 import { useBuiltApp } from './app';
@@ -21,18 +22,17 @@ const RTL_TITLE = 'انفجار لغم قرب مداغيز';
 const scratch = mkdtempSync(join(tmpdir(), 'atlas-bidi-'));
 const DIR = join(scratch, 'geodata');
 cpSync('tests/fixtures/valid-min', DIR, { recursive: true });
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a fixture's JSON, edited freely
-function edit(file: string, change: (json: any) => void) {
-	const json = JSON.parse(readFileSync(join(DIR, file), 'utf8'));
+function edit<T>(file: string, change: (json: T) => void) {
+	const json = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as T;
 	change(json);
 	writeFileSync(join(DIR, file), JSON.stringify(json));
 }
-edit('incidents.geojson', (fc) => {
+edit<FeatureCollectionOf<IncidentFeature>>('incidents.geojson', (fc) => {
 	const p = fc.features[0].properties;
 	p.actors = [RTL_ACTOR, '12th Motor Rifle Brigade'];
 	p.title.en = RTL_TITLE;
 });
-edit('places.geojson', (fc) => {
+edit<FeatureCollectionOf<PlaceFeature>>('places.geojson', (fc) => {
 	fc.features[0].properties.label = RTL_LABEL;
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,6 +1,8 @@
+import type { LineString, MultiLineString, Point, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { fixtureDir, readDir } from '../../../tests/fixtures/dataset_reader';
 import { outsideMessage, outsidePositions, type Bounds } from './extent';
+import type { FeatureCollectionOf, Meta, PlaceFeature } from './schema';
 import { validateDataset } from './validate';
 
 const NK: Bounds = [44, 38.3, 50.5, 41.5];
@@ -55,19 +57,16 @@ describe('outsidePositions', () => {
 
 describe('the extent in validateDataset', () => {
 	const base = readDir(fixtureDir('valid-min'));
-	const withEdit = (
-		file: string, // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a fixture's JSON, edited freely
-		edit: (json: any) => void
-	) => {
-		const json = JSON.parse(base(file)!);
+	const withEdit = <T>(file: string, edit: (json: T) => void) => {
+		const json = JSON.parse(base(file)!) as T;
 		edit(json);
 		return validateDataset((p) => (p === file ? JSON.stringify(json) : base(p)), 'geodata/').errors;
 	};
 
 	it('refuses an alternative position outside it', () => {
 		expect(
-			withEdit('places.geojson', (fc) => {
-				fc.features[0].properties.alt_coordinates[1].coordinates = [40.3275, 46.7522];
+			withEdit<FeatureCollectionOf<PlaceFeature>>('places.geojson', (fc) => {
+				fc.features[0].properties.alt_coordinates![1].coordinates = [40.3275, 46.7522];
 			})
 		).toEqual([
 			'geodata/places.geojson: features[0] (madagiz): alt_coordinates[1].coordinates [40.3275, 46.7522] is outside the dataset extent [44, 38.3, 50.5, 41.5] (meta.json extent)'
@@ -76,7 +75,7 @@ describe('the extent in validateDataset', () => {
 
 	it('refuses an incident outside it', () => {
 		expect(
-			withEdit('incidents.geojson', (fc) => {
+			withEdit<FeatureCollectionOf<{ geometry: Point }>>('incidents.geojson', (fc) => {
 				fc.features[0].geometry.coordinates = [40.32, 46.74];
 			})
 		).toEqual([
@@ -85,11 +84,15 @@ describe('the extent in validateDataset', () => {
 	});
 
 	it('refuses a layer vertex outside it', () => {
-		const errors = withEdit('layers/line-of-contact-1994-2020.geojson', (fc) => {
-			const line = fc.features[0].geometry.coordinates;
-			const coords = fc.features[0].geometry.type === 'LineString' ? line : line[0];
-			coords[0] = [coords[0][0], 38.1];
-		});
+		const errors = withEdit<FeatureCollectionOf<{ geometry: LineString | MultiLineString }>>(
+			'layers/line-of-contact-1994-2020.geojson',
+			(fc) => {
+				const geometry = fc.features[0].geometry;
+				const coords: Position[] =
+					geometry.type === 'LineString' ? geometry.coordinates : geometry.coordinates[0];
+				coords[0] = [coords[0][0], 38.1];
+			}
+		);
 		expect(errors).toHaveLength(1);
 		expect(errors[0]).toMatch(
 			/^geodata\/layers\/line-of-contact-1994-2020\.geojson: features\[0\] \(line-of-contact\): geometry\.coordinates\[0\](\[0\])? \[[\d.]+, 38\.1\] is outside the dataset extent/
@@ -98,7 +101,7 @@ describe('the extent in validateDataset', () => {
 
 	it('refuses an extent whose minimum is above its maximum', () => {
 		expect(
-			withEdit('meta.json', (meta) => {
+			withEdit<Meta>('meta.json', (meta) => {
 				meta.extent = [50.5, 38.3, 44, 41.5];
 			})
 		).toEqual([

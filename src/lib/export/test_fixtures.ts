@@ -43,7 +43,7 @@ export const madagiz: PlaceFeature = deepFreeze({
 		aliases: ['Madagiz', 'Sugovushan', 'Suqovuşan', 'Mataghis', 'Madaghis'],
 		kind: 'village',
 		admin: 'Tartar District',
-		coord_source: 'https://de.qaz.wiki/wiki/Suqovu%C5%9Fan,_Tartar',
+		coord_source: 'https://de.wikipedia.org/wiki/Suqovu%C5%9Fan,_Tartar',
 		confidence: 'medium'
 	}
 });
@@ -59,7 +59,7 @@ export const tartar: PlaceFeature = deepFreeze({
 		aliases: ['Terter', 'Tartar', 'Tərtər', 'Mir-Bashir'],
 		kind: 'city',
 		admin: 'Tartar District',
-		coord_source: 'https://iiab.me/kiwix/content/wikipedia_en_all_maxi_2023-10/A/T%C9%99rt%C9%99r',
+		coord_source: 'https://en.wikipedia.org/wiki/T%C9%99rt%C9%99r',
 		confidence: 'medium'
 	}
 });
@@ -75,7 +75,7 @@ export const talish: PlaceFeature = deepFreeze({
 		aliases: ['Talış', "T'alish"],
 		kind: 'village',
 		admin: 'Tartar District',
-		coord_source: 'https://enwikipedia.net/wiki/Talish,_Tartar',
+		coord_source: 'https://en.wikipedia.org/wiki/Talish,_Tartar',
 		confidence: 'high'
 	}
 });

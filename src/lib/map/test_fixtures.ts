@@ -90,7 +90,7 @@ export const PLACES: PlaceFeature[] = [
 			aliases: ['Madagiz', 'Sugovushan', 'Suqovuşan', 'Mataghis', 'Madaghis'],
 			kind: 'village',
 			admin: 'Tartar District',
-			coord_source: 'https://de.qaz.wiki/wiki/Suqovu%C5%9Fan,_Tartar',
+			coord_source: 'https://de.wikipedia.org/wiki/Suqovu%C5%9Fan,_Tartar',
 			confidence: 'medium'
 		}
 	},
@@ -105,8 +105,7 @@ export const PLACES: PlaceFeature[] = [
 			aliases: ['Tartar', 'Terter', 'Tərtər', 'Mir-Bashir'],
 			kind: 'city',
 			admin: 'Tartar District',
-			coord_source:
-				'https://iiab.me/kiwix/content/wikipedia_en_all_maxi_2023-10/A/T%C9%99rt%C9%99r',
+			coord_source: 'https://en.wikipedia.org/wiki/T%C9%99rt%C9%99r',
 			confidence: 'medium'
 		}
 	}
