@@ -12,7 +12,7 @@ export const init: ServerInit = async () => {
 		await initDataset();
 	} catch (error) {
 		if (error instanceof StoreError) {
-			console.error(`Incident Atlas: ${error.message}`);
+			console.error(error.message);
 		} else {
 			console.error(error instanceof Error ? error.message : error);
 			console.error('Incident Atlas: refusing to start with an invalid dataset.');

@@ -35,8 +35,9 @@ export async function initDataset(
 	let version: number;
 	if (await isEmpty(db)) {
 		dataset = loadDataset(dir);
-		version = (await applyDataset(db, dataset, { author: 'system:seed', reason: `seed from ${dir}` }))
-			.datasetVersion;
+		version = (
+			await applyDataset(db, dataset, { author: 'system:seed', reason: `seed from ${dir}` })
+		).datasetVersion;
 	} else {
 		({ dataset, version } = await readPublishedDataset(db));
 	}

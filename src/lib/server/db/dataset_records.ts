@@ -81,7 +81,9 @@ export function datasetToRecords(dataset: Dataset): DatasetRecord[] {
 			continue;
 		}
 		const items =
-			spec.layout === 'features' ? (value as { features: unknown[] }).features : (value as unknown[]);
+			spec.layout === 'features'
+				? (value as { features: unknown[] }).features
+				: (value as unknown[]);
 		items.forEach((item, position) =>
 			out.push({ kind: spec.kind, id: idOf(item, spec.path), position, body: item })
 		);
@@ -112,7 +114,9 @@ export function recordsToFiles(
 			const list = (bodies.get(spec.kind) ?? []).join(',');
 			files.set(
 				spec.path,
-				spec.layout === 'features' ? `{"type":"FeatureCollection","features":[${list}]}` : `[${list}]`
+				spec.layout === 'features'
+					? `{"type":"FeatureCollection","features":[${list}]}`
+					: `[${list}]`
 			);
 		}
 	}

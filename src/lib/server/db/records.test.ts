@@ -100,7 +100,9 @@ describe.each(engines())('the record store on $name', { timeout: 60_000 }, (engi
 		const after = await readPublishedDataset(db);
 		expect(after.version).toBe(revision);
 		expect(after.dataset.incidents.features[0].properties.title.en).toBe('Draft title');
-		expect((await publicRevisionsSince(db, version, 100)).map((r) => r.revision)).toEqual([revision]);
+		expect((await publicRevisionsSince(db, version, 100)).map((r) => r.revision)).toEqual([
+			revision
+		]);
 	});
 
 	it('refuses a draft that would not validate and writes nothing', async () => {

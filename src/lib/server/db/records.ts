@@ -85,9 +85,7 @@ export async function readPublishedRows(
 }
 
 /** The published dataset, validated exactly as a dataset directory is; throws if it does not validate. */
-export async function readPublishedDataset(
-	db: Db
-): Promise<{ dataset: Dataset; version: number }> {
+export async function readPublishedDataset(db: Db): Promise<{ dataset: Dataset; version: number }> {
 	const { rows, version } = await db.transaction(async (tx) => {
 		await tx.query('set transaction isolation level repeatable read');
 		return { version: await datasetVersion(tx), rows: await readPublishedRows(tx) };
@@ -275,10 +273,11 @@ export async function publishLatest(
 			 where kind = $4 and id = $5 and version = $6`,
 			[revision, change.author, change.reason ?? '', kind, id, row.version]
 		);
-		await tx.query(
-			'update heads set published_version = $3 where kind = $1 and id = $2',
-			[kind, id, row.version]
-		);
+		await tx.query('update heads set published_version = $3 where kind = $1 and id = $2', [
+			kind,
+			id,
+			row.version
+		]);
 		await announce(tx);
 		return revision;
 	});

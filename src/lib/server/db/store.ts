@@ -27,7 +27,9 @@ export function pgliteDir(env: Record<string, string | undefined> = process.env)
  * at `DATABASE_URL` if set, else the embedded database in `DATA_DIR`, locked to this process.
  * Throws a one-line {@link StoreError} when it cannot.
  */
-export async function openStore(env: Record<string, string | undefined> = process.env): Promise<Store> {
+export async function openStore(
+	env: Record<string, string | undefined> = process.env
+): Promise<Store> {
 	if (env.DATABASE_URL) {
 		const db = await openPostgres(env.DATABASE_URL);
 		await migrateOrClose(db);

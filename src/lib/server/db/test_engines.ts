@@ -26,7 +26,9 @@ const pgliteEngine: Engine = {
 };
 
 /** A fresh empty database on the server at `baseUrl`, and how to drop it. */
-export async function freshDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function freshDatabase(
+	baseUrl: string
+): Promise<{ url: string; drop: () => Promise<void> }> {
 	const name = `atlas_test_${randomBytes(6).toString('hex')}`;
 	const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
 	await admin.unsafe(`create database ${name}`);
