@@ -7,8 +7,8 @@ export default defineConfig({
 	test: {
 		include: ['tests/e2e/**/*.e2e.ts'],
 		environment: 'node',
-		testTimeout: 120_000,
-		hookTimeout: 120_000,
+		testTimeout: 300_000,
+		hookTimeout: 300_000,
 		fileParallelism: false,
 		reporters: process.env.VITEST_JSON ? ['default', 'json'] : ['default'],
 		outputFile: { json: 'test-results/e2e.json' }

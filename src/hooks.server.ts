@@ -1,17 +1,26 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { malformedPathResponse } from '$lib/server/api/malformed';
 import { preflightResponse, withCors } from '$lib/server/cors';
-import { initDataset } from '$lib/server/dataset';
+import { closeDataset, initDataset } from '$lib/server/dataset';
+import { StoreError } from '$lib/server/db/db';
 
-/** Reads and validates the dataset before the server answers anything: an invalid dataset is never served. */
-export const init: ServerInit = () => {
+/**
+ * Opens the store and builds the read model before the server answers anything: an invalid seed
+ * dataset is never served, and a store that cannot be opened is one line and exit code 1.
+ */
+export const init: ServerInit = async () => {
 	try {
-		initDataset();
+		await initDataset();
 	} catch (error) {
-		console.error(error instanceof Error ? error.message : error);
-		console.error('Incident Atlas: refusing to start with an invalid dataset.');
+		if (error instanceof StoreError) {
+			console.error(error.message);
+		} else {
+			console.error(error instanceof Error ? error.message : error);
+			console.error('Incident Atlas: refusing to start with an invalid dataset.');
+		}
 		process.exit(1);
 	}
+	process.once('sveltekit:shutdown', () => void closeDataset());
 };
 
 /**

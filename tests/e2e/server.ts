@@ -1,6 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * A fresh temporary `DATA_DIR` (removed on `cleanup`) unless the caller names one, so every test
+ * server seeds its own embedded database from its `GEODATA_DIR`.
+ */
+function dataDirFor(env: Record<string, string> | undefined): {
+	dir: string;
+	cleanup: () => void;
+} {
+	if (env?.DATA_DIR) return { dir: env.DATA_DIR, cleanup: () => {} };
+	const dir = mkdtempSync(join(tmpdir(), 'atlas-data-'));
+	return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
 
 export interface RunningServer {
 	url: string;
@@ -39,6 +54,7 @@ export async function startServer(
 ): Promise<RunningServer> {
 	const port = await freePort();
 	const entry = resolve(options.buildDir ?? 'build', 'index.js');
+	const data = dataDirFor(options.env);
 	const child: ChildProcess = spawn(process.execPath, [entry], {
 		env: {
 			...process.env,
@@ -46,6 +62,7 @@ export async function startServer(
 			HOST: '127.0.0.1',
 			ORIGIN: `http://127.0.0.1:${port}`,
 			GEODATA_DIR: resolve(options.geodataDir ?? 'geodata'),
+			DATA_DIR: data.dir,
 			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -53,9 +70,14 @@ export async function startServer(
 	let output = '';
 	child.stdout?.on('data', (d) => (output += d));
 	child.stderr?.on('data', (d) => (output += d));
-	const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+	const exited = new Promise<number | null>((res) =>
+		child.once('exit', (code) => {
+			data.cleanup();
+			res(code);
+		})
+	);
 	const url = `http://127.0.0.1:${port}`;
-	const deadline = Date.now() + 30_000;
+	const deadline = Date.now() + 120_000;
 	for (;;) {
 		const code = await Promise.race([exited, new Promise((r) => setTimeout(r, 100, 'wait'))]);
 		if (code !== 'wait') throw new Error(`server exited with ${code} before answering:\n${output}`);
@@ -63,7 +85,7 @@ export async function startServer(
 			await fetch(url + '/healthz');
 			break;
 		} catch {
-			if (Date.now() > deadline) throw new Error(`server did not answer in 30 s:\n${output}`);
+			if (Date.now() > deadline) throw new Error(`server did not answer in 120 s:\n${output}`);
 		}
 	}
 	return {
@@ -82,23 +104,28 @@ export async function startServer(
 
 /** Runs the built server expecting it to refuse to start; resolves with its exit code and output. */
 export async function startServerExpectingFailure(
-	geodataDir: string
+	geodataDir: string,
+	env?: Record<string, string>
 ): Promise<{ code: number | null; output: string }> {
 	const port = await freePort();
+	const data = dataDirFor(env);
 	const child = spawn(process.execPath, [resolve('build/index.js')], {
 		env: {
 			...process.env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
-			GEODATA_DIR: resolve(geodataDir)
+			GEODATA_DIR: resolve(geodataDir),
+			DATA_DIR: data.dir,
+			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
 	child.stdout.on('data', (d) => (output += d));
 	child.stderr.on('data', (d) => (output += d));
-	const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+	const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
 	const code = await new Promise<number | null>((res) => child.once('exit', res));
 	clearTimeout(timer);
+	data.cleanup();
 	return { code, output };
 }

@@ -369,16 +369,20 @@ export const DATASET_FILES = {
 	layers: Object.fromEntries(LAYER_IDS.map((id) => [id, `layers/${id}.geojson`])) as Record<
 		LayerId,
 		string
-	>,
-	/** Optional (a dataset may have no basemap); when present, validated like the rest. */
-	basemap: {
-		countries: 'basemap/countries.geojson',
-		borders: 'basemap/borders.geojson',
-		settlements: 'basemap/settlements.geojson'
-	}
+	>
+} as const;
+
+/**
+ * The generated basemap of a dataset directory: optional (a dataset may have none), validated like
+ * the rest when present, but reference data rather than records, so not part of `DATASET_FILES`.
+ */
+export const BASEMAP_PATHS = {
+	countries: 'basemap/countries.geojson',
+	borders: 'basemap/borders.geojson',
+	settlements: 'basemap/settlements.geojson'
 } as const;
 
 /** The basemap files the server serves, by name under `basemap/`. */
-export const BASEMAP_FILES = Object.values(DATASET_FILES.basemap).map((path) =>
+export const BASEMAP_FILES = Object.values(BASEMAP_PATHS).map((path) =>
 	path.slice('basemap/'.length)
 );

@@ -12,6 +12,7 @@ import {
 } from './consistency';
 import { JsonSyntaxError, parseJson } from './json';
 import {
+	BASEMAP_PATHS,
 	DATASET_FILES,
 	LAYER_IDS,
 	basemapBorders,
@@ -164,15 +165,7 @@ export function validateDataset(read: ReadFile, prefix = ''): ValidationResult {
 			}
 		);
 	}
-	for (const [name, path] of Object.entries(DATASET_FILES.basemap) as [
-		keyof typeof basemapSchemas,
-		string
-	][]) {
-		const text = read(path);
-		if (text === undefined) continue;
-		const basemap = check(prefix + path, text, basemapSchemas[name], errors);
-		if (basemap) checkBasemap(basemap, fileErrors(path));
-	}
+	errors.push(...validateBasemap(read, prefix));
 
 	if (errors.length > 0 || !metaData || !places || !incidents || !statements || !sources) {
 		return { dataset: null, errors };
@@ -186,4 +179,23 @@ export function validateDataset(read: ReadFile, prefix = ''): ValidationResult {
 		layers
 	} as Dataset;
 	return { dataset, errors };
+}
+
+/**
+ * Validates the basemap files that are present (`BASEMAP_PATHS`); one error line each. Part of
+ * {@link validateDataset}, and run on its own at every server start, since the basemap is read from
+ * files even when the records come from the store.
+ */
+export function validateBasemap(read: ReadFile, prefix = ''): string[] {
+	const errors: string[] = [];
+	for (const [name, path] of Object.entries(BASEMAP_PATHS) as [
+		keyof typeof basemapSchemas,
+		string
+	][]) {
+		const text = read(path);
+		if (text === undefined) continue;
+		const basemap = check(prefix + path, text, basemapSchemas[name], errors);
+		if (basemap) checkBasemap(basemap, new FileErrors(prefix + path, errors));
+	}
+	return errors;
 }

@@ -1,25 +1,78 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASEMAP_FILES, type Dataset } from '$lib/data/schema';
-import { datasetDir, loadDataset } from './load';
+import { CHANGES_CHANNEL, applyDataset, isEmpty, readPublishedDataset } from './db/records';
+import { openStore, type Store } from './db/store';
+import { checkBasemapDir, datasetDir, loadDataset } from './load';
 
 /**
- * The dataset the server serves: read and validated once, at start (`hooks.server.ts`), and
- * read-only afterwards. It is process-wide on purpose: every request sees the same files.
+ * The read model the server serves: the published records, read from the store at start
+ * (`hooks.server.ts`) and replaced whole when another process publishes a change (NOTIFY).
+ * Process-wide on purpose: every request sees the same published state.
  */
 let current: {
 	dataset: Dataset;
+	version: number;
 	basemap: Map<string, string>;
-	dir: string;
 	json?: string;
 } | null = null;
 
-/** Loads `GEODATA_DIR` (or `geodata/`); throws a `DatasetError` if it does not validate. */
-export function initDataset(env: Record<string, string | undefined> = process.env): Dataset {
+let store: Store | null = null;
+
+/**
+ * Opens the store, seeds an empty one from `GEODATA_DIR` (validated as `check:data` does; throws
+ * a `DatasetError` if it does not validate), builds the read model from the published records and
+ * follows later changes. The basemap is generated reference data, not records: it is read from
+ * `GEODATA_DIR/basemap`.
+ */
+export async function initDataset(
+	env: Record<string, string | undefined> = process.env
+): Promise<Dataset> {
 	const dir = datasetDir(env);
-	const dataset = loadDataset(dir);
-	current = { dataset, basemap: readBasemap(join(dir, 'basemap')), dir };
+	store = await openStore(env);
+	const { db } = store;
+	let dataset: Dataset;
+	let version: number;
+	if (await isEmpty(db)) {
+		dataset = loadDataset(dir);
+		version = (
+			await applyDataset(db, dataset, { author: 'system:seed', reason: `seed from ${dir}` })
+		).datasetVersion;
+	} else {
+		checkBasemapDir(dir);
+		({ dataset, version } = await readPublishedDataset(db));
+	}
+	current = { dataset, version, basemap: readBasemap(join(dir, 'basemap')) };
+	await db.listen(CHANGES_CHANNEL, (payload) => void refresh(Number(payload)));
 	return dataset;
+}
+
+let refreshing: Promise<void> | null = null;
+let wanted = 0;
+
+/** Re-reads the published records once the store announces a version newer than the one served. */
+function refresh(version: number): Promise<void> {
+	wanted = Math.max(wanted, version);
+	refreshing ??= (async () => {
+		try {
+			while (store && current && wanted > current.version) {
+				const next = await readPublishedDataset(store.db);
+				current = { ...next, basemap: current.basemap };
+			}
+		} catch (error) {
+			console.error('Incident Atlas: could not refresh the dataset:', error);
+		} finally {
+			refreshing = null;
+		}
+	})();
+	return refreshing;
+}
+
+/** Closes the store (the server calls this on shutdown, so the embedded database's lock is freed). */
+export async function closeDataset(): Promise<void> {
+	const open = store;
+	store = null;
+	await open?.close();
 }
 
 function readBasemap(dir: string): Map<string, string> {
@@ -37,13 +90,18 @@ function readBasemap(dir: string): Map<string, string> {
 }
 
 function loaded() {
-	if (!current) initDataset();
-	return current!;
+	if (!current) throw new Error('The dataset is not loaded: initDataset() runs in hooks.server.ts');
+	return current;
 }
 
-/** The validated dataset. Loads it on first use where the start hook has not run (e.g. `vite dev`). */
+/** The published dataset. */
 export function getDataset(): Dataset {
 	return loaded().dataset;
+}
+
+/** The dataset version: the number of the last published revision. */
+export function getDatasetVersion(): number {
+	return loaded().version;
 }
 
 /** A generated basemap file (`geodata/basemap/*.geojson`) as text, or `undefined`. */
@@ -51,9 +109,15 @@ export function getBasemapFile(name: string): string | undefined {
 	return loaded().basemap.get(name);
 }
 
-/** The dataset as JSON text, serialised on first use and kept: every dashboard load gets the same bytes. */
+/** The dataset as JSON text, serialised on first use and kept until the dataset changes. */
 export function getDatasetJson(): string {
 	const state = loaded();
 	state.json ??= JSON.stringify(state.dataset);
 	return state.json;
+}
+
+/** The open store, for the revision endpoints. */
+export function getStore(): Store {
+	if (!store) throw new Error('The store is not open: initDataset() runs in hooks.server.ts');
+	return store;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Dataset } from '../data/schema';
-import { validateDataset } from '../data/validate';
+import { validateBasemap, validateDataset, type ReadFile } from '../data/validate';
 
 /** Thrown when the dataset directory does not validate; the message lists every error, one per line. */
 export class DatasetError extends Error {
@@ -16,17 +16,34 @@ export function datasetDir(env: Record<string, string | undefined> = process.env
 	return resolve(env.GEODATA_DIR || 'geodata');
 }
 
-/** Reads and validates a dataset directory; throws a {@link DatasetError} listing every problem. */
-export function loadDataset(dir: string): Dataset {
+/** How error lines name a dataset directory: relative to the working directory where it is inside it. */
+function prefixOf(dir: string): string {
 	const shown = relative(process.cwd(), dir) || '.';
-	const prefix = shown.startsWith('..') ? `${dir}/` : `${shown}/`;
-	const { dataset, errors } = validateDataset((path) => {
+	return shown.startsWith('..') ? `${dir}/` : `${shown}/`;
+}
+
+function reader(dir: string): ReadFile {
+	return (path) => {
 		try {
 			return readFileSync(join(dir, path), 'utf8');
 		} catch {
 			return undefined;
 		}
-	}, prefix);
+	};
+}
+
+/** Reads and validates a dataset directory; throws a {@link DatasetError} listing every problem. */
+export function loadDataset(dir: string): Dataset {
+	const { dataset, errors } = validateDataset(reader(dir), prefixOf(dir));
 	if (!dataset) throw new DatasetError(errors);
 	return dataset;
+}
+
+/**
+ * Validates only the basemap of a dataset directory (a store that is already seeded still serves
+ * its basemap from files); throws a {@link DatasetError} listing every problem.
+ */
+export function checkBasemapDir(dir: string): void {
+	const errors = validateBasemap(reader(dir), prefixOf(dir));
+	if (errors.length > 0) throw new DatasetError(errors);
 }

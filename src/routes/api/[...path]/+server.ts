@@ -1,15 +1,20 @@
 import { handleApiRequest } from '$lib/server/api/handler';
 import { datasetIndexes } from '$lib/server/api/indexes';
-import { getDataset } from '$lib/server/dataset';
+import { getDataset, getDatasetVersion } from '$lib/server/dataset';
 import { serverError, toResponse } from '$lib/server/ogc/response';
+import { withVersion } from '$lib/server/revisions/handler';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url, params }) => {
 	try {
 		const dataset = getDataset();
+		const version = getDatasetVersion();
 		const { search } = datasetIndexes(dataset);
 		return toResponse(
-			handleApiRequest(params.path, url, dataset, search, new Date().toISOString())
+			withVersion(
+				handleApiRequest(params.path, url, dataset, search, new Date().toISOString()),
+				version
+			)
 		);
 	} catch (error) {
 		return toResponse(serverError(error));

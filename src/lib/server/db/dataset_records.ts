@@ -1,0 +1,149 @@
+import { DATASET_FILES, type Dataset } from '../../data/schema';
+import { validateDataset, type ValidationResult } from '../../data/validate';
+
+/**
+ * The one mapping between the {@link Dataset} and stored records, derived from `DATASET_FILES`:
+ * a `*.geojson` file is a FeatureCollection whose features are records, a `*.json` file a list of
+ * records with ids, except the files named in {@link SINGLE_RECORD_FILES}, which are one record
+ * each; a nested entry (`layers`) is one record per file, the record id being its key. A new file
+ * in `DATASET_FILES` therefore needs no edit here unless it is a single object like `meta.json`.
+ */
+export const SINGLE_RECORD_FILES: ReadonlySet<string> = new Set(['meta']);
+
+export type DatasetKey = keyof typeof DATASET_FILES;
+
+/** One record as stored: its kind, id, body and place in its file. */
+export interface DatasetRecord {
+	kind: string;
+	id: string;
+	/** Order within its file; display order, not part of the record's content. */
+	position: number;
+	body: unknown;
+}
+
+/** A file of the dataset: where it lives and how its records are laid out. */
+interface FileSpec {
+	key: string;
+	kind: string;
+	path: string;
+	layout: 'features' | 'list' | 'single';
+	/** For nested entries (`layers`): the record id, which is the key of the file in its group. */
+	recordId?: string;
+}
+
+/** `incidents` → `incident`, `meta` → `meta`. */
+export function kindOf(key: string): string {
+	return key.endsWith('s') ? key.slice(0, -1) : key;
+}
+
+function layoutOf(key: string, path: string): FileSpec['layout'] {
+	if (path.endsWith('.geojson')) return 'features';
+	return SINGLE_RECORD_FILES.has(key) ? 'single' : 'list';
+}
+
+/** Every file of a dataset with its record layout, in `DATASET_FILES` order. */
+export function fileSpecs(): FileSpec[] {
+	const specs: FileSpec[] = [];
+	for (const [key, value] of Object.entries(DATASET_FILES) as [string, unknown][]) {
+		if (typeof value === 'string') {
+			specs.push({ key, kind: kindOf(key), path: value, layout: layoutOf(key, value) });
+		} else {
+			for (const [recordId, path] of Object.entries(value as Record<string, string>)) {
+				specs.push({ key, kind: kindOf(key), path, layout: 'single', recordId });
+			}
+		}
+	}
+	return specs;
+}
+
+/** The record kinds a dataset is made of, e.g. `incident`, `statement`, `layer`. */
+export function recordKinds(): string[] {
+	return [...new Set(fileSpecs().map((s) => s.kind))];
+}
+
+function idOf(item: unknown, where: string): string {
+	const record = item as { id?: unknown; properties?: { id?: unknown } };
+	const id = record?.properties?.id ?? record?.id;
+	if (typeof id !== 'string' || !id) throw new Error(`${where}: a record without an id`);
+	return id;
+}
+
+/** A validated dataset → the records to store, one per incident, statement, source, place, layer… */
+export function datasetToRecords(dataset: Dataset): DatasetRecord[] {
+	const out: DatasetRecord[] = [];
+	const data = dataset as unknown as Record<string, unknown>;
+	for (const spec of fileSpecs()) {
+		const value = spec.recordId
+			? (data[spec.key] as Record<string, unknown>)[spec.recordId]
+			: data[spec.key];
+		if (spec.layout === 'single') {
+			out.push({ kind: spec.kind, id: spec.recordId ?? spec.key, position: 0, body: value });
+			continue;
+		}
+		const items =
+			spec.layout === 'features'
+				? (value as { features: unknown[] }).features
+				: (value as unknown[]);
+		items.forEach((item, position) =>
+			out.push({ kind: spec.kind, id: idOf(item, spec.path), position, body: item })
+		);
+	}
+	return out;
+}
+
+/** Stored records (bodies as JSON text, in file order) → the text of every dataset file. */
+export function recordsToFiles(
+	rows: Iterable<{ kind: string; id: string; body: string }>
+): Map<string, string> {
+	const byKind = new Map<string, Map<string, string>>();
+	const bodies = new Map<string, string[]>();
+	for (const row of rows) {
+		let kind = byKind.get(row.kind);
+		if (!kind) byKind.set(row.kind, (kind = new Map()));
+		kind.set(row.id, row.body);
+		let list = bodies.get(row.kind);
+		if (!list) bodies.set(row.kind, (list = []));
+		list.push(row.body);
+	}
+	const files = new Map<string, string>();
+	for (const spec of fileSpecs()) {
+		if (spec.layout === 'single') {
+			const body = byKind.get(spec.kind)?.get(spec.recordId ?? spec.key);
+			if (body !== undefined) files.set(spec.path, body);
+		} else {
+			const list = (bodies.get(spec.kind) ?? []).join(',');
+			files.set(
+				spec.path,
+				spec.layout === 'features'
+					? `{"type":"FeatureCollection","features":[${list}]}`
+					: `[${list}]`
+			);
+		}
+	}
+	return files;
+}
+
+/**
+ * Stored records → the dataset, through the same validation as `check:data` and the file-based
+ * start, so the read model is built exactly as it was from files (and the store is checked again).
+ */
+export function recordsToDataset(
+	rows: Iterable<{ kind: string; id: string; body: string }>,
+	prefix = 'database:'
+): ValidationResult {
+	const files = recordsToFiles(rows);
+	return validateDataset((path) => files.get(path), prefix);
+}
+
+/** A validated dataset as the text of its files in the `geodata/` format (tab-indented JSON). */
+export function datasetToFiles(dataset: Dataset): Map<string, string> {
+	const data = dataset as unknown as Record<string, unknown>;
+	const files = new Map<string, string>();
+	for (const spec of fileSpecs()) {
+		const value = spec.recordId
+			? (data[spec.key] as Record<string, unknown>)[spec.recordId]
+			: data[spec.key];
+		files.set(spec.path, JSON.stringify(value, null, '\t') + '\n');
+	}
+	return files;
+}

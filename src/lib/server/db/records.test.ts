@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadDataset } from '../load';
+import type { Dataset } from '../../data/schema';
+import type { Db } from './db';
+import { datasetToRecords } from './dataset_records';
+import { migrate } from './migrate';
+import {
+	RecordRejected,
+	applyDataset,
+	datasetVersion,
+	fullHistory,
+	isEmpty,
+	publicHistory,
+	publicRevisionsSince,
+	publishLatest,
+	readPublishedDataset,
+	saveDraft
+} from './records';
+import { engines } from './test_engines';
+
+const seed = loadDataset('tests/fixtures/valid-min');
+const clone = (d: Dataset): Dataset => structuredClone(d);
+
+describe.each(engines())('the record store on $name', { timeout: 60_000 }, (engine) => {
+	let db: Db;
+	let drop: () => Promise<void>;
+	beforeAll(async () => {
+		({ db, drop } = await engine.open());
+	}, 120_000);
+	afterAll(() => drop());
+	beforeEach(() => db.exec('truncate heads, records, revisions'));
+
+	it('migrates idempotently: a second run applies nothing', async () => {
+		expect(await migrate(db)).toEqual([]);
+		expect(await isEmpty(db)).toBe(true);
+		expect(await datasetVersion(db)).toBe(0);
+	});
+
+	it('seeds every record as a published revision and reads the same dataset back', async () => {
+		const report = await applyDataset(db, seed, { author: 'system:seed' });
+		const records = datasetToRecords(seed);
+		expect(report).toMatchObject({ created: records.length, changed: 0, retracted: 0 });
+		expect(report.datasetVersion).toBe(records.length);
+		const back = await readPublishedDataset(db);
+		expect(back.version).toBe(records.length);
+		expect(back.dataset).toEqual(seed);
+		expect(JSON.stringify(back.dataset)).toBe(JSON.stringify(seed));
+	});
+
+	it('an unchanged import makes no revision; a change, an addition and a removal make one each', async () => {
+		await applyDataset(db, seed, { author: 'system:seed' });
+		const before = await datasetVersion(db);
+		expect(await applyDataset(db, seed, { author: 'cli:db:import' })).toMatchObject({
+			created: 0,
+			changed: 0,
+			retracted: 0,
+			datasetVersion: before
+		});
+		const next = clone(seed);
+		const incident = next.incidents.features[0];
+		incident.properties.summary.en = 'A changed summary.';
+		const removed = next.sources.pop()!;
+		for (const f of next.incidents.features)
+			f.properties.source_ids = f.properties.source_ids.filter((s) => s !== removed.id);
+		for (const s of next.statements) expect(s.source_id).not.toBe(removed.id);
+		const report = await applyDataset(db, next, { author: 'cli:db:import', reason: 'test' });
+		expect(report.retracted).toBe(1);
+		expect(report.created).toBe(0);
+		expect(report.changed).toBeGreaterThanOrEqual(1);
+		expect(report.datasetVersion).toBe(before + report.changed + report.retracted);
+		expect((await readPublishedDataset(db)).dataset).toEqual(next);
+		const history = await publicHistory(db, 'incident', incident.id);
+		expect(history.map((h) => [h.version, h.status, h.author])).toEqual([
+			[1, 'published', 'system:seed'],
+			[2, 'published', 'cli:db:import']
+		]);
+		expect((history[1].body as typeof incident).properties.summary.en).toBe('A changed summary.');
+		const gone = await publicHistory(db, 'source', removed.id);
+		expect(gone.map((h) => h.status)).toEqual(['published', 'retracted']);
+	});
+
+	it('keeps serving the published version while a newer draft exists, until it is published', async () => {
+		await applyDataset(db, seed, { author: 'system:seed' });
+		const version = await datasetVersion(db);
+		const edited = clone(seed).incidents.features[0];
+		edited.properties.title.en = 'Draft title';
+		expect(await saveDraft(db, 'incident', edited.id, edited, { author: 'user:test' })).toBe(2);
+		const read = await readPublishedDataset(db);
+		expect(read.version).toBe(version);
+		expect(read.dataset.incidents.features[0].properties.title.en).toBe(
+			seed.incidents.features[0].properties.title.en
+		);
+		expect(await publicRevisionsSince(db, version, 100)).toEqual([]);
+		expect((await fullHistory(db, 'incident', edited.id)).map((h) => h.status)).toEqual([
+			'published',
+			'draft'
+		]);
+		const revision = await publishLatest(db, 'incident', edited.id, { author: 'user:test' });
+		expect(revision).toBe(version + 2);
+		const after = await readPublishedDataset(db);
+		expect(after.version).toBe(revision);
+		expect(after.dataset.incidents.features[0].properties.title.en).toBe('Draft title');
+		expect((await publicRevisionsSince(db, version, 100)).map((r) => r.revision)).toEqual([
+			revision
+		]);
+	});
+
+	it('refuses a draft that would not validate and writes nothing', async () => {
+		await applyDataset(db, seed, { author: 'system:seed' });
+		const bad = clone(seed).incidents.features[0];
+		bad.properties.source_ids = ['no-such-source'];
+		await expect(saveDraft(db, 'incident', bad.id, bad, { author: 'user:test' })).rejects.toThrow(
+			RecordRejected
+		);
+		expect((await fullHistory(db, 'incident', bad.id)).length).toBe(1);
+	});
+
+	it('keeps the revision log append-only', async () => {
+		await applyDataset(db, seed, { author: 'system:seed' });
+		await expect(db.query(`update revisions set author = 'x'`)).rejects.toThrow(/append-only/);
+		await expect(db.query('delete from revisions')).rejects.toThrow(/append-only/);
+	});
+
+	it('lists public revisions after N in order', async () => {
+		await applyDataset(db, seed, { author: 'system:seed' });
+		const all = await publicRevisionsSince(db, 0, 1000);
+		expect(all.map((r) => r.revision)).toEqual(all.map((_, i) => i + 1));
+		expect((await publicRevisionsSince(db, 3, 2)).map((r) => r.revision)).toEqual([4, 5]);
+	});
+});

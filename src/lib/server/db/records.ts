@@ -1,0 +1,332 @@
+import type { Dataset } from '../../data/schema';
+import type { Db, Queryable } from './db';
+import { datasetToRecords, recordsToDataset, type DatasetRecord } from './dataset_records';
+
+export type RecordStatus = 'draft' | 'in_review' | 'published' | 'retracted';
+
+/** The statuses anonymous readers may see in the history: what was made public, and its withdrawal. */
+export const PUBLIC_STATUSES: readonly RecordStatus[] = ['published', 'retracted'];
+
+/** The `NOTIFY` channel every published change is announced on (payload: the dataset version). */
+export const CHANGES_CHANNEL = 'atlas_changes';
+
+export interface Revision {
+	revision: number;
+	kind: string;
+	id: string;
+	version: number;
+	status: RecordStatus;
+	author: string;
+	at: string;
+	reason: string;
+	body: unknown;
+}
+
+export interface ApplyReport {
+	created: number;
+	changed: number;
+	retracted: number;
+	unchanged: number;
+	/** The dataset version after the write. */
+	datasetVersion: number;
+}
+
+/** Who made a change and why: `system:seed`, `cli:db:import`, later a user id. */
+export interface Change {
+	author: string;
+	reason?: string;
+}
+
+const CHUNK = 2000;
+const PUBLIC = `status in ('published', 'retracted')`;
+
+/**
+ * Serialises writers: revision numbers are handed out under this lock, so they are gapless and
+ * committed in order (a reader polling `since=N` never misses one that commits late).
+ */
+async function lockForWrite(tx: Queryable): Promise<number> {
+	await tx.query('lock table revisions in exclusive mode');
+	const [row] = await tx.query<{ n: string | number }>(
+		'select coalesce(max(revision), 0) as n from revisions'
+	);
+	return Number(row.n);
+}
+
+async function announce(tx: Queryable): Promise<number> {
+	const version = await datasetVersion(tx);
+	await tx.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, String(version)]);
+	return version;
+}
+
+/** The number of the last published (or retracted) revision; 0 for an empty database. */
+export async function datasetVersion(db: Queryable): Promise<number> {
+	const [row] = await db.query<{ n: string | number }>(
+		`select coalesce(max(revision), 0) as n from revisions where ${PUBLIC}`
+	);
+	return Number(row.n);
+}
+
+/** True when no record has ever been written (the database is seeded only then). */
+export async function isEmpty(db: Queryable): Promise<boolean> {
+	const rows = await db.query('select 1 from revisions limit 1');
+	return rows.length === 0;
+}
+
+/** The published version of every record, bodies as JSON text, in file order. */
+export async function readPublishedRows(
+	db: Queryable
+): Promise<{ kind: string; id: string; body: string }[]> {
+	return db.query(
+		`select h.kind, h.id, r.body::text as body
+		 from heads h join records r
+		   on r.kind = h.kind and r.id = h.id and r.version = h.published_version
+		 order by h.kind, h.position, h.id`
+	);
+}
+
+/** The published dataset, validated exactly as a dataset directory is; throws if it does not validate. */
+export async function readPublishedDataset(db: Db): Promise<{ dataset: Dataset; version: number }> {
+	const { rows, version } = await db.transaction(async (tx) => {
+		await tx.query('set transaction isolation level repeatable read');
+		return { version: await datasetVersion(tx), rows: await readPublishedRows(tx) };
+	});
+	const { dataset, errors } = recordsToDataset(rows);
+	if (!dataset) throw new Error(`The stored dataset does not validate:\n${errors.join('\n')}`);
+	return { dataset, version };
+}
+
+/**
+ * Makes the published records equal to `dataset` (already validated by the caller, as
+ * `check:data` does) in one transaction: a new or changed record becomes a new published version,
+ * a record missing from `dataset` is retracted, an unchanged one makes no revision.
+ */
+export async function applyDataset(db: Db, dataset: Dataset, change: Change): Promise<ApplyReport> {
+	const incoming = datasetToRecords(dataset);
+	return db.transaction(async (tx) => {
+		let revision = await lockForWrite(tx);
+		await tx.exec(
+			`create temp table incoming (kind text, id text, position integer, body jsonb) on commit drop`
+		);
+		for (let i = 0; i < incoming.length; i += CHUNK) {
+			await tx.query(
+				`insert into incoming select * from jsonb_to_recordset($1::text::jsonb)
+				 as x(kind text, id text, position integer, body jsonb)`,
+				[JSON.stringify(incoming.slice(i, i + CHUNK) satisfies DatasetRecord[])]
+			);
+		}
+		await tx.exec(`create temp table changes on commit drop as
+			select i.kind, i.id, i.position, i.body, coalesce(h.latest_version, 0) + 1 as version,
+			       h.kind is null as created,
+			       row_number() over (order by i.kind, i.position, i.id) as n
+			from incoming i
+			left join heads h on h.kind = i.kind and h.id = i.id
+			left join records r on r.kind = h.kind and r.id = h.id and r.version = h.published_version
+			where r.body is null or r.body <> i.body`);
+		const [counts] = await tx.query<{ created: number; changed: number; total: number }>(
+			`select count(*) filter (where created)::int as created,
+			        count(*) filter (where not created)::int as changed,
+			        (select count(*)::int from incoming) as total
+			 from changes`
+		);
+		await tx.query(
+			`insert into records (kind, id, version, status, body, revision)
+			 select kind, id, version, 'published', body, $1::bigint + n from changes`,
+			[revision]
+		);
+		await tx.query(
+			`insert into revisions (revision, kind, id, version, status, author, reason, body)
+			 select $1::bigint + n, kind, id, version, 'published', $2, $3, body from changes`,
+			[revision, change.author, change.reason ?? '']
+		);
+		await tx.exec(`insert into heads (kind, id, position, published_version, latest_version)
+			select kind, id, position, version, version from changes
+			on conflict (kind, id) do update set published_version = excluded.published_version,
+			  latest_version = excluded.latest_version, position = excluded.position`);
+		await tx.exec(`update heads h set position = i.position from incoming i
+			where h.kind = i.kind and h.id = i.id and h.position <> i.position`);
+		revision += counts.created + counts.changed;
+
+		await tx.exec(`create temp table gone on commit drop as
+			select h.kind, h.id, h.latest_version + 1 as version, r.body,
+			       row_number() over (order by h.kind, h.position, h.id) as n
+			from heads h join records r
+			  on r.kind = h.kind and r.id = h.id and r.version = h.published_version
+			where not exists (select 1 from incoming i where i.kind = h.kind and i.id = h.id)`);
+		const [{ retracted }] = await tx.query<{ retracted: number }>(
+			'select count(*)::int as retracted from gone'
+		);
+		await tx.query(
+			`insert into records (kind, id, version, status, body, revision)
+			 select kind, id, version, 'retracted', body, $1::bigint + n from gone`,
+			[revision]
+		);
+		await tx.query(
+			`insert into revisions (revision, kind, id, version, status, author, reason, body)
+			 select $1::bigint + n, kind, id, version, 'retracted', $2, $3, body from gone`,
+			[revision, change.author, change.reason ?? '']
+		);
+		await tx.exec(`update heads h set published_version = null, latest_version = g.version
+			from gone g where h.kind = g.kind and h.id = g.id`);
+
+		const datasetVersion = await announce(tx);
+		return {
+			created: counts.created,
+			changed: counts.changed,
+			retracted,
+			unchanged: counts.total - counts.created - counts.changed,
+			datasetVersion
+		};
+	});
+}
+
+/** Thrown when a write would leave a dataset that does not validate; lists every error. */
+export class RecordRejected extends Error {
+	constructor(readonly errors: string[]) {
+		super(`Refused: the record would not validate:\n${errors.join('\n')}`);
+		this.name = 'RecordRejected';
+	}
+}
+
+/** Checks that the published dataset with `body` in place of record `kind/id` validates. */
+async function assertValidWith(tx: Queryable, kind: string, id: string, body: unknown) {
+	const rows = await readPublishedRows(tx);
+	const text = JSON.stringify(body);
+	let found = false;
+	const next = rows.map((row) => {
+		if (row.kind !== kind || row.id !== id) return row;
+		found = true;
+		return { ...row, body: text };
+	});
+	if (!found) next.push({ kind, id, body: text });
+	const { errors } = recordsToDataset(next);
+	if (errors.length) throw new RecordRejected(errors);
+}
+
+/**
+ * Saves a new draft version of a record (a new record or an edit of a published one). Readers keep
+ * seeing the published version until {@link publishLatest}. Returns the draft's version.
+ */
+export async function saveDraft(
+	db: Db,
+	kind: string,
+	id: string,
+	body: unknown,
+	change: Change
+): Promise<number> {
+	return db.transaction(async (tx) => {
+		const revision = (await lockForWrite(tx)) + 1;
+		await assertValidWith(tx, kind, id, body);
+		const [head] = await tx.query<{ latest_version: number }>(
+			'select latest_version from heads where kind = $1 and id = $2',
+			[kind, id]
+		);
+		const version = (head?.latest_version ?? 0) + 1;
+		const json = JSON.stringify(body);
+		await tx.query(
+			`insert into records (kind, id, version, status, body, revision)
+			 values ($1, $2, $3, 'draft', $4::text::jsonb, $5)`,
+			[kind, id, version, json, revision]
+		);
+		await tx.query(
+			`insert into revisions (revision, kind, id, version, status, author, reason, body)
+			 values ($1, $2, $3, $4, 'draft', $5, $6, $7::text::jsonb)`,
+			[revision, kind, id, version, change.author, change.reason ?? '', json]
+		);
+		await tx.query(
+			`insert into heads (kind, id, position, published_version, latest_version)
+			 values ($1, $2, (select coalesce(max(position), -1) + 1 from heads where kind = $1), null, $3)
+			 on conflict (kind, id) do update set latest_version = excluded.latest_version`,
+			[kind, id, version]
+		);
+		return version;
+	});
+}
+
+/** Publishes a record's newest version (validated again against today's published dataset). */
+export async function publishLatest(
+	db: Db,
+	kind: string,
+	id: string,
+	change: Change
+): Promise<number> {
+	return db.transaction(async (tx) => {
+		const revision = (await lockForWrite(tx)) + 1;
+		const [row] = await tx.query<{ version: number; status: RecordStatus; body: unknown }>(
+			`select r.version, r.status, r.body from heads h join records r
+			   on r.kind = h.kind and r.id = h.id and r.version = h.latest_version
+			 where h.kind = $1 and h.id = $2`,
+			[kind, id]
+		);
+		if (!row) throw new Error(`No record ${kind} ${id}`);
+		if (row.status === 'published' || row.status === 'retracted') {
+			throw new Error(`${kind} ${id} version ${row.version} is already ${row.status}`);
+		}
+		await assertValidWith(tx, kind, id, row.body);
+		await tx.query(
+			`update records set status = 'published', revision = $4
+			 where kind = $1 and id = $2 and version = $3`,
+			[kind, id, row.version, revision]
+		);
+		await tx.query(
+			`insert into revisions (revision, kind, id, version, status, author, reason, body)
+			 select $1, kind, id, version, 'published', $2, $3, body from records
+			 where kind = $4 and id = $5 and version = $6`,
+			[revision, change.author, change.reason ?? '', kind, id, row.version]
+		);
+		await tx.query('update heads set published_version = $3 where kind = $1 and id = $2', [
+			kind,
+			id,
+			row.version
+		]);
+		await announce(tx);
+		return revision;
+	});
+}
+
+function toRevision(row: Record<string, unknown>): Revision {
+	return {
+		revision: Number(row.revision),
+		kind: String(row.kind),
+		id: String(row.id),
+		version: Number(row.version),
+		status: row.status as RecordStatus,
+		author: String(row.author),
+		at: new Date(row.at as string).toISOString(),
+		reason: String(row.reason),
+		body: row.body
+	};
+}
+
+/** Published (and retracted) revisions after `since`, oldest first, at most `limit`. */
+export async function publicRevisionsSince(
+	db: Queryable,
+	since: number,
+	limit: number
+): Promise<Revision[]> {
+	const rows = await db.query(
+		`select revision, kind, id, version, status, author, at, reason, body from revisions
+		 where revision > $1 and ${PUBLIC} order by revision limit $2`,
+		[since, limit]
+	);
+	return rows.map(toRevision);
+}
+
+/** Every public version of one record, oldest first; empty if it was never published. */
+export async function publicHistory(db: Queryable, kind: string, id: string): Promise<Revision[]> {
+	const rows = await db.query(
+		`select revision, kind, id, version, status, author, at, reason, body from revisions
+		 where kind = $1 and id = $2 and ${PUBLIC} order by revision`,
+		[kind, id]
+	);
+	return rows.map(toRevision);
+}
+
+/** Every revision of one record, drafts included (for tests and, later, signed-in editors). */
+export async function fullHistory(db: Queryable, kind: string, id: string): Promise<Revision[]> {
+	const rows = await db.query(
+		`select revision, kind, id, version, status, author, at, reason, body from revisions
+		 where kind = $1 and id = $2 order by revision`,
+		[kind, id]
+	);
+	return rows.map(toRevision);
+}
