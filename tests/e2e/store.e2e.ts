@@ -42,6 +42,18 @@ describe('the embedded store behind the server', () => {
 		}
 	});
 
+	it('refuses to start on a seeded DATA_DIR when the basemap it serves from files is broken', async () => {
+		const dataDir = mkdtempSync(join(scratch, 'data-'));
+		const geodata = geodataWithVersion('1.0.0');
+		const first = await startServer({ geodataDir: geodata, env: { DATA_DIR: dataDir } });
+		await first.stop();
+		const countries = join(geodata, 'basemap', 'countries.geojson');
+		writeFileSync(countries, readFileSync(countries, 'utf8').slice(0, 500));
+		const { code, output } = await startServerExpectingFailure(geodata, { DATA_DIR: dataDir });
+		expect(code).toBe(1);
+		expect(output).toContain('basemap/countries.geojson');
+	});
+
 	it('a second process on the same DATA_DIR exits 1 with one line naming the holder', async () => {
 		const dataDir = mkdtempSync(join(scratch, 'data-'));
 		const server = await startServer({ env: { DATA_DIR: dataDir } });
