@@ -49,12 +49,13 @@ const TRIGGERS: Record<Lang, Trigger[]> = {
 
 /** Nouns that make a number a count of people, equipment or positions (first word, as a key). */
 const UNITS: Record<Lang, string[]> = {
-	vi: ['binh', 'nguoi', 'nhan', 'thanh', 'thuong', 'dan', 'quan', 'linh', 'chien', 'si', 'tre', 'may', 'truc', 'xe', 'cao', 'diem', 'lang', 'khau', 'sinh', 'thuy'],
+	vi: ['binh', 'người', 'nhân', 'thành', 'thường', 'dân', 'quân', 'lính', 'chiến', 'sĩ', 'trẻ', 'máy', 'trực', 'xe', 'cao', 'điểm', 'làng', 'khẩu', 'chiếc'],
 	en: ['soldiers', 'soldier', 'servicemen', 'serviceman', 'service', 'people', 'persons', 'civilians', 'civilian', 'peacekeeper', 'peacekeepers', 'employees', 'employee', 'members', 'member', 'officer', 'officers', 'troops', 'children', 'child', 'helicopter', 'helicopters', 'tank', 'tanks', 'aircraft', 'drone', 'drones', 'heights', 'height', 'villages', 'village', 'positions', 'position', 'fighters', 'men', 'rescuers', 'workers', 'military'],
 	ru: ['военнослужащ', 'военн', 'человек', 'мирн', 'жител', 'миротворец', 'миротворц', 'сотрудник', 'солдат', 'офицер', 'дет', 'ребенок', 'ребёнок', 'вертолет', 'вертолёт', 'танк', 'самолет', 'беспилотник', 'высот', 'сел', 'позиц', 'бойц', 'сотрудниц', 'сол']
 };
 
-const MODIFIER_LIMIT = 4;
+/** Vietnamese puts the classifier noun right after the number; English and Russian allow adjectives. */
+const MODIFIER_LIMIT: Record<Lang, number> = { vi: 1, en: 4, ru: 3 };
 const BACKGROUND: Record<Lang, RegExp> = {
 	vi: /(?:khiến|làm|làm cho)\s*$/iu,
 	en: /(?:killing|leaving|left|claiming the lives of)\s*$/iu,
@@ -69,8 +70,8 @@ const STOP: Record<Lang, RegExp> = {
 
 function unitAfter(text: string, lang: Lang, from: number): boolean {
 	const words = text.slice(from, from + 80).match(/[\p{L}\p{N}]+/gu) ?? [];
-	for (const w of words.slice(0, MODIFIER_LIMIT)) {
-		const key = wordKey(w);
+	for (const w of words.slice(0, MODIFIER_LIMIT[lang])) {
+		const key = lang === 'vi' ? w.toLowerCase() : wordKey(w);
 		if (UNITS[lang].some((u) => key === u || (lang === 'ru' && key.startsWith(u)))) return true;
 		if (lang === 'en' && AIRCRAFT.test(w)) return true;
 	}
@@ -142,6 +143,15 @@ export function findClaims(text: string, lang: Lang, ctx: ClaimContext): ClaimPr
 					(n, i) => !used.has(i) && n.start >= tr.end && n.start - tr.end < 40 && n.end <= nextStart
 				);
 				picked = next ? [next] : [];
+			}
+			if (picked.length === 0 && tr.trigger.metric === 'equipment_lost') {
+				const near = text.slice(Math.max(s.start, tr.start - 40), Math.min(s.end, tr.end + 40));
+				const craft = AIRCRAFT.exec(near);
+				if (craft) {
+					const at = Math.max(s.start, tr.start - 40) + craft.index;
+					picked = [{ start: at, end: at, value: 1 }];
+					numbers.push(picked[0]);
+				}
 			}
 			for (const n of picked) {
 				used.add(numbers.indexOf(n));

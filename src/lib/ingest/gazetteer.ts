@@ -15,6 +15,7 @@ export interface Gazetteer {
 	/** Name key → every place that spelling can name, best first. */
 	places: Map<string, PlaceEntry[]>;
 	speakers: Map<string, Speaker>;
+	speakerByName: Map<string, Speaker>;
 	maxPlaceWords: number;
 	maxSpeakerWords: number;
 	/** Existing incidents, to propose attaching to one of them. */
@@ -100,7 +101,9 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
 
 	const speakers = new Map<string, Speaker>();
 	let maxSpeakerWords = 1;
+	const speakerByName = new Map<string, Speaker>();
 	for (const s of buildSpeakers(data.statements)) {
+		speakerByName.set(s.name, s);
 		for (const alias of [s.name, ...s.aliases]) {
 			const key = nameKey(alias);
 			if (!key || speakers.has(key)) continue;
@@ -122,5 +125,5 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
 			place_ids: strings(p.place_ids)
 		});
 	}
-	return { places, speakers, maxPlaceWords, maxSpeakerWords, incidents };
+	return { places, speakers, speakerByName, maxPlaceWords, maxSpeakerWords, incidents };
 }

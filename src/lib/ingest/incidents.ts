@@ -52,9 +52,10 @@ export function draftIncidents(
 	existing: ExistingIncident[]
 ): IncidentProposal[] {
 	const dayDates = dates.filter((d) => d.precision === 'day');
+	/** The date in force at `at`: the last day-precision date of its sentence, else the last before it. */
 	const dateAt = (at: number): DateProposal | null => {
 		const s = sentences[inSentence(sentences, at)];
-		const own = dayDates.find((d) => d.start >= s.start && d.end <= s.end);
+		const own = dayDates.findLast((d) => d.start >= s.start && d.end <= s.end);
 		if (own) return own;
 		let found: DateProposal | null = null;
 		for (const d of dayDates) if (d.end <= at) found = d;

@@ -22,6 +22,19 @@ export interface IngestOptions {
 
 export class IngestError extends Error {}
 
+/**
+ * A line that opens a news site's related-links block ("Tin bài liên quan", "Read more",
+ * "Читайте также"): what follows is navigation, not the article.
+ */
+const NAVIGATION =
+	/^[ \t]*(?:Tin bài liên quan|Tin liên quan|Các tin bài khác|Đọc nhiều|Related articles|Related stories|Related news|Read more|More stories|Читайте также|Похожие новости|Другие новости)[ \t]*:?[ \t]*$/imu;
+
+/** Where the article ends: before its site's navigation, if a related-links heading is found. */
+export function articleEnd(text: string): number {
+	const m = NAVIGATION.exec(text);
+	return m ? m.index : text.length;
+}
+
 const WIRES = /(?<![\p{L}])(AFP|Reuters|AP|TASS|ТАСС|Interfax|Интерфакс|RIA Novosti|РИА Новости|Sputnik|TTXVN|Anadolu)(?![\p{L}])/u;
 const BINARY = /[\u0000-\u0008\u000e-\u001f\ufffd]/g;
 
@@ -59,6 +72,7 @@ export function checkOptions(options: IngestOptions): void {
 export function ingest(text: string, options: IngestOptions, gazetteer: Gazetteer): Proposals {
 	checkOptions(options);
 	checkText(text);
+	text = text.slice(0, articleEnd(text));
 	const tokens = tokenize(text);
 	const sentences = splitSentences(text);
 	const places = findPlaces(text, tokens, gazetteer);

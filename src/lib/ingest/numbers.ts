@@ -107,7 +107,7 @@ function pattern(lang: Lang): RegExp {
 		const num = `(\\d{1,3}(?:[.,\\u00a0 ]\\d{3})*|\\d+|${alt(Object.keys(WORDS[lang]))})`;
 		re = new RegExp(
 			`(?<![\\p{L}\\p{N}/.,])(?:(${alt(LOW[lang])}|${alt(HIGH[lang])}|${alt(ABOUT[lang])})\\s+)?` +
-				`(?:${num}(?:\\s*(?:–|-|—|đến|to|до)\\s*${num})?|(${alt(Object.keys(VAGUE[lang]))}))` +
+				`(?:(${alt(Object.keys(VAGUE[lang]))})|${num}(?:\\s*(?:–|-|—|đến|to|до)\\s*(\\d+))?)` +
 				`(?![\\p{L}\\p{N}]|[/:%])`,
 			'giu'
 		);
@@ -131,12 +131,12 @@ export function findNumbers(text: string, lang: Lang, from: number, to: number):
 		if (m.index + m[0].length > to) break;
 		const qualifier = m[1]?.toLowerCase();
 		let value: ClaimValue;
-		if (m[4]) {
-			value = { low: VAGUE[lang][m[4].toLowerCase()] };
+		if (m[2]) {
+			value = { low: VAGUE[lang][m[2].toLowerCase()] };
 		} else {
-			const n = parse(lang, m[2]);
+			const n = parse(lang, m[3]);
 			if (!Number.isFinite(n)) continue;
-			if (m[3]) value = { low: n, high: parse(lang, m[3]) };
+			if (m[4]) value = { low: n, high: parse(lang, m[4]) };
 			else if (!qualifier) value = n;
 			else if (LOW[lang].includes(qualifier)) value = { low: n };
 			else if (HIGH[lang].includes(qualifier)) value = { high: n };

@@ -10,7 +10,10 @@ export interface Speaker {
 	kind: 'person' | 'body';
 	/** Spellings that name the speaker in vi, en and ru text (surnames alone for people). */
 	aliases: string[];
-	/** For a spokesperson: the speaker they speak for, when the text names that speaker. */
+	/**
+	 * For a spokesperson: the speaker they speak for, when the text names that speaker. For a body
+	 * (an army), the body whose press service issues its statements (its defence ministry), always.
+	 */
 	speaks_for?: string;
 }
 
@@ -107,6 +110,7 @@ function countryBodies(): Speaker[] {
 			name: `Armed Forces of ${c.name}`,
 			organization: `Armed Forces of ${c.formal}`,
 			kind: 'body',
+			speaks_for: `Ministry of Defence of ${c.name}`,
 			aliases: forms(
 				['Quân đội', 'Lực lượng vũ trang'],
 				(x) => [`${x} army`, `${x} armed forces`, `${x}'s armed forces`, `${x}'s army`],

@@ -14,11 +14,11 @@ const VERBS: Record<Lang, RegExp> = {
 		'gu'
 	),
 	en: new RegExp(
-		`${B}(?:said|says|stated|told|announced|called for|called on|urged|confirmed|reported|added|warned|condemned|noted|expressed|claimed|denied|accused|insisted|stressed|emphasi[sz]ed|declared|demanded)${E}`,
+		`${B}(?:said|says|stated|told|announced|called for|called on|urged|confirmed|reported|added|warned|condemned|noted|expressed|claimed|denied|accused|insisted|stressed|emphasi[sz]ed|declared|demanded|according to)${E}`,
 		'giu'
 	),
 	ru: new RegExp(
-		`${B}(?:заяви(?:л|ла|ли)|сообщи(?:л|ла|ли)|призва(?:л|ла|ли)|подчеркну(?:л|ла|ли)|отмети(?:л|ла|ли)|добави(?:л|ла|ли)|завери(?:л|ла|ли)|вырази(?:л|ла|ли)|осуди(?:л|ла|ли)|потребова(?:л|ла|ли)|предупреди(?:л|ла|ли)|подтверди(?:л|ла|ли)|рассказа(?:л|ла|ли)|сказа(?:л|ла|ли)|опроверг(?:ла|ли)?|обвини(?:л|ла|ли))${E}`,
+		`${B}(?:заяви(?:л|ла|ли|ло)|сообщи(?:л|ла|ли|ло)|призва(?:л|ла|ли|ло)|подчеркну(?:л|ла|ли|ло)|отмети(?:л|ла|ли|ло)|добави(?:л|ла|ли|ло)|завери(?:л|ла|ли|ло)|вырази(?:л|ла|ли|ло)|осуди(?:л|ла|ли|ло)|потребова(?:л|ла|ли|ло)|предупреди(?:л|ла|ли|ло)|подтверди(?:л|ла|ли|ло)|рассказа(?:л|ла|ли|ло)|сказа(?:л|ла|ли|ло)|опроверг(?:ла|ли)?|обвини(?:л|ла|ли|ло))${E}`,
 		'giu'
 	)
 };
@@ -32,8 +32,8 @@ const ACCORDING: Record<Lang, RegExp> = {
 
 /** A sentence opening with one of these goes on with the previous statement. */
 const CONTINUATION: Record<Lang, RegExp> = {
-	vi: /^(?:Theo đó|Cụ thể|Trong đó|Ngoài ra|Đồng thời)\b/iu,
-	en: /^(?:(?:He|She|They|The ministry|The minister) added|In particular|Specifically|Furthermore|According to (?:him|her|them))\b/iu,
+	vi: /^(?:Theo đó|Cụ thể|Trong đó|Ngoài ra|Đồng thời)(?![\p{L}])/iu,
+	en: /^(?:(?:He|She|They|The ministry|The minister) added|In particular|Specifically|Furthermore|According to (?:him|her|them))(?![\p{L}])/iu,
 	ru: /^(?:По его словам|По ее словам|По её словам|Кроме того|При этом|В частности)(?![\p{L}])/iu
 };
 
@@ -45,6 +45,9 @@ const ANAPHORA: Record<Lang, RegExp> = {
 };
 
 const OBJECT_WORDS = new Set(['voi', 'with', 'to', 'for', 'с', 'со']);
+/** A pronoun right before the verb ("it added", "Ông kêu gọi") or a back-reference after it. */
+const PRONOUN_BEFORE = /(?:^|[\s,])(?:he|she|it|they|ông|bà|он|она|оно|они|ведомство)\s+(?:also\s+|cũng\s+|также\s+)?$/iu;
+const BACK_AFTER = /^\s+(?:the ministry|the minister|the spokesman|the spokeswoman|him|her|them|ведомства|министерства|него|неё|нее)(?![\p{L}])/iu;
 const QUOTES = /["“«„]([^"”»“]{3,2000})["”»“]/gu;
 
 interface SpeakerMention {
@@ -58,9 +61,22 @@ function speakerMentions(
 	tokens: Token[],
 	gazetteer: Gazetteer
 ): SpeakerMention[] {
-	return matchNames(text, tokens, gazetteer.speakers, gazetteer.maxSpeakerWords, () => true)
-		.filter((m) => m.first === 0 || !OBJECT_WORDS.has(tokens[m.first - 1].key))
-		.map((m) => ({ start: m.start, end: m.end, speaker: m.value }));
+	const out: SpeakerMention[] = [];
+	let previousObject: { end: number } | null = null;
+	for (const m of matchNames(text, tokens, gazetteer.speakers, gazetteer.maxSpeakerWords, () => true)) {
+		const window = tokens.slice(Math.max(0, m.first - 3), m.first);
+		const afterObjectWord = window.some((t) => OBJECT_WORDS.has(t.key));
+		const joined =
+			previousObject !== null &&
+			/^[\s\p{L}]{0,30}\s(?:и|và|and)\s[\s\p{L}]{0,30}$/u.test(text.slice(previousObject.end, m.start));
+		if (afterObjectWord || joined) {
+			previousObject = m;
+			continue;
+		}
+		previousObject = null;
+		out.push({ start: m.start, end: m.end, speaker: m.value });
+	}
+	return out;
 }
 
 /** Speakers of one clause: the last one named before the verb, with any joined to it by "and". */
@@ -100,7 +116,8 @@ export function findStatements(
 	const bySentence: (number[] | null)[] = sentences.map(() => null);
 	const mentions = speakerMentions(text, tokens, gazetteer);
 	let mi = 0;
-	let last: { sentence: number; speakers: Speaker[]; indexes: number[] } | null = null;
+	let last: { sentence: number; speakers: Speaker[]; indexes: number[]; via?: string | null } | null =
+		null;
 
 	for (let k = 0; k < sentences.length; k++) {
 		const s = sentences[k];
@@ -108,7 +125,7 @@ export function findStatements(
 		while (mi < mentions.length && mentions[mi].end <= s.start) mi++;
 		const here: SpeakerMention[] = [];
 		for (let j = mi; j < mentions.length && mentions[j].start < s.end; j++) here.push(mentions[j]);
-		const recent = last && k - last.sentence <= 3 && sentences[last.sentence].paragraph >= s.paragraph - 2;
+		const recent = last && k - last.sentence <= 4 && sentences[last.sentence].paragraph >= s.paragraph - 4;
 
 		if (last && recent && CONTINUATION[lang].test(sentence) && s.paragraph === sentences[last.sentence].paragraph) {
 			for (const i of last.indexes) {
@@ -141,6 +158,11 @@ export function findStatements(
 				if (speakers.length === 0 && lang !== 'vi') {
 					const after = here.find((m) => m.start >= at + v![0].length && m.start - at < 40);
 					if (after) speakers = [after.speaker];
+				}
+				if (speakers.length === 0 && last && recent) {
+					const before = text.slice(Math.max(s.start, at - 30), at);
+					const after = text.slice(at + v[0].length, at + v[0].length + 40);
+					if (PRONOUN_BEFORE.test(before) || BACK_AFTER.test(after)) speakers = last.speakers;
 				}
 				if (speakers.length === 0 && last && recent && ANAPHORA[lang].test(sentence)) {
 					const opening = ANAPHORA[lang].exec(sentence)!;
@@ -181,21 +203,27 @@ export function findStatements(
 			let organization = speaker.organization;
 			let via: string | null = null;
 			if (speaker.speaks_for) {
-				const principal = here.find((m) => m.speaker.name === speaker.speaks_for);
-				if (principal || speaker.kind === 'person') {
-					const p = principal?.speaker;
-					if (p) {
-						via = speaker.name;
-						name = p.name;
-						organization = p.organization;
-					}
+				const principal =
+					here.find((m) => m.speaker.name === speaker.speaks_for)?.speaker ??
+					(last && recent && last.via === speaker.name ? last.speakers[0] : undefined) ??
+					(speaker.kind === 'body' ? gazetteer.speakerByName.get(speaker.speaks_for) : undefined);
+				if (principal) {
+					via = speaker.name;
+					name = principal.name;
+					organization = principal.organization;
 				}
 			}
 			indexes.push(statements.length);
 			statements.push({ start, end, speaker: name, organization, via, form, text: text.slice(start, end) });
 		}
 		bySentence[k] = indexes;
-		last = { sentence: k, speakers, indexes };
+		const via = statements[indexes[0]].via;
+		last = {
+			sentence: k,
+			speakers: via ? [gazetteer.speakerByName.get(statements[indexes[0]].speaker)!] : speakers,
+			indexes,
+			via
+		};
 	}
 	return { statements, bySentence };
 }
