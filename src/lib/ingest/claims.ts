@@ -103,11 +103,16 @@ export function findClaims(text: string, lang: Lang, ctx: ClaimContext): ClaimPr
 	const out: ClaimProposal[] = [];
 	const seen = new Set<string>();
 	let lastStatement: { sentence: number; index: number } | null = null;
+	const dates = [...ctx.dates].sort((a, b) => a.start - b.start);
+	let di = 0;
 	ctx.sentences.forEach((s, k) => {
 		const own = ctx.bySentence[k];
 		if (own) lastStatement = { sentence: k, index: own[0] };
+		while (di < dates.length && dates[di].end <= s.start) di++;
+		const here: { start: number; end: number }[] = [];
+		for (let j = di; j < dates.length && dates[j].start < s.end; j++) here.push(dates[j]);
 		const numbers = findNumbers(text, lang, s.start, s.end).filter(
-			(n) => !ctx.dates.some((d) => n.start < d.end && d.start < n.end) && unitAfter(text, lang, n.end)
+			(n) => !here.some((d) => n.start < d.end && d.start < n.end) && unitAfter(text, lang, n.end)
 		);
 		if (numbers.length === 0) return;
 		let statementIndex: number | null = null;

@@ -53,13 +53,25 @@ export function draftIncidents(
 ): IncidentProposal[] {
 	const dayDates = dates.filter((d) => d.precision === 'day');
 	/** The date in force at `at`: the last day-precision date of its sentence, else the last before it. */
+	const lastStartingBefore = (at: number): number => {
+		let lo = 0;
+		let hi = dayDates.length - 1;
+		let found = -1;
+		while (lo <= hi) {
+			const mid = (lo + hi) >> 1;
+			if (dayDates[mid].start < at) {
+				found = mid;
+				lo = mid + 1;
+			} else hi = mid - 1;
+		}
+		return found;
+	};
 	const dateAt = (at: number): DateProposal | null => {
 		const s = sentences[inSentence(sentences, at)];
-		const own = dayDates.findLast((d) => d.start >= s.start && d.end <= s.end);
-		if (own) return own;
-		let found: DateProposal | null = null;
-		for (const d of dayDates) if (d.end <= at) found = d;
-		return found ?? dayDates[0] ?? null;
+		const inOwn = lastStartingBefore(s.end);
+		if (inOwn >= 0 && dayDates[inOwn].start >= s.start) return dayDates[inOwn];
+		const before = lastStartingBefore(at);
+		return before >= 0 ? dayDates[before] : (dayDates[0] ?? null);
 	};
 	const groups = new Map<string, { claims: number[]; statements: number[]; sentences: Set<number> }>();
 	const group = (at: number) => {
@@ -77,16 +89,26 @@ export function draftIncidents(
 		const last = inSentence(sentences, Math.max(s.start, s.end - 1));
 		for (let k = inSentence(sentences, s.start); k <= last; k++) g.sentences.add(k);
 	});
+	for (const d of dayDates) groups.get(d.date)?.sentences.add(inSentence(sentences, d.start));
 	const out: IncidentProposal[] = [];
+	const placesBySentence = new Map<number, PlaceProposal[]>();
+	for (const p of places) {
+		const k = inSentence(sentences, p.start);
+		placesBySentence.set(k, [...(placesBySentence.get(k) ?? []), p]);
+	}
 	for (const [date, g] of groups) {
 		const ids = new Map<string, boolean>();
-		for (const p of places) {
-			if (!p.place_id || !g.sentences.has(inSentence(sentences, p.start))) continue;
-			ids.set(p.place_id, BROAD.has(p.kind));
+		for (const k of g.sentences) {
+			for (const p of placesBySentence.get(k) ?? []) {
+				if (p.place_id) ids.set(p.place_id, BROAD.has(p.kind));
+			}
 		}
 		const specific = [...ids].filter(([, broad]) => !broad).map(([id]) => id);
 		const place_ids = specific.length > 0 ? specific : [...ids.keys()];
-		const wording = [...g.sentences].map((k) => text.slice(sentences[k].start, sentences[k].end)).join(' ');
+		const wording = [...g.sentences]
+			.slice(0, 200)
+			.map((k) => text.slice(sentences[k].start, sentences[k].end))
+			.join(' ');
 		const type = TYPES.find(([re]) => re.test(wording))?.[1] ?? 'Strategic developments';
 		let attach_to: string | null = null;
 		if (date) {

@@ -4,6 +4,9 @@ export interface Sentence extends Span {
 	paragraph: number;
 }
 
+/** Text without sentence breaks (a table, a dump) is cut at whitespace so every step stays bounded. */
+export const MAX_SENTENCE = 3000;
+
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'col', 'lt', 'no', 'г', 'гг', 'ул', 'vs']);
 
 /**
@@ -23,6 +26,11 @@ export function splitSentences(text: string): Sentence[] {
 	};
 	for (let i = 0; i < text.length; i++) {
 		const c = text[i];
+		if (i - start > MAX_SENTENCE && /\s/.test(c)) {
+			push(i);
+			start = i + 1;
+			continue;
+		}
 		if (c === '\n' || c === '\r' || c === '\u2029') {
 			push(i);
 			start = i + 1;

@@ -64,8 +64,10 @@ function speakerMentions(
 	const out: SpeakerMention[] = [];
 	let previousObject: { end: number } | null = null;
 	for (const m of matchNames(text, tokens, gazetteer.speakers, gazetteer.maxSpeakerWords, () => true)) {
-		const window = tokens.slice(Math.max(0, m.first - 3), m.first);
-		const afterObjectWord = window.some((t) => OBJECT_WORDS.has(t.key));
+		const window = tokens.slice(Math.max(0, m.first - 5), m.first);
+		const afterObjectWord = window.some(
+			(t) => OBJECT_WORDS.has(t.key) && !/[,.;:!?()\n|]/.test(text.slice(t.end, m.start))
+		);
 		const joined =
 			previousObject !== null &&
 			/^[\s\p{L}]{0,30}\s(?:и|và|and)\s[\s\p{L}]{0,30}$/u.test(text.slice(previousObject.end, m.start));

@@ -26,10 +26,6 @@ const RU_ENDINGS = [
 	'ее',
 	'ом',
 	'ем',
-	'ам',
-	'ям',
-	'ах',
-	'ях',
 	'ым',
 	'им',
 	'ия',
@@ -47,7 +43,10 @@ const RU_ENDINGS = [
 	'о'
 ];
 
-/** Russian declension changes word endings ("Тертер", "в Тертере"); both reduce to one stem. */
+/**
+ * Russian declension changes word endings ("Тертер", "в Тертере"); both reduce to one stem. Plural
+ * endings in -ам/-ах are left out: they end names in the nominative (Агдам, Карабах).
+ */
 function russianStem(word: string): string {
 	for (const ending of RU_ENDINGS) {
 		if (word.endsWith(ending) && word.length - ending.length >= 3) {
@@ -57,14 +56,15 @@ function russianStem(word: string): string {
 	return word;
 }
 
+/** Latin and Armenian letters lose their diacritics; Cyrillic keeps "й" (only "ё" becomes "е"). */
 export function wordKey(word: string): string {
-	const folded = word
-		.toLowerCase()
+	const lower = word.toLowerCase();
+	if (CYRILLIC.test(lower)) return russianStem(lower.normalize('NFC').replace(/ё/g, 'е'));
+	return lower
 		.normalize('NFD')
 		.replace(/\p{M}/gu, '')
 		.replace(/ə/g, 'a')
 		.replace(/ı/g, 'i');
-	return CYRILLIC.test(folded) ? russianStem(folded) : folded;
 }
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
