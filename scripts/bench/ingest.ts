@@ -61,7 +61,7 @@ for (let i = 0; i < 21; i++) {
 }
 times.sort((a, b) => a - b);
 console.log(`speed: a ${words}-word article (vi) in ${times[10].toFixed(1)} ms median, ${times[20].toFixed(1)} ms max of 21 runs (target ≤ 200 ms)`);
-const big = 'Ngày 23/11, Bộ Quốc phòng Nga cho biết 1 binh sĩ bị thương gần Madagiz. '.repeat(20000);
+const big = 'Ngày 23/11, Bộ Quốc phòng Nga cho biết 1 binh sĩ bị thương gần Madagiz. '.repeat(13000);
 const t0 = performance.now();
 ingest(big, { lang: 'vi', published: '2020-11-24' }, gazetteer);
 console.log(`speed: ${(big.length / 1e6).toFixed(1)} M characters in ${(performance.now() - t0).toFixed(0)} ms`);

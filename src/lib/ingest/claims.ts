@@ -125,14 +125,14 @@ export function findClaims(text: string, lang: Lang, ctx: ClaimContext): ClaimPr
 			statementIndex = lastStatement.index;
 		}
 		const triggers: { start: number; end: number; trigger: Trigger }[] = [];
+		const sentence = text.slice(s.start, s.end);
 		for (const trigger of TRIGGERS[lang]) {
 			const re = new RegExp(trigger.re.source, trigger.re.flags);
-			re.lastIndex = s.start;
 			let m: RegExpExecArray | null;
-			while ((m = re.exec(text)) && m.index < s.end) {
-				if (!triggers.some((x) => x.start < m!.index + m![0].length && m!.index < x.end)) {
-					triggers.push({ start: m.index, end: m.index + m[0].length, trigger });
-				}
+			while ((m = re.exec(sentence))) {
+				const start = s.start + m.index;
+				const end = start + m[0].length;
+				if (!triggers.some((x) => x.start < end && start < x.end)) triggers.push({ start, end, trigger });
 			}
 		}
 		triggers.sort((a, b) => a.start - b.start);

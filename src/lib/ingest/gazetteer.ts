@@ -1,5 +1,5 @@
 import { buildSpeakers, type Speaker } from './speakers';
-import { nameKey } from './tokens';
+import { keyPrefixes, nameKey } from './tokens';
 
 export interface PlaceEntry {
 	place_id: string | null;
@@ -14,8 +14,10 @@ export interface PlaceEntry {
 export interface Gazetteer {
 	/** Name key → every place that spelling can name, best first. */
 	places: Map<string, PlaceEntry[]>;
+	placePrefixes: Set<string>;
 	speakers: Map<string, Speaker>;
 	speakerByName: Map<string, Speaker>;
+	speakerPrefixes: Set<string>;
 	maxPlaceWords: number;
 	maxSpeakerWords: number;
 	/** Existing incidents, to propose attaching to one of them. */
@@ -125,5 +127,11 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
 			place_ids: strings(p.place_ids)
 		});
 	}
-	return { places, speakers, speakerByName, maxPlaceWords, maxSpeakerWords, incidents };
+	return {
+		places,
+		placePrefixes: keyPrefixes(places.keys()),
+		speakers,
+		speakerByName,
+		speakerPrefixes: keyPrefixes(speakers.keys()),
+		maxPlaceWords, maxSpeakerWords, incidents };
 }

@@ -10,7 +10,7 @@ import type { Lang, Proposals } from './types';
 
 export const LANGS: readonly Lang[] = ['vi', 'en', 'ru'];
 /** Longer texts are refused: no news article comes near this, and it bounds time and memory. */
-export const MAX_TEXT_LENGTH = 2_000_000;
+export const MAX_TEXT_LENGTH = 1_000_000;
 
 export interface IngestOptions {
 	lang: Lang;

@@ -121,14 +121,16 @@ function parse(lang: Lang, s: string): number {
 	return w ?? Number(s.replace(/[.,\u00a0 ]/g, ''));
 }
 
-/** Numbers in words or digits with their bounds ("ít nhất 30", "30–35", "several"). */
+/**
+ * Numbers in words or digits with their bounds ("ít nhất 30", "30–35", "several") in
+ * `text[from, to)`; the search never reads past `to`, so a sentence costs its own length.
+ */
 export function findNumbers(text: string, lang: Lang, from: number, to: number): NumberMention[] {
 	const re = pattern(lang);
-	re.lastIndex = from;
+	const part = text.slice(from, to);
 	const out: NumberMention[] = [];
 	let m: RegExpExecArray | null;
-	while ((m = re.exec(text)) && m.index < to) {
-		if (m.index + m[0].length > to) break;
+	while ((m = re.exec(part))) {
 		const qualifier = m[1]?.toLowerCase();
 		let value: ClaimValue;
 		if (m[2]) {
@@ -142,7 +144,7 @@ export function findNumbers(text: string, lang: Lang, from: number, to: number):
 			else if (HIGH[lang].includes(qualifier)) value = { high: n };
 			else value = { best: n };
 		}
-		out.push({ start: m.index, end: m.index + m[0].length, value });
+		out.push({ start: from + m.index, end: from + m.index + m[0].length, value });
 	}
 	return out;
 }

@@ -63,7 +63,14 @@ function speakerMentions(
 ): SpeakerMention[] {
 	const out: SpeakerMention[] = [];
 	let previousObject: { end: number } | null = null;
-	for (const m of matchNames(text, tokens, gazetteer.speakers, gazetteer.maxSpeakerWords, () => true)) {
+	for (const m of matchNames(
+		text,
+		tokens,
+		gazetteer.speakers,
+		gazetteer.speakerPrefixes,
+		gazetteer.maxSpeakerWords,
+		() => true
+	)) {
 		const window = tokens.slice(Math.max(0, m.first - 5), m.first);
 		const afterObjectWord = window.some(
 			(t) => OBJECT_WORDS.has(t.key) && !/[,.;:!?()\n|]/.test(text.slice(t.end, m.start))

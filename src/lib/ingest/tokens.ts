@@ -86,8 +86,10 @@ export function nameKey(name: string): string {
 
 /** Two neighbouring tokens belong to one name when only a space or a hyphen separates them. */
 export function joinable(text: string, a: Token, b: Token): boolean {
-	const gap = text.slice(a.end, b.start);
-	return gap.length <= 2 && /^[ \u00a0\-‐–'’]+$/.test(gap);
+	const gap = b.start - a.end;
+	if (gap < 1 || gap > 2) return false;
+	for (let i = a.end; i < b.start; i++) if (!" \u00a0-‐–'’".includes(text[i])) return false;
+	return true;
 }
 
 export function isCapitalised(word: string): boolean {
@@ -95,14 +97,29 @@ export function isCapitalised(word: string): boolean {
 	return first !== first.toLowerCase() || /\p{N}/u.test(first);
 }
 
+/** Every proper prefix of every multi-word key, so a look-up can stop at the first dead end. */
+export function keyPrefixes(keys: Iterable<string>): Set<string> {
+	const out = new Set<string>();
+	for (const key of keys) {
+		let at = key.indexOf(' ');
+		while (at > 0) {
+			out.add(key.slice(0, at));
+			at = key.indexOf(' ', at + 1);
+		}
+	}
+	return out;
+}
+
 /**
  * Finds the longest run of tokens, starting at each position, whose joined key is in `index`;
- * non-overlapping, left to right. Linear in the number of tokens times `maxWords`.
+ * non-overlapping, left to right. Linear in the number of tokens times `maxWords`, and a run
+ * stops as soon as its key starts no name (`prefixes`).
  */
 export function matchNames<T>(
 	text: string,
 	tokens: Token[],
 	index: Map<string, T>,
+	prefixes: Set<string>,
 	maxWords: number,
 	capitalised: (value: T) => boolean
 ): { start: number; end: number; first: number; last: number; value: T }[] {
@@ -118,6 +135,7 @@ export function matchNames<T>(
 			if (value !== undefined && (!capitalised(value) || isCapitalised(tokens[i].text))) {
 				best = { last: j, value };
 			}
+			if (!prefixes.has(key)) break;
 		}
 		if (best) {
 			found.push({
