@@ -19,7 +19,9 @@ function main(): number {
 		text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
 	} catch (e) {
 		const code = (e as NodeJS.ErrnoException).code;
-		console.error(`ingest: ${args.file}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : code})`);
+		console.error(
+			`ingest: ${args.file}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : code})`
+		);
 		return 2;
 	}
 	const dir = process.env.GEODATA_DIR || 'geodata';
@@ -27,7 +29,9 @@ function main(): number {
 		const gazetteer = loadGazetteer(dir);
 		const proposals = ingest(text, args.options, gazetteer);
 		if (args.json) {
-			console.log(`${args.file}: ${proposals.places.length} places, ${proposals.dates.length} dates, ${proposals.claims.length} claims, ${proposals.statements.length} statements, ${proposals.incidents.length} draft incidents`);
+			console.log(
+				`${args.file}: ${proposals.places.length} places, ${proposals.dates.length} dates, ${proposals.claims.length} claims, ${proposals.statements.length} statements, ${proposals.incidents.length} draft incidents`
+			);
 			console.log(JSON.stringify(proposals));
 		} else {
 			console.log(formatProposals(proposals, args.options));

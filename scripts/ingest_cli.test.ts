@@ -6,20 +6,44 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from './ingest_cli';
 
 const run = (...args: string[]) =>
-	spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', ...args], { encoding: 'utf8' });
+	spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', ...args], {
+		encoding: 'utf8'
+	});
 
 describe('ingest command line', () => {
 	it('parses the options', () => {
-		const a = parseArgs(['a.txt', '--lang', 'en', '--published', '2020-11-24', '--json', '--publisher', 'X']);
-		expect(a).toMatchObject({ file: 'a.txt', json: true, options: { lang: 'en', published: '2020-11-24', publisher: 'X' } });
+		const a = parseArgs([
+			'a.txt',
+			'--lang',
+			'en',
+			'--published',
+			'2020-11-24',
+			'--json',
+			'--publisher',
+			'X'
+		]);
+		expect(a).toMatchObject({
+			file: 'a.txt',
+			json: true,
+			options: { lang: 'en', published: '2020-11-24', publisher: 'X' }
+		});
 		expect(() => parseArgs(['--lang', 'en'])).toThrow(/FILE is missing/);
 		expect(() => parseArgs(['a.txt', '--lang'])).toThrow(/--lang needs a value/);
-		expect(() => parseArgs(['a.txt', '--lang', 'en', '--published', '2020-11-24', '--url', 'ftp://x'])).toThrow(/--url/);
+		expect(() =>
+			parseArgs(['a.txt', '--lang', 'en', '--published', '2020-11-24', '--url', 'ftp://x'])
+		).toThrow(/--url/);
 		expect(() => parseArgs(['a.txt', '--nope'])).toThrow(/unknown option --nope/);
 	});
 
 	it('prints the proposals as JSON on its last line', () => {
-		const r = run('tests/fixtures/ingest/2020-11-24-madagiz-mine.en.ours.txt', '--lang', 'en', '--published', '2020-11-24', '--json');
+		const r = run(
+			'tests/fixtures/ingest/2020-11-24-madagiz-mine.en.ours.txt',
+			'--lang',
+			'en',
+			'--published',
+			'2020-11-24',
+			'--json'
+		);
 		expect(r.status).toBe(0);
 		const last = JSON.parse(r.stdout.trim().split('\n').pop()!);
 		expect(Object.keys(last)).toEqual(['places', 'dates', 'claims', 'statements', 'incidents']);

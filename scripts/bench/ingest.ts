@@ -7,24 +7,34 @@ const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFi
 const geodata = process.env.GEODATA_DIR || 'geodata';
 const gazetteer = loadGazetteer(geodata);
 const corpus = loadCorpus(geodata);
-if (!corpus.some((a) => a.set === 'seed')) console.log(`(seed articles not found in ${SHARED_SOURCES})`);
+if (!corpus.some((a) => a.set === 'seed'))
+	console.log(`(seed articles not found in ${SHARED_SOURCES})`);
 
 const zero = (): Record<Kind, Count> =>
-	Object.fromEntries(KINDS.map((k) => [k, { correct: 0, proposed: 0, found: 0, gold: 0 }])) as Record<Kind, Count>;
+	Object.fromEntries(
+		KINDS.map((k) => [k, { correct: 0, proposed: 0, found: 0, gold: 0 }])
+	) as Record<Kind, Count>;
 const totals: Record<string, Record<Kind, Count>> = { seed: zero(), ours: zero() };
 let verbatim = { ok: 0, all: 0 };
 const found = new Map<string, Set<string>>();
 
-console.log('| article | set | places P/R | dates P/R | claims P/R | statements (right speaker) P/R |');
+console.log(
+	'| article | set | places P/R | dates P/R | claims P/R | statements (right speaker) P/R |'
+);
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const a of corpus) {
-	const p = ingest(a.text, { lang: a.lang, published: a.published, publisher: a.publisher }, gazetteer);
+	const p = ingest(
+		a.text,
+		{ lang: a.lang, published: a.published, publisher: a.publisher },
+		gazetteer
+	);
 	const s = score(p, a.gold);
 	const v = verbatimShare(a.text, p);
 	verbatim = { ok: verbatim.ok + v.ok, all: verbatim.all + v.all };
 	for (const k of KINDS) totals[a.set][k] = add(totals[a.set][k], s[k]);
 	found.set(a.name, new Set(p.places.map((x) => x.place_id ?? '')));
-	const cell = (c: Count) => `${pct(c.correct, c.proposed)} / ${pct(c.found, c.gold)} (${c.correct}/${c.proposed}, ${c.found}/${c.gold})`;
+	const cell = (c: Count) =>
+		`${pct(c.correct, c.proposed)} / ${pct(c.found, c.gold)} (${c.correct}/${c.proposed}, ${c.found}/${c.gold})`;
 	console.log(`| ${a.name} | ${a.set} | ${KINDS.map((k) => cell(s[k])).join(' | ')} |`);
 }
 console.log('');
@@ -34,14 +44,22 @@ for (const set of ['seed', 'ours']) {
 	for (const k of KINDS) {
 		const c = totals[set][k];
 		const target = k === 'statements' ? 'P ≥ 80%, R ≥ 90%' : k === 'claims' ? 'R ≥ 90%' : '';
-		console.log(`| ${set} | ${k} | ${pct(c.correct, c.proposed)} (${c.correct}/${c.proposed}) | ${pct(c.found, c.gold)} (${c.found}/${c.gold}) | ${target} |`);
+		console.log(
+			`| ${set} | ${k} | ${pct(c.correct, c.proposed)} (${c.correct}/${c.proposed}) | ${pct(c.found, c.gold)} (${c.found}/${c.gold}) | ${target} |`
+		);
 	}
 }
 const required = ['madagiz', 'tartar', 'baku', 'nagorno-karabakh', 'armenia', 'azerbaijan'];
-const seedPlaces = new Set(corpus.filter((a) => a.set === 'seed').flatMap((a) => [...found.get(a.name)!]));
+const seedPlaces = new Set(
+	corpus.filter((a) => a.set === 'seed').flatMap((a) => [...found.get(a.name)!])
+);
 console.log('');
-console.log(`verbatim excerpts: ${pct(verbatim.ok, verbatim.all)} (${verbatim.ok}/${verbatim.all})`);
-console.log(`required places in the seeds: ${required.map((id) => `${id} ${seedPlaces.has(id) ? 'found' : 'MISSING'}`).join(', ')}`);
+console.log(
+	`verbatim excerpts: ${pct(verbatim.ok, verbatim.all)} (${verbatim.ok}/${verbatim.all})`
+);
+console.log(
+	`required places in the seeds: ${required.map((id) => `${id} ${seedPlaces.has(id) ? 'found' : 'MISSING'}`).join(', ')}`
+);
 
 const parts: string[] = [];
 let words = 0;
@@ -60,8 +78,14 @@ for (let i = 0; i < 21; i++) {
 	times.push(performance.now() - t0);
 }
 times.sort((a, b) => a - b);
-console.log(`speed: a ${words}-word article (vi) in ${times[10].toFixed(1)} ms median, ${times[20].toFixed(1)} ms max of 21 runs (target ≤ 200 ms)`);
-const big = 'Ngày 23/11, Bộ Quốc phòng Nga cho biết 1 binh sĩ bị thương gần Madagiz. '.repeat(13000);
+console.log(
+	`speed: a ${words}-word article (vi) in ${times[10].toFixed(1)} ms median, ${times[20].toFixed(1)} ms max of 21 runs (target ≤ 200 ms)`
+);
+const big = 'Ngày 23/11, Bộ Quốc phòng Nga cho biết 1 binh sĩ bị thương gần Madagiz. '.repeat(
+	13000
+);
 const t0 = performance.now();
 ingest(big, { lang: 'vi', published: '2020-11-24' }, gazetteer);
-console.log(`speed: ${(big.length / 1e6).toFixed(1)} M characters in ${(performance.now() - t0).toFixed(0)} ms`);
+console.log(
+	`speed: ${(big.length / 1e6).toFixed(1)} M characters in ${(performance.now() - t0).toFixed(0)} ms`
+);

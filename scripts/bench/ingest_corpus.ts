@@ -42,7 +42,12 @@ export function seedGold(
 	const mine = statements.filter((s) => s.source_id === sourceId);
 	const gold: Gold = {
 		places: annotated.places,
-		dates: [...new Set([...annotated.dates.map((d) => d.date), ...mine.flatMap((s) => (s.said_on ? [s.said_on] : []))])],
+		dates: [
+			...new Set([
+				...annotated.dates.map((d) => d.date),
+				...mine.flatMap((s) => (s.said_on ? [s.said_on] : []))
+			])
+		],
 		claims: [],
 		statements: []
 	};
@@ -53,7 +58,8 @@ export function seedGold(
 	}
 	for (const f of incidents.features) {
 		for (const c of (f.properties.claims as (GoldClaim & { source_id: string })[]) ?? []) {
-			if (c.source_id === sourceId) gold.claims.push({ metric: c.metric, value: c.value, claimant: c.claimant });
+			if (c.source_id === sourceId)
+				gold.claims.push({ metric: c.metric, value: c.value, claimant: c.claimant });
 		}
 	}
 	return gold;
@@ -80,12 +86,17 @@ export function loadCorpus(geodataDir: string): Article[] {
 			gold: seedGold(text, a.source_id, statements, incidents, a)
 		});
 	}
-	for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.ours.txt')).sort()) {
+	for (const file of readdirSync(FIXTURES)
+		.filter((f) => f.endsWith('.ours.txt'))
+		.sort()) {
 		const text = readFileSync(join(FIXTURES, file), 'utf8');
-		const g = JSON.parse(readFileSync(join(FIXTURES, file.replace(/\.ours\.txt$/, '.gold.json')), 'utf8'));
+		const g = JSON.parse(
+			readFileSync(join(FIXTURES, file.replace(/\.ours\.txt$/, '.gold.json')), 'utf8')
+		);
 		const statementsGold = g.statements.map((s: { speaker: string; excerpt: string }) => {
 			const at = locate(text, s.excerpt);
-			if (!at) throw new Error(`${file}: gold excerpt not in the article: ${s.excerpt.slice(0, 60)}`);
+			if (!at)
+				throw new Error(`${file}: gold excerpt not in the article: ${s.excerpt.slice(0, 60)}`);
 			return { speaker: s.speaker, ...at };
 		});
 		out.push({

@@ -9,12 +9,41 @@ describe('ingest scoring', () => {
 		const p: Proposals = {
 			...empty,
 			statements: [
-				{ start: 0, end: 10, speaker: 'John Kerry', organization: null, via: null, form: 'reported', text: '' },
-				{ start: 0, end: 10, speaker: 'Sergei Lavrov', organization: null, via: null, form: 'reported', text: '' },
-				{ start: 20, end: 30, speaker: 'John Kerry', organization: null, via: null, form: 'reported', text: '' }
+				{
+					start: 0,
+					end: 10,
+					speaker: 'John Kerry',
+					organization: null,
+					via: null,
+					form: 'reported',
+					text: ''
+				},
+				{
+					start: 0,
+					end: 10,
+					speaker: 'Sergei Lavrov',
+					organization: null,
+					via: null,
+					form: 'reported',
+					text: ''
+				},
+				{
+					start: 20,
+					end: 30,
+					speaker: 'John Kerry',
+					organization: null,
+					via: null,
+					form: 'reported',
+					text: ''
+				}
 			]
 		};
-		const s = score(p, { places: [], dates: [], claims: [], statements: [{ speaker: 'John Kerry', start: 5, end: 15 }] });
+		const s = score(p, {
+			places: [],
+			dates: [],
+			claims: [],
+			statements: [{ speaker: 'John Kerry', start: 5, end: 15 }]
+		});
 		expect(s.statements).toEqual({ correct: 1, proposed: 3, found: 1, gold: 1 });
 	});
 

@@ -70,7 +70,8 @@ export function score(p: Proposals, gold: Gold): Record<Kind, Count> {
 		claims: count(
 			p.claims,
 			gold.claims,
-			(a, b) => a.metric === b.metric && sameValue(a.value, b.value) && sameClaimant(a.claimant, b.claimant)
+			(a, b) =>
+				a.metric === b.metric && sameValue(a.value, b.value) && sameClaimant(a.claimant, b.claimant)
 		),
 		statements: count(
 			p.statements,
@@ -112,6 +113,8 @@ export function locate(text: string, excerpt: string): { start: number; end: num
 /** Every range of every proposal is the text it claims to be. */
 export function verbatimShare(text: string, p: Proposals): { ok: number; all: number } {
 	const items = [...p.places, ...p.dates, ...p.claims, ...p.statements];
-	const ok = items.filter((x) => x.start >= 0 && x.end <= text.length && text.slice(x.start, x.end) === x.text).length;
+	const ok = items.filter(
+		(x) => x.start >= 0 && x.end <= text.length && text.slice(x.start, x.end) === x.text
+	).length;
 	return { ok, all: items.length };
 }

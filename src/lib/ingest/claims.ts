@@ -49,9 +49,93 @@ const TRIGGERS: Record<Lang, Trigger[]> = {
 
 /** Nouns that make a number a count of people, equipment or positions (first word, as a key). */
 const UNITS: Record<Lang, string[]> = {
-	vi: ['binh', 'người', 'nhân', 'thành', 'thường', 'dân', 'quân', 'lính', 'chiến', 'sĩ', 'trẻ', 'máy', 'trực', 'xe', 'cao', 'điểm', 'làng', 'khẩu', 'chiếc'],
-	en: ['soldiers', 'soldier', 'servicemen', 'serviceman', 'service', 'people', 'persons', 'civilians', 'civilian', 'peacekeeper', 'peacekeepers', 'employees', 'employee', 'members', 'member', 'officer', 'officers', 'troops', 'children', 'child', 'helicopter', 'helicopters', 'tank', 'tanks', 'aircraft', 'drone', 'drones', 'heights', 'height', 'villages', 'village', 'positions', 'position', 'fighters', 'men', 'rescuers', 'workers', 'military'],
-	ru: ['военнослужащ', 'военн', 'человек', 'мирн', 'жител', 'миротворец', 'миротворц', 'сотрудник', 'солдат', 'офицер', 'дет', 'ребенок', 'ребёнок', 'вертолет', 'вертолёт', 'танк', 'самолет', 'беспилотник', 'высот', 'сел', 'позиц', 'бойц', 'сотрудниц', 'сол']
+	vi: [
+		'binh',
+		'người',
+		'nhân',
+		'thành',
+		'thường',
+		'dân',
+		'quân',
+		'lính',
+		'chiến',
+		'sĩ',
+		'trẻ',
+		'máy',
+		'trực',
+		'xe',
+		'cao',
+		'điểm',
+		'làng',
+		'khẩu',
+		'chiếc'
+	],
+	en: [
+		'soldiers',
+		'soldier',
+		'servicemen',
+		'serviceman',
+		'service',
+		'people',
+		'persons',
+		'civilians',
+		'civilian',
+		'peacekeeper',
+		'peacekeepers',
+		'employees',
+		'employee',
+		'members',
+		'member',
+		'officer',
+		'officers',
+		'troops',
+		'children',
+		'child',
+		'helicopter',
+		'helicopters',
+		'tank',
+		'tanks',
+		'aircraft',
+		'drone',
+		'drones',
+		'heights',
+		'height',
+		'villages',
+		'village',
+		'positions',
+		'position',
+		'fighters',
+		'men',
+		'rescuers',
+		'workers',
+		'military'
+	],
+	ru: [
+		'военнослужащ',
+		'военн',
+		'человек',
+		'мирн',
+		'жител',
+		'миротворец',
+		'миротворц',
+		'сотрудник',
+		'солдат',
+		'офицер',
+		'дет',
+		'ребенок',
+		'ребёнок',
+		'вертолет',
+		'вертолёт',
+		'танк',
+		'самолет',
+		'беспилотник',
+		'высот',
+		'сел',
+		'позиц',
+		'бойц',
+		'сотрудниц',
+		'сол'
+	]
 };
 
 /** Vietnamese puts the classifier noun right after the number; English and Russian allow adjectives. */
@@ -61,7 +145,8 @@ const BACKGROUND: Record<Lang, RegExp> = {
 	en: /(?:killing|leaving|left|claiming the lives of)\s*$/iu,
 	ru: /(?:унесли|унесла|унесший|унёсший|жертвами стали)\s*$/iu
 };
-const AIRCRAFT = /trực thăng|máy bay|helicopter|aircraft|plane|drone|вертол[её]т|самол[её]т|беспилотник|Ми-\d+|Mi-\d+/iu;
+const AIRCRAFT =
+	/trực thăng|máy bay|helicopter|aircraft|plane|drone|вертол[её]т|самол[её]т|беспилотник|Ми-\d+|Mi-\d+/iu;
 const STOP: Record<Lang, RegExp> = {
 	vi: /\s(?:và|đã|bị|đang|được|trong|khi|tại)\s|[,;:.()]/u,
 	en: /\s(?:and|were|was|have|had|are|is|in|on|at|during|after|when)\s|[,;:.()]/iu,
@@ -132,7 +217,8 @@ export function findClaims(text: string, lang: Lang, ctx: ClaimContext): ClaimPr
 			while ((m = re.exec(sentence))) {
 				const start = s.start + m.index;
 				const end = start + m[0].length;
-				if (!triggers.some((x) => x.start < end && start < x.end)) triggers.push({ start, end, trigger });
+				if (!triggers.some((x) => x.start < end && start < x.end))
+					triggers.push({ start, end, trigger });
 			}
 		}
 		triggers.sort((a, b) => a.start - b.start);
@@ -141,7 +227,8 @@ export function findClaims(text: string, lang: Lang, ctx: ClaimContext): ClaimPr
 			const prevEnd = ti > 0 ? triggers[ti - 1].end : s.start;
 			const nextStart = ti + 1 < triggers.length ? triggers[ti + 1].start : s.end;
 			let picked = numbers.filter(
-				(n, i) => !used.has(i) && n.start >= prevEnd && n.end <= tr.start && tr.trigger.side !== 'after'
+				(n, i) =>
+					!used.has(i) && n.start >= prevEnd && n.end <= tr.start && tr.trigger.side !== 'after'
 			);
 			if (picked.length === 0 && tr.trigger.side !== 'before') {
 				const next = numbers.find(
@@ -163,14 +250,18 @@ export function findClaims(text: string, lang: Lang, ctx: ClaimContext): ClaimPr
 				const subject = subjectAfter(text, lang, n.end, n.start > tr.end ? s.end : tr.start);
 				let metric = tr.trigger.metric;
 				if (metric === 'equipment_lost' && AIRCRAFT.test(subject)) metric = 'aircraft_lost';
-				if (metric === 'positions_taken' && !/cao điểm|điểm|height|village|position|высот|сел|позиц/iu.test(subject)) continue;
+				if (
+					metric === 'positions_taken' &&
+					!/cao điểm|điểm|height|village|position|высот|сел|позиц/iu.test(subject)
+				)
+					continue;
 				const lead = text.slice(Math.max(s.start, n.start - 20), n.start);
-				const background = BACKGROUND[lang].test(lead) || (n.start > tr.end && BACKGROUND[lang].test(text.slice(Math.max(s.start, tr.start - 2), tr.end)));
+				const background =
+					BACKGROUND[lang].test(lead) ||
+					(n.start > tr.end &&
+						BACKGROUND[lang].test(text.slice(Math.max(s.start, tr.start - 2), tr.end)));
 				const statement = background ? null : statementIndex;
-				const claimant =
-					statement === null
-						? ctx.fallback
-						: ctx.statements[statement].speaker;
+				const claimant = statement === null ? ctx.fallback : ctx.statements[statement].speaker;
 				const start = Math.min(n.start, tr.start);
 				const end = Math.max(n.end + subject.length + 1, tr.end);
 				const key = `${start}:${metric}`;

@@ -105,7 +105,9 @@ const PATTERNS: Record<Lang, RegExp> = {
 function monthIndex(word: string, list: string[]): number {
 	const w = word.toLowerCase().replace(/\.$/, '');
 	if (list === EN_MONTHS) {
-		const i = EN_MONTHS.findIndex((m) => m === w || m.slice(0, 3) === w || (w === 'sept' && m === 'september'));
+		const i = EN_MONTHS.findIndex(
+			(m) => m === w || m.slice(0, 3) === w || (w === 'sept' && m === 'september')
+		);
 		return i + 1;
 	}
 	// 'ма' (май/мая) must not swallow 'март'.
@@ -200,7 +202,10 @@ export function findDates(text: string, lang: Lang, published: string): DateProp
 				if (valid(n(g[7]), mo, 1)) date = iso(n(g[7]), mo, 1);
 			} else if (g[8]) {
 				const w = g[8].toLowerCase();
-				date = lastWeekday(pub, RU_DAYS.findIndex((d) => w.startsWith(d)));
+				date = lastWeekday(
+					pub,
+					RU_DAYS.findIndex((d) => w.startsWith(d))
+				);
 				basis = 'published';
 			} else if (g[9]) {
 				precision = 'year';

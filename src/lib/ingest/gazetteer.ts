@@ -118,7 +118,8 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
 	for (const f of features(data.incidents)) {
 		const p = isRec(f.properties) ? f.properties : {};
 		if (typeof p.id !== 'string' || typeof p.date !== 'string') continue;
-		const precision = p.date_precision === 'month' || p.date_precision === 'year' ? p.date_precision : 'day';
+		const precision =
+			p.date_precision === 'month' || p.date_precision === 'year' ? p.date_precision : 'day';
 		incidents.push({
 			id: p.id,
 			date: p.date,
@@ -133,5 +134,8 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
 		speakers,
 		speakerByName,
 		speakerPrefixes: keyPrefixes(speakers.keys()),
-		maxPlaceWords, maxSpeakerWords, incidents };
+		maxPlaceWords,
+		maxSpeakerWords,
+		incidents
+	};
 }

@@ -10,7 +10,10 @@ import type {
 
 const TYPES: [RegExp, string][] = [
 	[/nổ mìn|quả mìn|mine|landmine|IED|мин[аыу]|подрыв/iu, 'Explosions/Remote violence'],
-	[/pháo kích|rocket|tên lửa|shelling|artillery|обстрел|ракет|drone strike|không kích|airstrike/iu, 'Explosions/Remote violence'],
+	[
+		/pháo kích|rocket|tên lửa|shelling|artillery|обстрел|ракет|drone strike|không kích|airstrike/iu,
+		'Explosions/Remote violence'
+	],
 	[/giao tranh|xung đột|đụng độ|clash|fighting|battle|бо[йи]|столкновени|боев/iu, 'Battles'],
 	[/thường dân bị|civilians were killed|мирные жители погибли/iu, 'Violence against civilians'],
 	[/biểu tình|protest|протест|митинг/iu, 'Protests']
@@ -73,7 +76,10 @@ export function draftIncidents(
 		const before = lastStartingBefore(at);
 		return before >= 0 ? dayDates[before] : (dayDates[0] ?? null);
 	};
-	const groups = new Map<string, { claims: number[]; statements: number[]; sentences: Set<number> }>();
+	const groups = new Map<
+		string,
+		{ claims: number[]; statements: number[]; sentences: Set<number> }
+	>();
 	const group = (at: number) => {
 		const d = dateAt(at);
 		const key = d ? d.date : '';

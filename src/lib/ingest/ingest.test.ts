@@ -15,15 +15,40 @@ const data: GazetteerData = {
 					aliases: ['Sugovushan', 'Մատաղիս']
 				}
 			},
-			{ properties: { id: 'tartar', name: 'Tartar', kind: 'city', names: { vi: 'Terter', ru: 'Тертер' }, aliases: ['Tərtər'] } },
-			{ properties: { id: 'tartar-river-source', name: 'Tartar river (source)', kind: 'river source', aliases: ['Terter'] } },
+			{
+				properties: {
+					id: 'tartar',
+					name: 'Tartar',
+					kind: 'city',
+					names: { vi: 'Terter', ru: 'Тертер' },
+					aliases: ['Tərtər']
+				}
+			},
+			{
+				properties: {
+					id: 'tartar-river-source',
+					name: 'Tartar river (source)',
+					kind: 'river source',
+					aliases: ['Terter']
+				}
+			},
 			{ properties: { id: 'baku', name: 'Baku', kind: 'capital', names: { ru: 'Баку' } } }
 		]
 	},
 	meta: {
 		regions: [
-			{ id: 'nagorno-karabakh', name: 'Nagorno-Karabakh', kind: 'region', aliases: ['Nagorny Karabakh', 'Нагорный Карабах'] },
-			{ id: 'azerbaijan', name: 'Azerbaijan', kind: 'country', aliases: ['Azebaijan', 'Азербайджан'] },
+			{
+				id: 'nagorno-karabakh',
+				name: 'Nagorno-Karabakh',
+				kind: 'region',
+				aliases: ['Nagorny Karabakh', 'Нагорный Карабах']
+			},
+			{
+				id: 'azerbaijan',
+				name: 'Azerbaijan',
+				kind: 'country',
+				aliases: ['Azebaijan', 'Азербайджан']
+			},
 			{ id: 'russia', name: 'Russia', kind: 'country', aliases: ['Nga', 'Россия'] }
 		]
 	},
@@ -34,7 +59,14 @@ const data: GazetteerData = {
 	incidents: {
 		type: 'FeatureCollection',
 		features: [
-			{ properties: { id: 'mine', date: '2020-11-23', date_precision: 'day', place_ids: ['madagiz', 'tartar'] } }
+			{
+				properties: {
+					id: 'mine',
+					date: '2020-11-23',
+					date_precision: 'day',
+					place_ids: ['madagiz', 'tartar']
+				}
+			}
 		]
 	}
 };
@@ -47,7 +79,13 @@ describe('places', () => {
 	it('finds every spelling and keeps the alternatives of an ambiguous one', () => {
 		const text = 'Gần thành phố Madagiz, vùng Terter, ở Nagorny Karabakh; Suqovuşan; Մատաղիս.';
 		const p = ingest(text, vi, gazetteer).places;
-		expect(p.map((x) => x.place_id)).toEqual(['madagiz', 'tartar', 'nagorno-karabakh', 'madagiz', 'madagiz']);
+		expect(p.map((x) => x.place_id)).toEqual([
+			'madagiz',
+			'tartar',
+			'nagorno-karabakh',
+			'madagiz',
+			'madagiz'
+		]);
 		const terter = p[1];
 		expect(terter.text).toBe('Terter');
 		expect(terter.alternatives.map((a) => a.place_id ?? a.kind)).toEqual([
@@ -58,14 +96,22 @@ describe('places', () => {
 	});
 
 	it('matches Russian case forms and ignores lower-case words', () => {
-		const p = ingest('Взрыв у Мадагиза, в Тертере и в Нагорном Карабахе; nga là chữ thường.', ru, gazetteer).places;
+		const p = ingest(
+			'Взрыв у Мадагиза, в Тертере и в Нагорном Карабахе; nga là chữ thường.',
+			ru,
+			gazetteer
+		).places;
 		expect(p.map((x) => x.place_id)).toEqual(['madagiz', 'tartar', 'nagorno-karabakh']);
 	});
 });
 
 describe('dates', () => {
 	it('reads Vietnamese absolute and relative dates', () => {
-		const d = ingest('Ngày 23/11, bộ cho biết. Cùng ngày, ông nói. Hôm qua, ngày 2/4/2016.', vi, gazetteer).dates;
+		const d = ingest(
+			'Ngày 23/11, bộ cho biết. Cùng ngày, ông nói. Hôm qua, ngày 2/4/2016.',
+			vi,
+			gazetteer
+		).dates;
 		expect(d.map((x) => [x.text, x.date, x.precision])).toEqual([
 			['Ngày 23/11', '2020-11-23', 'day'],
 			['Cùng ngày', '2020-11-23', 'day'],
@@ -75,7 +121,11 @@ describe('dates', () => {
 	});
 
 	it('reads English weekdays against the publication date and month precision', () => {
-		const d = ingest('It happened on Monday. In April 2016 and on 23 November 2020.', en, gazetteer).dates;
+		const d = ingest(
+			'It happened on Monday. In April 2016 and on 23 November 2020.',
+			en,
+			gazetteer
+		).dates;
 		expect(d.map((x) => [x.date, x.precision])).toEqual([
 			['2020-11-23', 'day'],
 			['2016-04-01', 'month'],
@@ -107,7 +157,8 @@ describe('claims', () => {
 	});
 
 	it('reads English figures after the verb and ranges', () => {
-		const text = 'Armenian President Serzh Sargsyan said the fighting killed 18 soldiers and 30-35 soldiers were wounded.';
+		const text =
+			'Armenian President Serzh Sargsyan said the fighting killed 18 soldiers and 30-35 soldiers were wounded.';
 		const c = ingest(text, en, gazetteer).claims;
 		expect(c.map((x) => [x.metric, x.value, x.claimant])).toEqual([
 			['killed', 18, 'Serzh Sargsyan'],
@@ -124,7 +175,9 @@ describe('claims', () => {
 			['aircraft_lost', 1],
 			['positions_taken', { low: 2 }]
 		]);
-		expect(new Set(c.map((x) => x.claimant))).toEqual(new Set(['Ministry of Defence of Azerbaijan']));
+		expect(new Set(c.map((x) => x.claimant))).toEqual(
+			new Set(['Ministry of Defence of Azerbaijan'])
+		);
 	});
 
 	it('does not take a date or a year for a casualty figure', () => {
@@ -137,13 +190,21 @@ describe('statements', () => {
 		const text =
 			'Bộ trưởng Ngoại giao Nga Sergei Lavrov và Bộ trưởng Quốc phòng Sergei Shoigu đã điện đàm với người đồng cấp, kêu gọi ngừng bắn. Ngoại trưởng Mỹ John Kerry tuyên bố Mỹ lên án giao tranh. Theo đó, hai nước yêu cầu đàm phán. Ông kêu gọi kiềm chế.';
 		const s = ingest(text, vi, gazetteer).statements;
-		expect(s.map((x) => x.speaker)).toEqual(['Sergei Lavrov', 'Sergei Shoigu', 'John Kerry', 'John Kerry']);
-		expect(s[2].text).toBe('Ngoại trưởng Mỹ John Kerry tuyên bố Mỹ lên án giao tranh. Theo đó, hai nước yêu cầu đàm phán.');
+		expect(s.map((x) => x.speaker)).toEqual([
+			'Sergei Lavrov',
+			'Sergei Shoigu',
+			'John Kerry',
+			'John Kerry'
+		]);
+		expect(s[2].text).toBe(
+			'Ngoại trưởng Mỹ John Kerry tuyên bố Mỹ lên án giao tranh. Theo đó, hai nước yêu cầu đàm phán.'
+		);
 		expect(s[3].text).toBe('Ông kêu gọi kiềm chế.');
 	});
 
 	it('marks English direct speech and gives its quotation as the excerpt', () => {
-		const text = '"There is no military solution," Steinmeier said. Kerry said the US condemned the fighting.';
+		const text =
+			'"There is no military solution," Steinmeier said. Kerry said the US condemned the fighting.';
 		const s = ingest(text, en, gazetteer).statements;
 		expect(s.map((x) => [x.speaker, x.form, x.text])).toEqual([
 			['Frank-Walter Steinmeier', 'direct', 'There is no military solution,'],
@@ -152,7 +213,8 @@ describe('statements', () => {
 	});
 
 	it('gives a spokesperson’s words to the principal named with them', () => {
-		const text = 'Пресс-секретарь Дмитрий Песков сообщил, что Владимир Путин призывает к перемирию. Лавров заявил: «Нужно остановить огонь».';
+		const text =
+			'Пресс-секретарь Дмитрий Песков сообщил, что Владимир Путин призывает к перемирию. Лавров заявил: «Нужно остановить огонь».';
 		const s = ingest(text, ru, gazetteer).statements;
 		expect(s.map((x) => [x.speaker, x.via, x.form])).toEqual([
 			['Vladimir Putin', 'Dmitry Peskov', 'reported'],
@@ -167,7 +229,8 @@ describe('statements', () => {
 
 describe('draft incidents', () => {
 	it('groups by date and proposes attaching to the incident with that place and day', () => {
-		const text = 'Ngày 23/11, Bộ Quốc phòng Nga cho biết 1 binh sĩ bị thương trong vụ nổ mìn gần Madagiz.';
+		const text =
+			'Ngày 23/11, Bộ Quốc phòng Nga cho biết 1 binh sĩ bị thương trong vụ nổ mìn gần Madagiz.';
 		const [incident] = ingest(text, vi, gazetteer).incidents;
 		expect(incident).toMatchObject({
 			place_ids: ['madagiz'],
@@ -184,7 +247,13 @@ describe('draft incidents', () => {
 
 describe('robustness', () => {
 	it('gives an empty proposal for empty text', () => {
-		expect(ingest('', vi, gazetteer)).toEqual({ places: [], dates: [], claims: [], statements: [], incidents: [] });
+		expect(ingest('', vi, gazetteer)).toEqual({
+			places: [],
+			dates: [],
+			claims: [],
+			statements: [],
+			incidents: []
+		});
 	});
 
 	it('refuses text over the length limit with a clear error, at once', () => {
@@ -202,7 +271,9 @@ describe('robustness', () => {
 
 	it('refuses binary junk', () => {
 		let seed = 7;
-		const junk = Array.from({ length: 4096 }, () => String.fromCharCode((seed = (seed * 48271) % 2147483647) % 256)).join('');
+		const junk = Array.from({ length: 4096 }, () =>
+			String.fromCharCode((seed = (seed * 48271) % 2147483647) % 256)
+		).join('');
 		expect(() => ingest(junk, vi, gazetteer)).toThrow(/looks binary/);
 	});
 
@@ -211,18 +282,24 @@ describe('robustness', () => {
 			'<html><script>while(true){} "Kerry said" </script><p>Ngày 23/11, Bộ Quốc phòng Nga cho biết 1 binh sĩ bị thương gần <b>Madagiz</b>.</p><script>alert(1)</script></html>';
 		const p = ingest(html, vi, gazetteer);
 		expect(p.places.map((x) => x.place_id)).toContain('madagiz');
-		for (const x of [...p.places, ...p.claims, ...p.statements]) expect(html.slice(x.start, x.end)).toBe(x.text);
+		for (const x of [...p.places, ...p.claims, ...p.statements])
+			expect(html.slice(x.start, x.end)).toBe(x.text);
 	});
 
 	it('keeps ranges exact with mixed scripts, astral characters and bidi controls', () => {
-		const text = '\u202eMadagiz\u202c 🙂 Мадагиз \u2067Մատաղիս\u2069 𝔘 Terter \u200f\u200e Ngày 23/11.';
+		const text =
+			'\u202eMadagiz\u202c 🙂 Мадагиз \u2067Մատաղիս\u2069 𝔘 Terter \u200f\u200e Ngày 23/11.';
 		const p = ingest(text, vi, gazetteer);
 		expect(p.places.map((x) => x.place_id)).toEqual(['madagiz', 'madagiz', 'madagiz', 'tartar']);
 		for (const x of [...p.places, ...p.dates]) expect(text.slice(x.start, x.end)).toBe(x.text);
 	});
 
 	it('refuses a bad language or publication date, naming the option', () => {
-		expect(() => ingest('x', { lang: 'fr' as 'vi', published: '2020-11-24' }, gazetteer)).toThrow(/lang must be one of vi, en, ru/);
-		expect(() => ingest('x', { lang: 'vi', published: '2020-02-30' }, gazetteer)).toThrow(/published must be a date/);
+		expect(() => ingest('x', { lang: 'fr' as 'vi', published: '2020-11-24' }, gazetteer)).toThrow(
+			/lang must be one of vi, en, ru/
+		);
+		expect(() => ingest('x', { lang: 'vi', published: '2020-02-30' }, gazetteer)).toThrow(
+			/published must be a date/
+		);
 	});
 });

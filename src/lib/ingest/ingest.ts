@@ -35,8 +35,17 @@ export function articleEnd(text: string): number {
 	return m ? m.index : text.length;
 }
 
-const WIRES = /(?<![\p{L}])(AFP|Reuters|AP|TASS|ТАСС|Interfax|Интерфакс|RIA Novosti|РИА Новости|Sputnik|TTXVN|Anadolu)(?![\p{L}])/u;
-const BINARY = /[\u0000-\u0008\u000e-\u001f\ufffd]/g;
+const WIRES =
+	/(?<![\p{L}])(AFP|Reuters|AP|TASS|ТАСС|Interfax|Интерфакс|RIA Novosti|РИА Новости|Sputnik|TTXVN|Anadolu)(?![\p{L}])/u;
+/** Control characters other than tab and line breaks, and U+FFFD (what undecodable bytes become). */
+function countBinary(sample: string): number {
+	let n = 0;
+	for (let i = 0; i < sample.length; i++) {
+		const c = sample.charCodeAt(i);
+		if ((c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 0xfffd) n++;
+	}
+	return n;
+}
 
 /** Refuses what is not text (NUL and other control bytes, undecodable bytes). */
 export function checkText(text: string): void {
@@ -46,7 +55,7 @@ export function checkText(text: string): void {
 		);
 	}
 	const sample = text.slice(0, 100_000);
-	const bad = sample.match(BINARY)?.length ?? 0;
+	const bad = countBinary(sample);
 	if (bad > 0 && bad > sample.length / 100) {
 		throw new IngestError(
 			`text looks binary: ${bad} control or undecodable characters in its first ${sample.length}`
@@ -56,12 +65,16 @@ export function checkText(text: string): void {
 
 export function checkOptions(options: IngestOptions): void {
 	if (!LANGS.includes(options.lang)) {
-		throw new IngestError(`lang must be one of ${LANGS.join(', ')}, not ${JSON.stringify(options.lang)}`);
+		throw new IngestError(
+			`lang must be one of ${LANGS.join(', ')}, not ${JSON.stringify(options.lang)}`
+		);
 	}
 	const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(options.published);
 	const t = d ? new Date(`${options.published}T00:00:00Z`) : null;
 	if (!t || Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== options.published) {
-		throw new IngestError(`published must be a date YYYY-MM-DD, not ${JSON.stringify(options.published)}`);
+		throw new IngestError(
+			`published must be a date YYYY-MM-DD, not ${JSON.stringify(options.published)}`
+		);
 	}
 }
 
@@ -77,10 +90,30 @@ export function ingest(text: string, options: IngestOptions, gazetteer: Gazettee
 	const sentences = splitSentences(text);
 	const places = findPlaces(text, tokens, gazetteer);
 	const dates = findDates(text, options.lang, options.published);
-	const { statements, bySentence } = findStatements(text, options.lang, sentences, tokens, gazetteer);
+	const { statements, bySentence } = findStatements(
+		text,
+		options.lang,
+		sentences,
+		tokens,
+		gazetteer
+	);
 	const wire = WIRES.exec(text);
 	const fallback = wire ? wire[1] : options.publisher || 'the publisher';
-	const claims = findClaims(text, options.lang, { sentences, statements, bySentence, fallback, dates });
-	const incidents = draftIncidents(text, sentences, places, dates, claims, statements, gazetteer.incidents);
+	const claims = findClaims(text, options.lang, {
+		sentences,
+		statements,
+		bySentence,
+		fallback,
+		dates
+	});
+	const incidents = draftIncidents(
+		text,
+		sentences,
+		places,
+		dates,
+		claims,
+		statements,
+		gazetteer.incidents
+	);
 	return { places, dates, claims, statements, incidents };
 }

@@ -77,7 +77,15 @@ const WORDS: Record<Lang, Record<string, number>> = {
 /** Vague quantities: "some" is at least two, "dozens" at least 24, "tens of" at least 20. */
 const VAGUE: Record<Lang, Record<string, number>> = {
 	vi: { 'một số': 2, 'một vài': 2, vài: 2, 'hàng chục': 20, 'hàng trăm': 200 },
-	en: { several: 2, some: 2, 'a number of': 2, dozens: 24, 'dozens of': 24, hundreds: 200, 'hundreds of': 200 },
+	en: {
+		several: 2,
+		some: 2,
+		'a number of': 2,
+		dozens: 24,
+		'dozens of': 24,
+		hundreds: 200,
+		'hundreds of': 200
+	},
 	ru: { несколько: 2, нескольких: 2, десятки: 20, десятков: 20, сотни: 200 }
 };
 
@@ -98,7 +106,11 @@ const ABOUT: Record<Lang, string[]> = {
 };
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map(esc).join('|');
+const alt = (xs: string[]) =>
+	[...xs]
+		.sort((a, b) => b.length - a.length)
+		.map(esc)
+		.join('|');
 const cache = new Map<Lang, RegExp>();
 
 function pattern(lang: Lang): RegExp {

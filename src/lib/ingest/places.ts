@@ -7,8 +7,13 @@ const AREA_WORDS = new Set(['vung', 'huyen', 'tinh', 'district', 'region', 'ра
 /** Every mention of a gazetteer place; an ambiguous spelling carries its other readings. */
 export function findPlaces(text: string, tokens: Token[], gazetteer: Gazetteer): PlaceProposal[] {
 	const out: PlaceProposal[] = [];
-	for (const m of matchNames(text, tokens, gazetteer.places, gazetteer.placePrefixes, gazetteer.maxPlaceWords, (v) =>
-		v.some((e) => e.capitalised)
+	for (const m of matchNames(
+		text,
+		tokens,
+		gazetteer.places,
+		gazetteer.placePrefixes,
+		gazetteer.maxPlaceWords,
+		(v) => v.some((e) => e.capitalised)
 	)) {
 		const [best, ...others] = m.value;
 		const alternatives = others.map((e) => ({ place_id: e.place_id, name: e.name, kind: e.kind }));

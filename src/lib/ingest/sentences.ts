@@ -7,7 +7,21 @@ export interface Sentence extends Span {
 /** Text without sentence breaks (a table, a dump) is cut at whitespace so every step stays bounded. */
 export const MAX_SENTENCE = 3000;
 
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'col', 'lt', 'no', 'г', 'гг', 'ул', 'vs']);
+const ABBREVIATIONS = new Set([
+	'mr',
+	'mrs',
+	'ms',
+	'dr',
+	'st',
+	'gen',
+	'col',
+	'lt',
+	'no',
+	'г',
+	'гг',
+	'ул',
+	'vs'
+]);
 
 /**
  * Splits into sentences: at a line break, or after `.`, `!`, `?`, `…` (and any closing quote)

@@ -129,17 +129,49 @@ const person = (
 ): Speaker => ({ name, organization, kind: 'person', aliases, speaks_for });
 
 const PEOPLE: Speaker[] = [
-	person('António Guterres', 'United Nations', ['Guterres', 'Antonio Guterres', 'Гутерриш', 'Гутерреш']),
-	person('Stéphane Dujarric', 'United Nations', ['Dujarric', 'Stephane Dujarric', 'Дюжаррик'], 'António Guterres'),
+	person('António Guterres', 'United Nations', [
+		'Guterres',
+		'Antonio Guterres',
+		'Гутерриш',
+		'Гутерреш'
+	]),
+	person(
+		'Stéphane Dujarric',
+		'United Nations',
+		['Dujarric', 'Stephane Dujarric', 'Дюжаррик'],
+		'António Guterres'
+	),
 	person('Ban Ki-moon', 'United Nations', ['Ban Ki-moon', 'Ban Ki Moon', 'Пан Ги Мун']),
-	person('Sergei Lavrov', 'Government of the Russian Federation', ['Lavrov', 'Sergey Lavrov', 'Лавров']),
-	person('Sergei Shoigu', 'Government of the Russian Federation', ['Shoigu', 'Sergey Shoigu', 'Шойгу']),
+	person('Sergei Lavrov', 'Government of the Russian Federation', [
+		'Lavrov',
+		'Sergey Lavrov',
+		'Лавров'
+	]),
+	person('Sergei Shoigu', 'Government of the Russian Federation', [
+		'Shoigu',
+		'Sergey Shoigu',
+		'Шойгу'
+	]),
 	person('Vladimir Putin', 'Russian Federation', ['Putin', 'Путин']),
-	person('Dmitry Peskov', 'Russian Federation', ['Peskov', 'Dmitri Peskov', 'Песков'], 'Vladimir Putin'),
+	person(
+		'Dmitry Peskov',
+		'Russian Federation',
+		['Peskov', 'Dmitri Peskov', 'Песков'],
+		'Vladimir Putin'
+	),
 	person('John Kerry', 'United States Department of State', ['Kerry', 'Керри']),
 	person('Federica Mogherini', 'European Union', ['Mogherini', 'Могерини']),
-	person('Frank-Walter Steinmeier', 'Government of Germany / OSCE', ['Steinmeier', 'Штайнмайер', 'Штайнмайер']),
-	person('Serzh Sargsyan', 'President of Armenia', ['Sargsyan', 'Serzh Sargsian', 'Sargsian', 'Саргсян']),
+	person('Frank-Walter Steinmeier', 'Government of Germany / OSCE', [
+		'Steinmeier',
+		'Штайнмайер',
+		'Штайнмайер'
+	]),
+	person('Serzh Sargsyan', 'President of Armenia', [
+		'Sargsyan',
+		'Serzh Sargsian',
+		'Sargsian',
+		'Саргсян'
+	]),
 	person('Ilham Aliyev', 'President of Azerbaijan', ['Aliyev', 'Алиев']),
 	person('Nikol Pashinyan', 'Government of Armenia', ['Pashinyan', 'Пашинян']),
 	person(
@@ -148,8 +180,14 @@ const PEOPLE: Speaker[] = [
 		['Konashenkov', 'Конашенков'],
 		'Ministry of Defence of Russia'
 	),
-	person('Maria Zakharova', 'Ministry of Foreign Affairs of the Russian Federation', ['Zakharova', 'Захарова']),
-	person('Zakir Hasanov', 'Ministry of Defence of the Republic of Azerbaijan', ['Hasanov', 'Гасанов']),
+	person('Maria Zakharova', 'Ministry of Foreign Affairs of the Russian Federation', [
+		'Zakharova',
+		'Захарова'
+	]),
+	person('Zakir Hasanov', 'Ministry of Defence of the Republic of Azerbaijan', [
+		'Hasanov',
+		'Гасанов'
+	]),
 	person('Seyran Ohanyan', 'Ministry of Defence of the Republic of Armenia', ['Ohanyan', 'Оганян'])
 ];
 
@@ -185,7 +223,8 @@ export function speakersFromStatements(statements: unknown): Speaker[] {
 	for (const s of statements as DataStatement[]) {
 		const name = s?.speaker?.name;
 		if (typeof name !== 'string' || !name.trim()) continue;
-		const organization = typeof s.speaker?.organization === 'string' ? s.speaker.organization : null;
+		const organization =
+			typeof s.speaker?.organization === 'string' ? s.speaker.organization : null;
 		const isBody = /^(Ministry|Armed|Government|Office|United|European)\b/.test(name);
 		const aliases = [name];
 		const words = name.split(/\s+/);

@@ -46,8 +46,10 @@ const ANAPHORA: Record<Lang, RegExp> = {
 
 const OBJECT_WORDS = new Set(['voi', 'with', 'to', 'for', 'с', 'со']);
 /** A pronoun right before the verb ("it added", "Ông kêu gọi") or a back-reference after it. */
-const PRONOUN_BEFORE = /(?:^|[\s,])(?:he|she|it|they|ông|bà|он|она|оно|они|ведомство)\s+(?:also\s+|cũng\s+|также\s+)?$/iu;
-const BACK_AFTER = /^\s+(?:the ministry|the minister|the spokesman|the spokeswoman|him|her|them|ведомства|министерства|него|неё|нее)(?![\p{L}])/iu;
+const PRONOUN_BEFORE =
+	/(?:^|[\s,])(?:he|she|it|they|ông|bà|он|она|оно|они|ведомство)\s+(?:also\s+|cũng\s+|также\s+)?$/iu;
+const BACK_AFTER =
+	/^\s+(?:the ministry|the minister|the spokesman|the spokeswoman|him|her|them|ведомства|министерства|него|неё|нее)(?![\p{L}])/iu;
 const QUOTES = /["“«„]([^"”»“]{3,2000})["”»“]/gu;
 
 interface SpeakerMention {
@@ -56,11 +58,7 @@ interface SpeakerMention {
 	speaker: Speaker;
 }
 
-function speakerMentions(
-	text: string,
-	tokens: Token[],
-	gazetteer: Gazetteer
-): SpeakerMention[] {
+function speakerMentions(text: string, tokens: Token[], gazetteer: Gazetteer): SpeakerMention[] {
 	const out: SpeakerMention[] = [];
 	let previousObject: { end: number } | null = null;
 	for (const m of matchNames(
@@ -77,7 +75,9 @@ function speakerMentions(
 		);
 		const joined =
 			previousObject !== null &&
-			/^[\s\p{L}]{0,30}\s(?:и|và|and)\s[\s\p{L}]{0,30}$/u.test(text.slice(previousObject.end, m.start));
+			/^[\s\p{L}]{0,30}\s(?:и|và|and)\s[\s\p{L}]{0,30}$/u.test(
+				text.slice(previousObject.end, m.start)
+			);
 		if (afterObjectWord || joined) {
 			previousObject = m;
 			continue;
@@ -125,8 +125,12 @@ export function findStatements(
 	const bySentence: (number[] | null)[] = sentences.map(() => null);
 	const mentions = speakerMentions(text, tokens, gazetteer);
 	let mi = 0;
-	let last: { sentence: number; speakers: Speaker[]; indexes: number[]; via?: string | null } | null =
-		null;
+	let last: {
+		sentence: number;
+		speakers: Speaker[];
+		indexes: number[];
+		via?: string | null;
+	} | null = null;
 
 	for (let k = 0; k < sentences.length; k++) {
 		const s = sentences[k];
@@ -134,9 +138,15 @@ export function findStatements(
 		while (mi < mentions.length && mentions[mi].end <= s.start) mi++;
 		const here: SpeakerMention[] = [];
 		for (let j = mi; j < mentions.length && mentions[j].start < s.end; j++) here.push(mentions[j]);
-		const recent = last && k - last.sentence <= 4 && sentences[last.sentence].paragraph >= s.paragraph - 4;
+		const recent =
+			last && k - last.sentence <= 4 && sentences[last.sentence].paragraph >= s.paragraph - 4;
 
-		if (last && recent && CONTINUATION[lang].test(sentence) && s.paragraph === sentences[last.sentence].paragraph) {
+		if (
+			last &&
+			recent &&
+			CONTINUATION[lang].test(sentence) &&
+			s.paragraph === sentences[last.sentence].paragraph
+		) {
 			for (const i of last.indexes) {
 				statements[i].end = s.end;
 				statements[i].text = text.slice(statements[i].start, s.end);
@@ -183,7 +193,12 @@ export function findStatements(
 				}
 			}
 		}
-		if (speakers.length === 0 && last && recent && /^(?:Theo bộ|По данным ведомства)/u.test(sentence)) {
+		if (
+			speakers.length === 0 &&
+			last &&
+			recent &&
+			/^(?:Theo bộ|По данным ведомства)/u.test(sentence)
+		) {
 			speakers = last.speakers;
 			verbEnd = s.start;
 		}
@@ -223,7 +238,15 @@ export function findStatements(
 				}
 			}
 			indexes.push(statements.length);
-			statements.push({ start, end, speaker: name, organization, via, form, text: text.slice(start, end) });
+			statements.push({
+				start,
+				end,
+				speaker: name,
+				organization,
+				via,
+				form,
+				text: text.slice(start, end)
+			});
 		}
 		bySentence[k] = indexes;
 		const via = statements[indexes[0]].via;

@@ -60,11 +60,7 @@ function russianStem(word: string): string {
 export function wordKey(word: string): string {
 	const lower = word.toLowerCase();
 	if (CYRILLIC.test(lower)) return russianStem(lower.normalize('NFC').replace(/ё/g, 'е'));
-	return lower
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.replace(/ə/g, 'a')
-		.replace(/ı/g, 'i');
+	return lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/ə/g, 'a').replace(/ı/g, 'i');
 }
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
