@@ -35,7 +35,7 @@ const TRIGGERS: Record<Lang, Trigger[]> = {
 		t('missing', 'missing', 'before'),
 		t('captured|taken prisoner', 'captured'),
 		t('shot down|downed|destroyed', 'equipment_lost'),
-		t('took control of|seized|captured|taken control of', 'positions_taken', 'after')
+		t('took control of|taken control of|seized|captured|taken|took', 'positions_taken', 'after')
 	],
 	ru: [
 		t('ранен|ранены|ранена|ранения|ранениями|пострадали|пострадал|раненых', 'wounded'),
@@ -88,6 +88,13 @@ const UNITS: Record<Lang, string[]> = {
 		'member',
 		'officer',
 		'officers',
+		'boy',
+		'boys',
+		'girl',
+		'girls',
+		'man',
+		'woman',
+		'women',
 		'troops',
 		'children',
 		'child',
@@ -139,6 +146,16 @@ const UNITS: Record<Lang, string[]> = {
 };
 
 /** Vietnamese puts the classifier noun right after the number; English and Russian allow adjectives. */
+/**
+ * A number with no noun after it counts when an earlier figure of the sentence had one and a
+ * casualty verb follows at once ("18 soldiers died and about 35 had been wounded").
+ */
+const ELLIPSIS: Record<Lang, RegExp> = {
+	vi: /^\s+(?:người\s+)?(?:đã\s+)?(?:bị thương|thiệt mạng|tử vong|mất tích)/u,
+	en: /^\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+|are\s+)?(?:wounded|injured|killed|missing|captured)/iu,
+	ru: /^\s+(?:(?:были|был|получили)\s+)?(?:ранен|ранены|ранения|погибли|убиты|пропали)/iu
+};
+
 const MODIFIER_LIMIT: Record<Lang, number> = { vi: 1, en: 4, ru: 3 };
 const BACKGROUND: Record<Lang, RegExp> = {
 	vi: /(?:khiến|làm|làm cho)\s*$/iu,
@@ -196,8 +213,14 @@ export function findClaims(text: string, lang: Lang, ctx: ClaimContext): ClaimPr
 		while (di < dates.length && dates[di].end <= s.start) di++;
 		const here: { start: number; end: number }[] = [];
 		for (let j = di; j < dates.length && dates[j].start < s.end; j++) here.push(dates[j]);
-		const numbers = findNumbers(text, lang, s.start, s.end).filter(
-			(n) => !here.some((d) => n.start < d.end && d.start < n.end) && unitAfter(text, lang, n.end)
+		const all = findNumbers(text, lang, s.start, s.end).filter(
+			(n) => !here.some((d) => n.start < d.end && d.start < n.end)
+		);
+		const numbers = all.filter(
+			(n, i) =>
+				unitAfter(text, lang, n.end) ||
+				(all.slice(0, i).some((m) => unitAfter(text, lang, m.end)) &&
+					ELLIPSIS[lang].test(text.slice(n.end, Math.min(s.end, n.end + 30))))
 		);
 		if (numbers.length === 0) return;
 		let statementIndex: number | null = null;

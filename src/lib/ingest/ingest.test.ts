@@ -180,6 +180,18 @@ describe('claims', () => {
 		);
 	});
 
+	it('reads a figure left implicit after a first one, and skips model numbers and ages', () => {
+		const text =
+			'Sargsyan said 18 soldiers had died and that about 35 had been wounded. The Azerbaijani Defence Ministry said a Mi-24 helicopter was shot down and a 12-year-old boy was killed.';
+		const c = ingest(text, en, gazetteer).claims;
+		expect(c.map((x) => [x.metric, x.value])).toEqual([
+			['killed', 18],
+			['wounded', { best: 35 }],
+			['aircraft_lost', 1],
+			['killed', 1]
+		]);
+	});
+
 	it('does not take a date or a year for a casualty figure', () => {
 		expect(ingest('Ngày 23/11 năm 2020 có người bị thương.', vi, gazetteer).claims).toEqual([]);
 	});

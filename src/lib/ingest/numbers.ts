@@ -118,9 +118,9 @@ function pattern(lang: Lang): RegExp {
 	if (!re) {
 		const num = `(\\d{1,3}(?:[.,\\u00a0 ]\\d{3})*|\\d+|${alt(Object.keys(WORDS[lang]))})`;
 		re = new RegExp(
-			`(?<![\\p{L}\\p{N}/.,])(?:(${alt(LOW[lang])}|${alt(HIGH[lang])}|${alt(ABOUT[lang])})\\s+)?` +
+			`(?<![\\p{L}\\p{N}/.,]|\\p{L}-)(?:(${alt(LOW[lang])}|${alt(HIGH[lang])}|${alt(ABOUT[lang])})\\s+)?` +
 				`(?:(${alt(Object.keys(VAGUE[lang]))})|${num}(?:\\s*(?:–|-|—|đến|to|до)\\s*(\\d+))?)` +
-				`(?![\\p{L}\\p{N}]|[/:%])`,
+				`(?![\\p{L}\\p{N}]|[/:%]|-\\p{L})`,
 			'giu'
 		);
 		cache.set(lang, re);
