@@ -2,6 +2,7 @@ import { createContext } from 'svelte';
 import type { Dataset, IncidentFeature, PlaceFeature, Source, Statement } from '$lib/data/schema';
 import { EVENT_TYPES, filterIncidents, type IncidentFilter } from '$lib/geo/filter';
 import type { SearchIndex } from '$lib/geo/search';
+import { groupOrganizations, organizationName, type OrganizationGroup } from '$lib/format/speech';
 import { messages, type Lang, type Messages } from '$lib/i18n';
 import {
 	idSet,
@@ -18,6 +19,7 @@ import {
 	parseUrlState,
 	serialiseUrlState,
 	type MapViewState,
+	defaultQuoteOrder,
 	type QuoteOrder,
 	type ToggleLayer,
 	type UrlState
@@ -68,7 +70,7 @@ export class AtlasView {
 	#view = $state.raw<MapViewState | null>(null);
 	#org = $state<string | null>(null);
 	#topic = $state<string | null>(null);
-	#first = $state<QuoteOrder>('original');
+	#first = $state<QuoteOrder | null>(null);
 	#highlighted = $state<string | null>(null);
 
 	constructor(dataset: Dataset, params: URLSearchParams, write: UrlWriter = () => {}) {
@@ -166,6 +168,18 @@ export class AtlasView {
 
 	source(id: string): Source | undefined {
 		return this.#index.sources.get(id);
+	}
+
+	/** The organisation's name in the reader's language (English where it has none). */
+	organizationName(id: string): string {
+		return organizationName(this.#index.organizations, id, this.#lang);
+	}
+
+	/** The organisations the Organisation filter lists, each once, grouped by state. */
+	get organisationGroups(): OrganizationGroup[] {
+		const all = this.#index.organizations;
+		const listed = this.organisations.map((id) => all.get(id)).filter((o) => o !== undefined);
+		return groupOrganizations(listed, all, this.#lang);
 	}
 
 	statement(id: string): Statement | undefined {
@@ -334,8 +348,9 @@ export class AtlasView {
 		return this.#topic;
 	}
 
+	/** As the reader chose, else the language's default (see {@link defaultQuoteOrder}). */
 	get first(): QuoteOrder {
-		return this.#first;
+		return this.#first ?? defaultQuoteOrder(this.#lang);
 	}
 
 	setOrg(org: string | null) {
@@ -349,7 +364,7 @@ export class AtlasView {
 	}
 
 	setFirst(first: QuoteOrder) {
-		if (first === this.#first) return;
+		if (first === this.first) return;
 		this.#first = first;
 		this.#commit('push', 'first');
 	}
