@@ -164,7 +164,12 @@ export const incidentFeature = z.object({
  * `direct`: the source prints the speaker's words in quotation marks; `reported`: the excerpt is
  * the outlet's paraphrase of what the speaker said, so the outlet, not the speaker, wrote it.
  */
-export const statementForm = z.enum(['direct', 'reported']);
+export const statementForm = z.enum(['direct', 'reported'], {
+	error: (issue) =>
+		issue.input === undefined
+			? 'is missing'
+			: 'must be "direct" (the speaker’s words in quotation marks) or "reported" (the outlet’s paraphrase)'
+});
 
 export const statement = z.object({
 	id: nonEmpty,
