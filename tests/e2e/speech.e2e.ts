@@ -140,3 +140,40 @@ describe('the Organisation filter', () => {
 		});
 	});
 });
+
+describe('exports over HTTP', () => {
+	it('give each statement its form and attribution: JSON, GeoJSON and the statements CSV', async () => {
+		const json = await (await fetch(`${app.server.url}/api/statements.json`)).json();
+		const byId = new Map<string, { form: string; attribution: string; speaker: object }>(
+			json.statements.map((s: { id: string }) => [s.id, s])
+		);
+		expect(byId.get('st-2016-04-02-kerry')).toMatchObject({
+			form: 'reported',
+			attribution: `As reported by ${PUBLISHER}: John Kerry (Secretary of State, United States Department of State), in the outlet's words, not the speaker's`,
+			speaker: { organization_id: 'us-department-of-state' }
+		});
+		expect(byId.get('st-2016-04-02-kerry-immediately')?.form).toBe('direct');
+		expect(byId.get('st-2016-04-02-kerry-immediately')?.attribution).not.toContain('As reported');
+		for (const s of byId.values()) expect(['direct', 'reported']).toContain(s.form);
+		expect(json.organizations.map((o: { id: string }) => o.id)).toContain('united-states');
+
+		const geojson = await (await fetch(`${app.server.url}/api/incidents.geojson`)).json();
+		const fighting = geojson.features.find((f: { id: string }) => f.id === FIGHTING);
+		const embedded = fighting.properties.statements.find(
+			(s: { id: string }) => s.id === 'st-2016-04-02-kerry'
+		);
+		expect(embedded.form).toBe('reported');
+		expect(embedded.attribution).toMatch(/^As reported by /);
+
+		const csv = await (await fetch(`${app.server.url}/api/statements.csv`)).text();
+		const header = csv
+			.replace(/^\uFEFF/, '')
+			.split('\r\n')[0]
+			.split(',');
+		expect(header).toContain('form');
+		expect(header).toContain('attribution');
+		expect(csv).toContain(
+			`,direct,"John Kerry (Secretary of State, United States Department of State), in the speaker's words as quoted by ${PUBLISHER}"`
+		);
+	});
+});
