@@ -271,6 +271,27 @@ describe('AtlasView', () => {
 		expect(writes).toHaveLength(1);
 	});
 
+	it('puts the reader’s language first unless the reader chose an order', () => {
+		expect(view().v.first).toBe('translation');
+		expect(view('lang=vi').v.first).toBe('original');
+		expect(view('lang=vi&first=translation').v.first).toBe('translation');
+		const { v, writes } = view();
+		v.setFirst('original');
+		expect(writes.at(-1)).toEqual(['first=original', 'push']);
+	});
+
+	it('lists each organisation once, grouped by state, named in the reader’s language', () => {
+		const { v } = view('lang=vi');
+		expect(
+			v.organisationGroups.map((g) => [g.state?.id ?? null, g.members.map((m) => m.id)])
+		).toEqual([
+			['azerbaijan', ['az-ministry-of-defence']],
+			[null, ['un']]
+		]);
+		expect(v.organizationName('un')).toBe('Liên hợp quốc');
+		expect(v.organizationName('az-ministry-of-defence')).toBe('Bộ Quốc phòng Azerbaijan');
+	});
+
 	it('re-reads the URL on back/forward without writing it', () => {
 		const { v, writes } = view();
 		v.select('2016-04-02-mi24');
