@@ -37,6 +37,7 @@ function main(): void {
 	write(DATASET_FILES.incidents, dataset.incidents);
 	write(DATASET_FILES.statements, dataset.statements);
 	write(DATASET_FILES.sources, dataset.sources);
+	write(DATASET_FILES.organizations, dataset.organizations);
 	for (const id of LAYER_IDS) write(DATASET_FILES.layers[id], dataset.layers[id]);
 	const basemap = join(REAL, 'basemap');
 	rmSync(join(out, 'basemap'), { recursive: true, force: true });

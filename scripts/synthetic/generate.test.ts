@@ -25,6 +25,7 @@ function validate(dataset: Dataset) {
 		[DATASET_FILES.incidents, JSON.stringify(dataset.incidents)],
 		[DATASET_FILES.statements, JSON.stringify(dataset.statements)],
 		[DATASET_FILES.sources, JSON.stringify(dataset.sources)],
+		[DATASET_FILES.organizations, JSON.stringify(dataset.organizations)],
 		...LAYER_IDS.map(
 			(id) => [DATASET_FILES.layers[id], JSON.stringify(dataset.layers[id])] as const
 		)

@@ -9,6 +9,7 @@ import {
 	type Meta,
 	type PlaceFeature,
 	type Position,
+	type Organization,
 	type Source,
 	type Statement
 } from '../../src/lib/data/schema';
@@ -381,6 +382,27 @@ function generateIncidents(
 	return incidents;
 }
 
+const SYNTHETIC_MINISTRIES = 6;
+const SYNTHETIC_STATES = 3;
+
+/** Synthetic states, each with ministries; taken from no random draw, so other output stays put. */
+function generateOrganizations(): Organization[] {
+	const states: Organization[] = Array.from({ length: SYNTHETIC_STATES }, (_, k) => ({
+		id: `synthetic-state-${k + 1}`,
+		names: { en: `Synthetic state ${k + 1}` },
+		kind: 'state',
+		synthetic: true
+	}));
+	const ministries: Organization[] = Array.from({ length: SYNTHETIC_MINISTRIES }, (_, k) => ({
+		id: `synthetic-ministry-${k + 1}`,
+		names: { en: `Synthetic ministry ${k + 1}` },
+		kind: 'ministry',
+		state: `synthetic-state-${1 + (k % SYNTHETIC_STATES)}`,
+		synthetic: true
+	}));
+	return [...states, ...ministries];
+}
+
 function generateStatements(
 	random: Random,
 	n: number,
@@ -407,11 +429,12 @@ function generateStatements(
 			speaker: {
 				name: `Synthetic speaker ${speaker}`,
 				role: 'spokesperson',
-				organization: `Synthetic ministry ${1 + (speaker % 6)}`
+				organization_id: `synthetic-ministry-${1 + (speaker % SYNTHETIC_MINISTRIES)}`
 			},
 			said_on: isoOf(saidOn),
 			date_precision: 'day',
 			via: pick(random, VIAS),
+			form: j % 4 === 0 ? 'direct' : 'reported',
 			quote: { lang: 'en', text },
 			translation: { lang: 'en', text, by: 'Incident Atlas' },
 			source_id: source.id,
@@ -434,9 +457,11 @@ function addClaims(
 	random: Random,
 	incidents: IncidentFeature[],
 	statements: Statement[],
-	sources: Source[]
+	sources: Source[],
+	organizations: Organization[]
 ): void {
 	const byId = new Map(statements.map((s) => [s.id, s]));
+	const organizationName = new Map(organizations.map((o) => [o.id, o.names.en]));
 	const publisher = new Map(sources.map((s) => [s.id, s.publisher]));
 	for (const incident of incidents) {
 		const p = incident.properties;
@@ -455,7 +480,9 @@ function addClaims(
 				metric: pick(random, CLAIM_METRICS),
 				value,
 				subject: pick(random, CLAIM_SUBJECTS),
-				claimant: statement ? statement.speaker.organization : publisher.get(sourceId)!,
+				claimant: statement
+					? organizationName.get(statement.speaker.organization_id)!
+					: publisher.get(sourceId)!,
 				...(statement ? { statement_id: statement.id } : {}),
 				source_id: sourceId,
 				note: 'Synthetic figure; nobody made this claim.'
@@ -571,7 +598,8 @@ export function generateSynthetic(options: SyntheticOptions): Dataset {
 	const sources = generateSources(random, n.sources);
 	const incidents = generateIncidents(random, count, places, sources);
 	const statements = generateStatements(random, n.statements, incidents, sources);
-	addClaims(random, incidents, statements, sources);
+	const organizations = generateOrganizations();
+	addClaims(random, incidents, statements, sources, organizations);
 	const meta: Meta = {
 		name: `Incident Atlas — SYNTHETIC test data (${count} incidents, seed ${seed})`,
 		version: `synthetic-${count}-${seed}`,
@@ -591,6 +619,7 @@ export function generateSynthetic(options: SyntheticOptions): Dataset {
 		layers: options.layers ?? placeholderLayers(),
 		incidents: { type: 'FeatureCollection', features: incidents },
 		statements,
-		sources
+		sources,
+		organizations
 	};
 }

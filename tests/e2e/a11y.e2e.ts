@@ -139,7 +139,7 @@ describe('keyboard', () => {
 				/^button.* Clear selection$/,
 				/^select.* Organisation/,
 				/^select.* Topic/,
-				/^input\[type=radio\] Original$/,
+				/^input\[type=radio\] Translation$/,
 				/^button.* Show its incidents$/,
 				/^input\[type=date\] From$/,
 				/^input\[type=date\] To$/,

@@ -6,6 +6,7 @@ import type {
 	IncidentFeature,
 	LayerFeature,
 	LayerId,
+	Organization,
 	PlaceFeature,
 	Source,
 	Statement
@@ -147,11 +148,31 @@ export function checkSources(sources: Source[], errors: FileErrors): void {
 	);
 }
 
+/** Ids are unique, and an organisation's `state` names an organisation of kind `state`. */
+export function checkOrganizations(organizations: Organization[], errors: FileErrors): void {
+	reportDuplicates(
+		organizations.map((o) => o.id),
+		(i) => itemEntry(i, organizations[i].id),
+		errors
+	);
+	const kinds = new Map(organizations.map((o) => [o.id, o.kind]));
+	organizations.forEach((o, i) => {
+		if (o.state === undefined) return;
+		const entry = itemEntry(i, o.id);
+		const kind = kinds.get(o.state);
+		if (kind === undefined) errors.add(entry, 'state', `"${o.state}" does not exist`);
+		else if (kind !== 'state')
+			errors.add(entry, 'state', `"${o.state}" is a ${kind}, not an organisation of kind "state"`);
+		else if (o.kind === 'state') errors.add(entry, 'state', 'a state belongs to no other state');
+	});
+}
+
 export interface ReferenceTargets {
 	places: FeatureCollectionOf<PlaceFeature>;
 	incidents: FeatureCollectionOf<IncidentFeature>;
 	statements: Statement[];
 	sources: Source[];
+	organizations: Organization[];
 }
 
 /** Every id an incident or statement refers to must exist in its file. */
@@ -164,6 +185,7 @@ export function checkReferences(
 	const incidentIds = new Set(data.incidents.features.map((f) => f.properties.id));
 	const statementIds = new Set(data.statements.map((s) => s.id));
 	const sourceIds = new Set(data.sources.map((s) => s.id));
+	const organizationIds = new Set(data.organizations.map((o) => o.id));
 	const missing = (
 		errors: FileErrors,
 		entry: string,
@@ -201,6 +223,13 @@ export function checkReferences(
 	data.statements.forEach((s, i) => {
 		const entry = itemEntry(i, s.id);
 		missing(statementErrors, entry, 'source_id', s.source_id, sourceIds);
+		missing(
+			statementErrors,
+			entry,
+			'speaker.organization_id',
+			s.speaker.organization_id,
+			organizationIds
+		);
 		s.incident_ids.forEach((id, j) =>
 			missing(statementErrors, entry, `incident_ids[${j}]`, id, incidentIds)
 		);

@@ -226,12 +226,24 @@ export const incidentFeature = z.object({
 	properties: incidentProperties
 });
 
+/**
+ * `direct`: the source prints the speaker's words in quotation marks; `reported`: the excerpt is
+ * the outlet's paraphrase of what the speaker said, so the outlet, not the speaker, wrote it.
+ */
+export const statementForm = z.enum(['direct', 'reported'], {
+	error: (issue) =>
+		issue.input === undefined
+			? 'is missing'
+			: 'must be "direct" (the speaker’s words in quotation marks) or "reported" (the outlet’s paraphrase)'
+});
+
 export const statement = z.object({
 	id: nonEmpty,
-	speaker: z.object({ name: nonEmpty, role: nonEmpty, organization: nonEmpty }),
+	speaker: z.object({ name: nonEmpty, role: nonEmpty, organization_id: nonEmpty }),
 	said_on: isoDate,
 	date_precision: datePrecision,
 	via: nonEmpty,
+	form: statementForm,
 	quote: z.object({ lang: nonEmpty, text: required('text') }),
 	translation: z.object({ lang: z.literal('en'), text: required('text'), by: nonEmpty }),
 	source_id: nonEmpty,
@@ -254,6 +266,19 @@ export const source = z.object({
 	credits: text('name').optional(),
 	kind: nonEmpty,
 	note: text('text').optional(),
+	synthetic: z.boolean().optional()
+});
+
+/** The kinds of organisation a speaker speaks for; a `state` groups the others that name it. */
+export const organizationKind = z.enum(['state', 'government', 'ministry', 'international']);
+
+export const organization = z.object({
+	id: nonEmpty,
+	/** The name in each language we have it in (BCP 47 code → name); English is required. */
+	names: z.object({ en: nonEmpty }).catchall(nonEmpty),
+	kind: organizationKind,
+	/** The id of the organisation of kind `state` this one belongs to; none for a state itself. */
+	state: nonEmpty.optional(),
 	synthetic: z.boolean().optional()
 });
 
@@ -339,6 +364,8 @@ export type IncidentProperties = z.infer<typeof incidentProperties>;
 export type IncidentFeature = z.infer<typeof incidentFeature>;
 export type Statement = z.infer<typeof statement>;
 export type Source = z.infer<typeof source>;
+export type StatementForm = z.infer<typeof statementForm>;
+export type Organization = z.infer<typeof organization>;
 export type Meta = z.infer<typeof meta>;
 export type Region = z.infer<typeof region>;
 export type Extent = z.infer<typeof extent>;
@@ -357,6 +384,7 @@ export interface Dataset {
 	incidents: FeatureCollectionOf<IncidentFeature>;
 	statements: Statement[];
 	sources: Source[];
+	organizations: Organization[];
 }
 
 /** The files of a dataset directory, relative to it. */
@@ -366,6 +394,7 @@ export const DATASET_FILES = {
 	incidents: 'incidents.geojson',
 	statements: 'statements.json',
 	sources: 'sources.json',
+	organizations: 'organizations.json',
 	layers: Object.fromEntries(LAYER_IDS.map((id) => [id, `layers/${id}.geojson`])) as Record<
 		LayerId,
 		string

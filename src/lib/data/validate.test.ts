@@ -49,6 +49,16 @@ const BROKEN: Record<string, string[]> = {
 		`${incident}: id "2020-11-23-madagiz" differs from properties.id "2020-11-23-madagiz-mine"`
 	],
 	'incident-without-source': [`${incident}: source_ids must list at least one source`],
+	'statement-without-form': [`${statement0}: form is missing`],
+	'statement-unknown-organization': [
+		'geodata/statements.json: [1] (st-2020-11-23-russian-mod-details): speaker.organization_id "ru-ministry-of-defense" does not exist'
+	],
+	'organization-without-english-name': [
+		'geodata/organizations.json: [1] (ru-ministry-of-defence): names.en is missing'
+	],
+	'organization-state-not-a-state': [
+		'geodata/organizations.json: [2] (ru-general-staff): state "ru-ministry-of-defence" is a ministry, not an organisation of kind "state"'
+	],
 	'layer-valid-to-before-from': [
 		'geodata/layers/ceasefire-2020.geojson: features[0] (peacekeeping-zone): valid_to 2020-11-09 is before valid_from 2020-11-10'
 	],

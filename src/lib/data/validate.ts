@@ -5,6 +5,7 @@ import {
 	checkExtent,
 	checkIncidents,
 	checkLayer,
+	checkOrganizations,
 	checkPlaces,
 	checkReferences,
 	checkSources,
@@ -22,6 +23,7 @@ import {
 	incidentFeature,
 	layerFeature,
 	meta,
+	organization,
 	placeFeature,
 	source,
 	statement,
@@ -114,6 +116,7 @@ function check<T extends z.ZodType>(
 
 const statementsSchema = z.array(statement);
 const sourcesSchema = z.array(source);
+const organizationsSchema = z.array(organization);
 const placesSchema = featureCollection(placeFeature);
 const incidentsSchema = featureCollection(incidentFeature);
 const layerSchema = featureCollection(layerFeature);
@@ -137,6 +140,7 @@ export function validateDataset(read: ReadFile, prefix = ''): ValidationResult {
 	const incidents = file(DATASET_FILES.incidents, incidentsSchema);
 	const statements = file(DATASET_FILES.statements, statementsSchema);
 	const sources = file(DATASET_FILES.sources, sourcesSchema);
+	const organizations = file(DATASET_FILES.organizations, organizationsSchema);
 	const layers = {} as Record<LayerId, z.infer<typeof layerSchema> | null>;
 	for (const id of LAYER_IDS) layers[id] = file(DATASET_FILES.layers[id], layerSchema);
 
@@ -147,12 +151,17 @@ export function validateDataset(read: ReadFile, prefix = ''): ValidationResult {
 	if (incidents) checkIncidents(incidents, incidentErrors);
 	if (statements) checkStatements(statements, statementErrors);
 	if (sources) checkSources(sources, fileErrors(DATASET_FILES.sources));
+	if (organizations) checkOrganizations(organizations, fileErrors(DATASET_FILES.organizations));
 	for (const id of LAYER_IDS) {
 		const layer = layers[id];
 		if (layer) checkLayer(id, layer, fileErrors(DATASET_FILES.layers[id]));
 	}
-	if (places && incidents && statements && sources) {
-		checkReferences({ places, incidents, statements, sources }, incidentErrors, statementErrors);
+	if (places && incidents && statements && sources && organizations) {
+		checkReferences(
+			{ places, incidents, statements, sources, organizations },
+			incidentErrors,
+			statementErrors
+		);
 	}
 	if (metaData) {
 		checkExtent(
@@ -167,7 +176,15 @@ export function validateDataset(read: ReadFile, prefix = ''): ValidationResult {
 	}
 	errors.push(...validateBasemap(read, prefix));
 
-	if (errors.length > 0 || !metaData || !places || !incidents || !statements || !sources) {
+	if (
+		errors.length > 0 ||
+		!metaData ||
+		!places ||
+		!incidents ||
+		!statements ||
+		!sources ||
+		!organizations
+	) {
 		return { dataset: null, errors };
 	}
 	const dataset = {
@@ -176,6 +193,7 @@ export function validateDataset(read: ReadFile, prefix = ''): ValidationResult {
 		incidents,
 		statements,
 		sources,
+		organizations,
 		layers
 	} as Dataset;
 	return { dataset, errors };

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import ExportMenu from './ExportMenu.svelte';
 import { fixtureContext, madagizMine, mi24 } from './test_fixtures';
 
-const { statements, sources, places, meta } = fixtureContext();
-const context = { statements, sources, places, meta };
+const { statements, sources, places, organizations, meta } = fixtureContext();
+const context = { statements, sources, places, organizations, meta };
 
 describe('ExportMenu (server render)', () => {
 	it('renders an "Export" menu button with the four formats, menu closed', () => {

@@ -1,11 +1,20 @@
-import type { IncidentFeature, Meta, PlaceFeature, Source, Statement } from '../data/schema';
+import type {
+	IncidentFeature,
+	Meta,
+	Organization,
+	PlaceFeature,
+	Source,
+	Statement
+} from '../data/schema';
 import type { IncidentQuery } from '../atlas/query';
+import { attributionText, organizationName } from '../format/speech';
 
 /** Everything an export needs besides the incidents themselves. */
 export interface ExportContext {
 	statements: Statement[];
 	sources: Source[];
 	places: PlaceFeature[];
+	organizations: Organization[];
 	meta: Meta;
 	/** The filter that selected the incidents, recorded in the file. */
 	filter: IncidentQuery;
@@ -21,10 +30,11 @@ export interface ExportLookups {
 	statementsByIncident: Map<string, Statement[]>;
 	sources: Map<string, Source>;
 	places: Map<string, PlaceFeature>;
+	organizations: Map<string, Organization>;
 }
 
 export function exportLookups(
-	ctx: Pick<ExportContext, 'statements' | 'sources' | 'places'>
+	ctx: Pick<ExportContext, 'statements' | 'sources' | 'places' | 'organizations'>
 ): ExportLookups {
 	const statementsByIncident = new Map<string, Statement[]>();
 	for (const s of ctx.statements) {
@@ -40,8 +50,19 @@ export function exportLookups(
 		statements: new Map(ctx.statements.map((s) => [s.id, s])),
 		statementsByIncident,
 		sources: new Map(ctx.sources.map((s) => [s.id, s])),
-		places: new Map(ctx.places.map((p) => [p.properties.id, p]))
+		places: new Map(ctx.places.map((p) => [p.properties.id, p])),
+		organizations: new Map(ctx.organizations.map((o) => [o.id, o]))
 	};
+}
+
+/** The speaker's organisation by its English name, and who the excerpt is by, in plain words. */
+export function statementAttribution(
+	s: Statement,
+	lookups: ExportLookups
+): { organization: string; attribution: string } {
+	const organization = organizationName(lookups.organizations, s.speaker.organization_id);
+	const publisher = lookups.sources.get(s.source_id)?.publisher;
+	return { organization, attribution: attributionText(s, publisher, organization) };
 }
 
 function byDateThenId<T extends { id: string }>(date: (t: T) => string) {

@@ -14,7 +14,7 @@ import {
 	toIncidentsCSV,
 	toStatementsCSV
 } from './csv';
-import { fixtureContext, lineOfContact2016, madagizMine, mi24 } from './test_fixtures';
+import { fixtureContext, lineOfContact2016, madagizMine, mi24, russianMod } from './test_fixtures';
 
 const all = [lineOfContact2016, mi24, madagizMine];
 const parse = (text: string) => csvParse(text.slice(BOM.length));
@@ -169,6 +169,30 @@ describe('toStatementsCSV', () => {
 			source_published: '2020-11-24',
 			incident_ids: '2020-11-23-madagiz-mine',
 			topics: 'casualty-report'
+		});
+	});
+
+	it('says whether each excerpt is reported or direct, and by whom', () => {
+		const ctx = fixtureContext();
+		const direct = { ...russianMod, id: 'st-direct', form: 'direct' as const };
+		const rows = parse(
+			toStatementsCSV([madagizMine], { ...ctx, statements: [...ctx.statements, direct] })
+		);
+		expect(rows.map((r) => [r.statement_id, r.form, r.attribution])).toEqual([
+			[
+				'st-2020-11-23-russian-mod',
+				'reported',
+				"As reported by Thời Đại: Ministry of Defence of Russia (press service, Ministry of Defence of the Russian Federation), in the outlet's words, not the speaker's"
+			],
+			[
+				'st-direct',
+				'direct',
+				"Ministry of Defence of Russia (press service, Ministry of Defence of the Russian Federation), in the speaker's words as quoted by Thời Đại"
+			]
+		]);
+		expect(rows[0]).toMatchObject({
+			speaker_organization: 'Ministry of Defence of the Russian Federation',
+			speaker_organization_id: 'ru-ministry-of-defence'
 		});
 	});
 });

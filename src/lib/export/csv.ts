@@ -3,6 +3,7 @@ import { roundTo } from '../geo/rfc7946';
 import { toWKT } from '../geo/wkt';
 import {
 	exportLookups,
+	statementAttribution,
 	linkedPlaces,
 	linkedSources,
 	linkedStatements,
@@ -52,7 +53,10 @@ export const STATEMENT_COLUMNS = [
 	'speaker_name',
 	'speaker_role',
 	'speaker_organization',
+	'speaker_organization_id',
 	'via',
+	'form',
+	'attribution',
 	'quote_lang',
 	'quote',
 	'translation',
@@ -265,6 +269,7 @@ export function toStatementsCSVParts(
 ): string[] {
 	return csvParts(statementsOf(features, lookups), STATEMENT_COLUMNS, (s) => {
 		const source = lookups.sources.get(s.source_id);
+		const { organization, attribution } = statementAttribution(s, lookups);
 		// In the order of STATEMENT_COLUMNS.
 		return [
 			guardCell(s.id),
@@ -272,8 +277,11 @@ export function toStatementsCSVParts(
 			s.date_precision,
 			guardCell(s.speaker.name),
 			guardCell(s.speaker.role),
-			guardCell(s.speaker.organization),
+			guardCell(organization),
+			guardCell(s.speaker.organization_id),
 			guardCell(s.via),
+			s.form,
+			guardCell(attribution),
 			guardCell(s.quote.lang),
 			guardCell(s.quote.text),
 			guardCell(s.translation.text),

@@ -52,8 +52,11 @@ describe('toGeoJSON', () => {
 			'st-2016-04-02-ban-ki-moon'
 		]);
 		expect(p.statements[1]).toMatchObject({
-			speaker: { name: 'Ban Ki-moon', organization: 'United Nations' },
+			speaker: { name: 'Ban Ki-moon', organization_id: 'un', organization: 'United Nations' },
 			said_on: '2016-04-02',
+			form: 'reported',
+			attribution:
+				"As reported by Báo Dân tộc và Phát triển: Ban Ki-moon (Secretary-General, United Nations), in the outlet's words, not the speaker's",
 			quote: { lang: 'vi' },
 			translation: { by: 'Incident Atlas' },
 			source_id: 'dantocmiennui-2016-04'

@@ -6,6 +6,7 @@ import {
 	linkedPlaces,
 	linkedSources,
 	linkedStatements,
+	statementAttribution,
 	type ExportContext,
 	type ExportLookups
 } from './context';
@@ -23,16 +24,30 @@ const pickPlace = (p: PlaceFeature) => ({
 	name: p.properties.name,
 	label: p.properties.label
 });
-const pickStatement = (s: Statement) => ({
-	id: s.id,
-	speaker: s.speaker,
-	said_on: s.said_on,
-	date_precision: s.date_precision,
-	via: s.via,
-	quote: s.quote,
-	translation: s.translation,
-	source_id: s.source_id
-});
+/**
+ * A statement as every export gives it: its `form` and an `attribution` that says, for reported
+ * speech, "As reported by <publisher>:", and the speaker's organisation by name beside its id.
+ */
+export function exportStatement(s: Statement, lookups: ExportLookups) {
+	const { organization, attribution } = statementAttribution(s, lookups);
+	return {
+		id: s.id,
+		speaker: { ...s.speaker, organization },
+		said_on: s.said_on,
+		date_precision: s.date_precision,
+		via: s.via,
+		form: s.form,
+		attribution,
+		quote: s.quote,
+		translation: s.translation,
+		source_id: s.source_id,
+		incident_ids: s.incident_ids,
+		topics: s.topics,
+		...(s.note === undefined ? {} : { note: s.note }),
+		...(s.synthetic ? { synthetic: true } : {})
+	};
+}
+
 const pickSource = (s: Source) => ({
 	id: s.id,
 	publisher: s.publisher,
@@ -59,7 +74,7 @@ export function incidentExportFeature(
 		properties: {
 			...feature.properties,
 			places: linkedPlaces(feature, lookups).map(pickPlace),
-			statements: statements.map(pickStatement),
+			statements: statements.map((s) => exportStatement(s, lookups)),
 			sources: linkedSources(feature, statements, lookups).map(pickSource)
 		}
 	};
@@ -122,7 +137,8 @@ export function incidentExportFeatureJSON(
 		out += (i ? ',' : '') + cachedJSON(placeJSON, places[i], pickPlace);
 	out += '],"statements":[';
 	for (let i = 0; i < statements.length; i++)
-		out += (i ? ',' : '') + cachedJSON(statementJSON, statements[i], pickStatement);
+		out +=
+			(i ? ',' : '') + cachedJSON(statementJSON, statements[i], (s) => exportStatement(s, lookups));
 	out += '],"sources":[';
 	const sources = linkedSources(feature, statements, lookups);
 	for (let i = 0; i < sources.length; i++)

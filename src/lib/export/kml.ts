@@ -4,6 +4,7 @@ import type { Claim, IncidentFeature } from '../data/schema';
 import { toRFC7946Geometry } from '../geo/rfc7946';
 import {
 	exportLookups,
+	statementAttribution,
 	linkedPlaces,
 	linkedSources,
 	linkedStatements,
@@ -58,7 +59,7 @@ export function toKML(features: IncidentFeature[], ctx: ExportContext): string {
 				statements: statements
 					.map(
 						(s) =>
-							`${s.speaker.name} (${s.speaker.role}, ${s.speaker.organization}), ${s.said_on}: “${s.quote.text}” [${s.quote.lang}] — translation by ${s.translation.by}: “${s.translation.text}” [source ${s.source_id}]`
+							`${statementAttribution(s, lookups).attribution}, ${s.said_on}: “${s.quote.text}” [${s.quote.lang}] — translation by ${s.translation.by}: “${s.translation.text}” [source ${s.source_id}]`
 					)
 					.join('\n'),
 				sources: sources

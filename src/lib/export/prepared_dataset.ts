@@ -43,7 +43,8 @@ export class PreparedDataset {
 		this.lookups = exportLookups({
 			statements: dataset.statements,
 			sources: dataset.sources,
-			places: dataset.places.features
+			places: dataset.places.features,
+			organizations: dataset.organizations
 		});
 	}
 
@@ -80,6 +81,7 @@ export class PreparedDataset {
 			statements: this.dataset.statements,
 			sources: this.dataset.sources,
 			places: this.dataset.places.features,
+			organizations: this.dataset.organizations,
 			meta,
 			filter: request.filter,
 			generatedAt: request.generatedAt,

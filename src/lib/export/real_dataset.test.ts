@@ -25,6 +25,7 @@ describe.skipIf(!present)('the shipped dataset (geodata/)', () => {
 				statements: dataset.statements,
 				sources: dataset.sources,
 				places: dataset.places.features,
+				organizations: dataset.organizations,
 				meta: dataset.meta,
 				filter: {},
 				generatedAt: '2024-05-01T12:00:00.000Z'

@@ -3,6 +3,7 @@ import type {
 	IncidentFeature,
 	LayerFeature,
 	Meta,
+	Organization,
 	PlaceFeature,
 	Source,
 	Statement
@@ -119,11 +120,12 @@ export const russianMod: Statement = deepFreeze({
 	speaker: {
 		name: 'Ministry of Defence of Russia',
 		role: 'press service',
-		organization: 'Ministry of Defence of the Russian Federation'
+		organization_id: 'ru-ministry-of-defence'
 	},
 	said_on: '2020-11-23',
 	date_precision: 'day',
 	via: 'written statement',
+	form: 'reported',
 	quote: {
 		lang: 'vi',
 		text: '1 binh sĩ gìn giữ hòa bình nước này và 4 nhân viên Cơ quan Tình trạng khẩn cấp khu vực Nagorno-Karabakh đã bị thương trong một vụ nổ mìn gần thành phố Madagiz.'
@@ -143,11 +145,12 @@ export const azMod: Statement = deepFreeze({
 	speaker: {
 		name: 'Ministry of Defence of Azerbaijan',
 		role: 'press service',
-		organization: 'Ministry of Defence of the Republic of Azerbaijan'
+		organization_id: 'az-ministry-of-defence'
 	},
 	said_on: '2016-04-02',
 	date_precision: 'day',
 	via: 'written statement',
+	form: 'reported',
 	quote: {
 		lang: 'vi',
 		text: 'Bộ Quốc phòng Azerbaijan thông báo 12 binh sĩ nước này đã thiệt mạng và một máy bay trực thăng bị bắn hạ khi xảy ra giao tranh với Armenia tại khu vực Karabakh.'
@@ -167,11 +170,12 @@ export const banKiMoon: Statement = deepFreeze({
 	speaker: {
 		name: 'Ban Ki-moon',
 		role: 'Secretary-General',
-		organization: 'United Nations'
+		organization_id: 'un'
 	},
 	said_on: '2016-04-02',
 	date_precision: 'day',
 	via: 'spokesperson',
+	form: 'reported',
 	quote: {
 		lang: 'vi',
 		text: 'Tổng thư ký Liên hợp quốc Ban Ki-moon đã bày tỏ quan ngại và kêu gọi các bên liên quan ngay lập tức ngừng các hoạt động giao tranh, tôn trọng thỏa thuận ngừng bắn và tuân thủ các bước đi cần thiết để ổn định tình hình.'
@@ -185,6 +189,32 @@ export const banKiMoon: Statement = deepFreeze({
 	incident_ids: ['2016-04-02-line-of-contact'],
 	topics: ['concern', 'ceasefire-call']
 });
+
+export const organizations: Organization[] = deepFreeze<Organization[]>([
+	{
+		id: 'russia',
+		names: { en: 'Russian Federation', vi: 'Liên bang Nga' },
+		kind: 'state'
+	},
+	{
+		id: 'ru-ministry-of-defence',
+		names: { en: 'Ministry of Defence of the Russian Federation', vi: 'Bộ Quốc phòng Nga' },
+		kind: 'ministry',
+		state: 'russia'
+	},
+	{
+		id: 'azerbaijan',
+		names: { en: 'Republic of Azerbaijan', vi: 'Cộng hòa Azerbaijan' },
+		kind: 'state'
+	},
+	{
+		id: 'az-ministry-of-defence',
+		names: { en: 'Ministry of Defence of the Republic of Azerbaijan' },
+		kind: 'ministry',
+		state: 'azerbaijan'
+	},
+	{ id: 'un', names: { en: 'United Nations', vi: 'Liên hợp quốc' }, kind: 'international' }
+]);
 
 export const madagizMine: IncidentFeature = deepFreeze({
 	type: 'Feature',
@@ -356,6 +386,7 @@ export function fixtureDataset(): Dataset {
 		},
 		statements: [azMod, banKiMoon, russianMod],
 		sources: [thoidai, dantocmiennui, armradio],
+		organizations,
 		layers: {
 			'nkao-1923-1991': {
 				type: 'FeatureCollection',
@@ -430,6 +461,7 @@ export function fixtureContext(filter = {}) {
 		statements: d.statements,
 		sources: d.sources,
 		places: d.places.features,
+		organizations: d.organizations,
 		meta: d.meta,
 		filter,
 		generatedAt: '2024-05-01T12:00:00.000Z'

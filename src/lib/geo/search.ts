@@ -1,4 +1,10 @@
-import type { Dataset, IncidentFeature, PlaceFeature, Statement } from '$lib/data/schema';
+import type {
+	Dataset,
+	IncidentFeature,
+	Organization,
+	PlaceFeature,
+	Statement
+} from '$lib/data/schema';
 
 /** Letters that Unicode does not decompose into a base letter plus a mark. */
 const FOLD: Record<string, string> = { ə: 'e', ı: 'i', đ: 'd', ł: 'l', ø: 'o', ß: 'ss' };
@@ -57,8 +63,10 @@ function placeParts(place: PlaceFeature): string[] {
 	return [p.name, p.label, ...p.aliases, ...Object.values(p.names).filter((v) => v !== undefined)];
 }
 
-function statementParts(s: Statement): string[] {
-	return [s.quote.text, s.translation.text, s.speaker.name, s.speaker.role, s.speaker.organization];
+/** A statement's text with its organisation's names in every language the data gives. */
+function statementParts(s: Statement, organizations: ReadonlyMap<string, Organization>): string[] {
+	const names = Object.values(organizations.get(s.speaker.organization_id)?.names ?? {});
+	return [s.quote.text, s.translation.text, s.speaker.name, s.speaker.role, ...names];
 }
 
 /** The text of an incident itself (titles, summaries, actors, type), without linked records. */
@@ -83,15 +91,16 @@ export function incidentOwnText(feature: IncidentFeature): string[] {
  * Each place and statement is normalised once, however many incidents share it.
  */
 export function buildSearchIndex(
-	dataset: Pick<Dataset, 'incidents' | 'statements' | 'places' | 'sources'>
+	dataset: Pick<Dataset, 'incidents' | 'statements' | 'places' | 'sources' | 'organizations'>
 ): SearchIndex {
+	const organizations = new Map(dataset.organizations.map((o) => [o.id, o]));
 	const placeText = new Map<string, string>();
 	for (const p of dataset.places.features)
 		placeText.set(p.properties.id, normalise(placeParts(p).join(' ')));
 	const statementText = new Map<string, string>();
 	const statementsByIncident = new Map<string, string[]>();
 	for (const s of dataset.statements) {
-		statementText.set(s.id, normalise(statementParts(s).join(' ')));
+		statementText.set(s.id, normalise(statementParts(s, organizations).join(' ')));
 		for (const id of s.incident_ids) {
 			const list = statementsByIncident.get(id);
 			if (list) list.push(s.id);

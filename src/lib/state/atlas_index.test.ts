@@ -38,10 +38,11 @@ const incident = (
 
 const statement = (id: string, said_on: string, incident_ids: string[]): Statement => ({
 	id,
-	speaker: { name: 'N', role: 'R', organization: 'Org' },
+	speaker: { name: 'N', role: 'R', organization_id: 'org' },
 	said_on,
 	date_precision: 'day',
 	via: 'v',
+	form: 'reported',
 	quote: { lang: 'en', text: 'q' },
 	translation: { lang: 'en', text: 't', by: 'Incident Atlas' },
 	source_id: 'src',
@@ -66,7 +67,8 @@ const dataset = (incidents: IncidentFeature[], statements: Statement[]): Dataset
 	},
 	incidents: { type: 'FeatureCollection', features: incidents },
 	statements,
-	sources: []
+	sources: [],
+	organizations: [{ id: 'org', names: { en: 'Org' }, kind: 'international' }]
 });
 
 describe('indexDataset', () => {

@@ -1,4 +1,11 @@
-import type { Dataset, IncidentFeature, PlaceFeature, Source, Statement } from '$lib/data/schema';
+import type {
+	Dataset,
+	IncidentFeature,
+	Organization,
+	PlaceFeature,
+	Source,
+	Statement
+} from '$lib/data/schema';
 import { EVENT_TYPES } from '$lib/data/vocabulary';
 import { buildSearchIndex, type SearchIndex } from '$lib/geo/search';
 
@@ -19,6 +26,7 @@ export interface AtlasIndex {
 	byId: Map<string, IncidentFeature>;
 	places: Map<string, PlaceFeature>;
 	sources: Map<string, Source>;
+	organizations: Map<string, Organization>;
 	statements: Map<string, Statement>;
 	/** Statements about each incident, linked from either side, oldest first. */
 	statementsByIncident: Map<string, Statement[]>;
@@ -27,6 +35,7 @@ export interface AtlasIndex {
 	span: TimeWindow;
 	eventTypes: string[];
 	actors: string[];
+	/** The ids of the organisations that speak in some statement, each once. */
 	organisations: string[];
 	topics: string[];
 }
@@ -88,13 +97,14 @@ export function indexDataset(dataset: Dataset): AtlasIndex {
 		byId: new Map(features.map((f) => [f.id, f])),
 		places: new Map(dataset.places.features.map((p) => [p.properties.id, p])),
 		sources: new Map(dataset.sources.map((s) => [s.id, s])),
+		organizations: new Map(dataset.organizations.map((o) => [o.id, o])),
 		statements,
 		statementsByIncident,
 		statementsBySource,
 		span: from <= to ? { from, to } : { from: '2000-01-01', to: '2000-01-01' },
 		eventTypes: EVENT_TYPES.filter((t) => present.has(t)),
 		actors: distinct(features.flatMap((f) => f.properties.actors)),
-		organisations: distinct(dataset.statements.map((s) => s.speaker.organization)),
+		organisations: distinct(dataset.statements.map((s) => s.speaker.organization_id)),
 		topics: distinct(dataset.statements.flatMap((s) => s.topics))
 	};
 }
@@ -105,7 +115,7 @@ export interface StatementChoice {
 }
 
 function chosen(s: Statement, { org, topic }: StatementChoice): boolean {
-	return (!org || s.speaker.organization === org) && (!topic || s.topics.includes(topic));
+	return (!org || s.speaker.organization_id === org) && (!topic || s.topics.includes(topic));
 }
 
 /**

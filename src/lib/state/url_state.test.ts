@@ -96,7 +96,7 @@ describe('url state', () => {
 		['from=yesterday&to=2020-13-01', { from: null, to: null }],
 		['lang=fr', { lang: 'en' }],
 		['lang=', { lang: 'en' }],
-		['first=both', { first: 'original' }],
+		['first=both', { first: null }],
 		['view=46.7,40.3', { view: null }],
 		['view=46.7,40.3,abc', { view: null }],
 		['view=200,40,5', { view: null }],

@@ -21,6 +21,13 @@ export interface MapViewState {
 export type QuoteOrder = 'original' | 'translation';
 
 /**
+ * The reader's language first: the English UI shows our English translation before the excerpt,
+ * the Vietnamese UI the (Vietnamese) excerpt before the translation. Both are always shown.
+ */
+export const defaultQuoteOrder = (lang: Lang): QuoteOrder =>
+	lang === 'vi' ? 'original' : 'translation';
+
+/**
  * Everything a reader would want to share about what they are looking at. In the query string:
  * `sel`; the incident query of `$lib/atlas/query` (`from`, `to`, `type`, `actor`, `q`, `bbox`,
  * read and written by that module, so a dashboard link and an `/api` or `/ogc` URL with the same
@@ -42,7 +49,8 @@ export interface UrlState {
 	view: MapViewState | null;
 	org: string | null;
 	topic: string | null;
-	first: QuoteOrder;
+	/** Which of an excerpt and its translation comes first; `null`: the language's default. */
+	first: QuoteOrder | null;
 }
 
 export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
@@ -58,7 +66,7 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
 	view: null,
 	org: null,
 	topic: null,
-	first: 'original'
+	first: null
 });
 
 /** Known values; where given, anything else in the URL is ignored. */
@@ -119,7 +127,7 @@ export function parseUrlState(params: URLSearchParams, vocabulary: Vocabulary = 
 		view: parseView(params.get('view')),
 		org: text(params.get('org')),
 		topic: text(params.get('topic')),
-		first: first === 'translation' ? 'translation' : 'original'
+		first: first === 'translation' || first === 'original' ? first : null
 	};
 }
 
@@ -148,6 +156,6 @@ export function serialiseUrlState(state: UrlState): string {
 	}
 	if (state.org) params.set('org', state.org);
 	if (state.topic) params.set('topic', state.topic);
-	if (state.first !== 'original') params.set('first', state.first);
+	if (state.first) params.set('first', state.first);
 	return params.toString();
 }

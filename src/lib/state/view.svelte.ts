@@ -4,6 +4,7 @@ import { filterIncidents, type IncidentQuery } from '$lib/atlas/query';
 import { EVENT_TYPES } from '$lib/data/vocabulary';
 import type { BBox } from '$lib/geo/bbox';
 import type { SearchIndex } from '$lib/geo/search';
+import { groupOrganizations, organizationName, type OrganizationGroup } from '$lib/format/speech';
 import { messages, type Lang, type Messages } from '$lib/i18n';
 import {
 	idSet,
@@ -20,6 +21,7 @@ import {
 	parseUrlState,
 	serialiseUrlState,
 	type MapViewState,
+	defaultQuoteOrder,
 	type QuoteOrder,
 	type ToggleLayer,
 	type UrlState
@@ -71,7 +73,7 @@ export class AtlasView {
 	#view = $state.raw<MapViewState | null>(null);
 	#org = $state<string | null>(null);
 	#topic = $state<string | null>(null);
-	#first = $state<QuoteOrder>('original');
+	#first = $state<QuoteOrder | null>(null);
 	#highlighted = $state<string | null>(null);
 
 	constructor(dataset: Dataset, params: URLSearchParams, write: UrlWriter = () => {}) {
@@ -171,6 +173,18 @@ export class AtlasView {
 
 	source(id: string): Source | undefined {
 		return this.#index.sources.get(id);
+	}
+
+	/** The organisation's name in the reader's language (English where it has none). */
+	organizationName(id: string): string {
+		return organizationName(this.#index.organizations, id, this.#lang);
+	}
+
+	/** The organisations the Organisation filter lists, each once, grouped by state. */
+	get organisationGroups(): OrganizationGroup[] {
+		const all = this.#index.organizations;
+		const listed = this.organisations.map((id) => all.get(id)).filter((o) => o !== undefined);
+		return groupOrganizations(listed, all, this.#lang);
 	}
 
 	statement(id: string): Statement | undefined {
@@ -349,8 +363,9 @@ export class AtlasView {
 		return this.#topic;
 	}
 
+	/** As the reader chose, else the language's default (see {@link defaultQuoteOrder}). */
 	get first(): QuoteOrder {
-		return this.#first;
+		return this.#first ?? defaultQuoteOrder(this.#lang);
 	}
 
 	setOrg(org: string | null) {
@@ -364,7 +379,7 @@ export class AtlasView {
 	}
 
 	setFirst(first: QuoteOrder) {
-		if (first === this.#first) return;
+		if (first === this.first) return;
 		this.#first = first;
 		this.#commit('push', 'first');
 	}

@@ -46,10 +46,11 @@ function statement(
 ): Statement {
 	return {
 		id,
-		speaker: { name: 'Stéphane Dujarric', role: 'Spokesperson', organization: 'United Nations' },
+		speaker: { name: 'Stéphane Dujarric', role: 'Spokesperson', organization_id: 'un' },
 		said_on,
 		date_precision: 'day',
 		via: 'noon briefing',
+		form: 'reported',
 		quote: { lang: 'vi', text: 'Trích dẫn.' },
 		translation: { lang: 'en', text: 'Quote.', by: 'Incident Atlas' },
 		source_id: 'src-un-briefing',
@@ -91,12 +92,25 @@ const DATASET: Dataset = {
 			speaker: {
 				name: 'Vagif Dargahli',
 				role: 'Spokesman',
-				organization: 'Ministry of Defence of Azerbaijan'
+				organization_id: 'az-ministry-of-defence'
 			},
 			topics: ['casualty-report']
 		})
 	],
-	sources: []
+	sources: [],
+	organizations: [
+		{ id: 'un', names: { en: 'United Nations', vi: 'Liên hợp quốc' }, kind: 'international' },
+		{ id: 'azerbaijan', names: { en: 'Republic of Azerbaijan' }, kind: 'state' },
+		{
+			id: 'az-ministry-of-defence',
+			names: {
+				en: 'Ministry of Defence of the Republic of Azerbaijan',
+				vi: 'Bộ Quốc phòng Azerbaijan'
+			},
+			kind: 'ministry',
+			state: 'azerbaijan'
+		}
+	]
 };
 
 function view(query = '') {
@@ -235,7 +249,7 @@ describe('AtlasView', () => {
 		expect(v.statements.map((s) => s.id)).toEqual(['st-az-mod']);
 		v.select(null);
 		v.resetWindow();
-		v.setOrg('United Nations');
+		v.setOrg('un');
 		expect(v.statements.map((s) => s.id)).toEqual(['st-dujarric', 'st-guterres-general']);
 		v.setOrg(null);
 		v.setTopic('casualty-report');
@@ -249,7 +263,7 @@ describe('AtlasView', () => {
 		v.select('2020-11-23-madagiz-mine');
 		expect(v.statements.map((s) => s.id)).toEqual(['st-dujarric']);
 		expect(v.relatedStatements.map((s) => s.id)).toEqual(['st-guterres-general']);
-		v.setOrg('Ministry of Defence of Azerbaijan');
+		v.setOrg('az-ministry-of-defence');
 		expect(v.relatedStatements).toEqual([]);
 		v.select(null);
 		expect(v.relatedStatements).toEqual([]);
@@ -273,13 +287,34 @@ describe('AtlasView', () => {
 		expect(writes).toHaveLength(1);
 	});
 
+	it('puts the reader’s language first unless the reader chose an order', () => {
+		expect(view().v.first).toBe('translation');
+		expect(view('lang=vi').v.first).toBe('original');
+		expect(view('lang=vi&first=translation').v.first).toBe('translation');
+		const { v, writes } = view();
+		v.setFirst('original');
+		expect(writes.at(-1)).toEqual(['first=original', 'push']);
+	});
+
+	it('lists each organisation once, grouped by state, named in the reader’s language', () => {
+		const { v } = view('lang=vi');
+		expect(
+			v.organisationGroups.map((g) => [g.state?.id ?? null, g.members.map((m) => m.id)])
+		).toEqual([
+			['azerbaijan', ['az-ministry-of-defence']],
+			[null, ['un']]
+		]);
+		expect(v.organizationName('un')).toBe('Liên hợp quốc');
+		expect(v.organizationName('az-ministry-of-defence')).toBe('Bộ Quốc phòng Azerbaijan');
+	});
+
 	it('re-reads the URL on back/forward without writing it', () => {
 		const { v, writes } = view();
 		v.select('2016-04-02-mi24');
-		v.readUrl(new URLSearchParams('from=2020-01-01&first=translation'));
+		v.readUrl(new URLSearchParams('from=2020-01-01&first=original'));
 		expect(v.selectedId).toBeNull();
 		expect(v.window.from).toBe('2020-01-01');
-		expect(v.first).toBe('translation');
+		expect(v.first).toBe('original');
 		expect(writes).toHaveLength(1);
 	});
 });

@@ -3,7 +3,7 @@ import type { Dataset } from '$lib/data/schema';
 import { exportLookups, statementsOf, type ExportContext } from '$lib/export/context';
 import { toIncidentsCSV, toStatementsCSV } from '$lib/export/csv';
 import { exportFileName } from '$lib/export/filename';
-import { exportMetadata, toGeoJSON } from '$lib/export/geojson';
+import { exportMetadata, exportStatement, toGeoJSON } from '$lib/export/geojson';
 import { toKML } from '$lib/export/kml';
 import { searchFor, type SearchSource } from '../ogc/collections';
 import {
@@ -58,6 +58,7 @@ export function handleApiRequest(
 		statements: dataset.statements,
 		sources: dataset.sources,
 		places: dataset.places.features,
+		organizations: dataset.organizations,
 		meta: dataset.meta,
 		filter,
 		generatedAt: now
@@ -80,13 +81,17 @@ export function handleApiRequest(
 			const lookups = exportLookups(ctx);
 			const statements = statementsOf(features, lookups);
 			const sourceIds = new Set(statements.map((s) => s.source_id));
+			const organizationIds = new Set(statements.map((s) => s.speaker.organization_id));
+			for (const o of dataset.organizations)
+				if (organizationIds.has(o.id) && o.state) organizationIds.add(o.state);
 			return textResponse(
 				200,
 				JSON_TYPE,
 				JSON.stringify({
 					metadata: { ...exportMetadata(ctx, statements.length), incidents: features.length },
-					statements,
-					sources: dataset.sources.filter((s) => sourceIds.has(s.id))
+					statements: statements.map((s) => exportStatement(s, lookups)),
+					sources: dataset.sources.filter((s) => sourceIds.has(s.id)),
+					organizations: dataset.organizations.filter((o) => organizationIds.has(o.id))
 				})
 			);
 		}

@@ -69,7 +69,8 @@ describe('buildOgcIndex', () => {
 		const lookups = exportLookups({
 			statements: dataset.statements,
 			sources: dataset.sources,
-			places: dataset.places.features
+			places: dataset.places.features,
+			organizations: dataset.organizations
 		});
 		expect(c.count).toBe(3);
 		for (let i = 0; i < c.count; i++) {

@@ -131,7 +131,8 @@ function incidentsCollection(dataset: Dataset, search: SearchSource): Collection
 	const lookups = exportLookups({
 		statements: dataset.statements,
 		sources: dataset.sources,
-		places: dataset.places.features
+		places: dataset.places.features,
+		organizations: dataset.organizations
 	});
 	const spans = features.map((f) => daysInterval(...incidentDays(f.properties)));
 	const collection = prepare(

@@ -100,6 +100,9 @@ export const load: PageServerLoad = ({ params, url }) => {
 		statements: [...linked].sort(byDate),
 		related: [...related].sort(byDate),
 		sources: dataset.sources.filter((s) => sourceIds.has(s.id)),
+		organizations: dataset.organizations.filter((o) =>
+			[...linked, ...related].some((s) => s.speaker.organization_id === o.id)
+		),
 		incidentSources: p.source_ids,
 		locator,
 		meta: dataset.meta
