@@ -117,6 +117,7 @@ describe.skipIf(!hasOgrinfo)('GDAL reads the exports and the OGC API', () => {
 			statements: dataset.statements,
 			sources: dataset.sources,
 			places: dataset.places.features,
+			organizations: dataset.organizations,
 			meta: { ...dataset.meta, name: HOSTILE_TEXTS[0] },
 			filter: { q: HOSTILE_TEXTS[1] },
 			generatedAt: '2026-01-01T00:00:00Z'

@@ -37,6 +37,8 @@ export interface GazetteerData {
 	meta?: unknown;
 	settlements?: unknown;
 	statements?: unknown;
+	/** `organizations.json`: names the organisation of each statement's speaker. */
+	organizations?: unknown;
 	incidents?: unknown;
 }
 
@@ -104,7 +106,7 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
 	const speakers = new Map<string, Speaker>();
 	let maxSpeakerWords = 1;
 	const speakerByName = new Map<string, Speaker>();
-	for (const s of buildSpeakers(data.statements)) {
+	for (const s of buildSpeakers(data.statements, data.organizations)) {
 		speakerByName.set(s.name, s);
 		for (const alias of [s.name, ...s.aliases]) {
 			const key = nameKey(alias);

@@ -17,13 +17,14 @@ function readJson(path: string, required: boolean): unknown {
 	}
 }
 
-/** Reads the gazetteer from a dataset directory (`GEODATA_DIR`): places, regions, basemap, statements. */
+/** Reads the gazetteer from a dataset directory (`GEODATA_DIR`): places, regions, basemap, statements and their organisations. */
 export function loadGazetteer(dir: string): Gazetteer {
 	return buildGazetteer({
 		places: readJson(join(dir, 'places.geojson'), true),
 		meta: readJson(join(dir, 'meta.json'), true),
 		settlements: readJson(join(dir, 'basemap', 'settlements.geojson'), false),
 		statements: readJson(join(dir, 'statements.json'), false),
+		organizations: readJson(join(dir, 'organizations.json'), false),
 		incidents: readJson(join(dir, 'incidents.geojson'), false)
 	});
 }

@@ -213,18 +213,37 @@ const ORGANISATIONS: Speaker[] = [
 ];
 
 interface DataStatement {
-	speaker?: { name?: unknown; organization?: unknown };
+	speaker?: { name?: unknown; organization_id?: unknown };
 }
 
-/** The speakers of the dataset's statements (`statements.json`), each person with their surname. */
-export function speakersFromStatements(statements: unknown): Speaker[] {
+interface DataOrganization {
+	id?: unknown;
+	names?: { en?: unknown };
+}
+
+/** Organisation ids (`organizations.json`) → their English names. */
+function organizationNames(organizations: unknown): Map<string, string> {
+	const names = new Map<string, string>();
+	if (!Array.isArray(organizations)) return names;
+	for (const o of organizations as DataOrganization[]) {
+		if (typeof o?.id === 'string' && typeof o.names?.en === 'string') names.set(o.id, o.names.en);
+	}
+	return names;
+}
+
+/**
+ * The speakers of the dataset's statements (`statements.json`), each person with their surname,
+ * and the English name of the organisation their `organization_id` names in `organizations.json`.
+ */
+export function speakersFromStatements(statements: unknown, organizations?: unknown): Speaker[] {
 	if (!Array.isArray(statements)) return [];
+	const orgNames = organizationNames(organizations);
 	const out: Speaker[] = [];
 	for (const s of statements as DataStatement[]) {
 		const name = s?.speaker?.name;
 		if (typeof name !== 'string' || !name.trim()) continue;
-		const organization =
-			typeof s.speaker?.organization === 'string' ? s.speaker.organization : null;
+		const id = s.speaker?.organization_id;
+		const organization = typeof id === 'string' ? (orgNames.get(id) ?? null) : null;
 		const isBody = /^(Ministry|Armed|Government|Office|United|European)\b/.test(name);
 		const aliases = [name];
 		const words = name.split(/\s+/);
@@ -235,10 +254,10 @@ export function speakersFromStatements(statements: unknown): Speaker[] {
 }
 
 /** The curated people and bodies merged with those of the data; the data's organisation wins. */
-export function buildSpeakers(statements: unknown): Speaker[] {
+export function buildSpeakers(statements: unknown, organizations?: unknown): Speaker[] {
 	const byName = new Map<string, Speaker>();
 	for (const s of [...PEOPLE, ...ORGANISATIONS, ...countryBodies()]) byName.set(s.name, { ...s });
-	for (const s of speakersFromStatements(statements)) {
+	for (const s of speakersFromStatements(statements, organizations)) {
 		const known = byName.get(s.name);
 		if (known) {
 			known.aliases = [...new Set([...known.aliases, ...s.aliases])];
