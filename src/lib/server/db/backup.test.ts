@@ -6,8 +6,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { backupStore, restoreStore } from './backup';
 import { StoreError } from './db';
 import { acquireLock } from './lock';
-import { fullHistory, publishLatest, readPublishedDataset, saveDraft } from './records';
+import {
+	CHANGES_CHANNEL,
+	fullHistory,
+	publishLatest,
+	readPublishedDataset,
+	saveDraft
+} from './records';
 import { importDir } from './snapshot';
+import { openPostgres } from './postgres_db';
 import { openStore } from './store';
 import { engines, freshDatabase } from './test_engines';
 
@@ -80,8 +87,22 @@ describe.each(engines())('db:backup and db:restore on $name', { timeout: 120_000
 		await backupStore(source, file);
 
 		const target = await freshEnv();
-		await restoreStore(target, file);
+		const heard: string[] = [];
+		let stop = async () => {};
+		if (target.DATABASE_URL) {
+			const listener = await openPostgres(target.DATABASE_URL);
+			const unlisten = await listener.listen(CHANGES_CHANNEL, (p) => heard.push(p));
+			stop = async () => {
+				await unlisten();
+				await listener.close();
+			};
+		}
+		const { datasetVersion } = await restoreStore(target, file);
 		expect(await everything(target)).toEqual(before);
+		if (target.DATABASE_URL) {
+			await expect.poll(() => heard, { timeout: 5000 }).toEqual([String(datasetVersion)]);
+		}
+		await stop();
 		const store = await openStore(target);
 		try {
 			const history = await fullHistory(store.db, 'incident', id);

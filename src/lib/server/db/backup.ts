@@ -55,12 +55,24 @@ function writeAtomically(file: string, write: (tmp: string) => Promise<void>) {
 	);
 }
 
+/**
+ * Runs a PostgreSQL client program on `url`, the password passed as `PGPASSWORD` rather than on
+ * the command line, where other users of the machine could read it.
+ */
 function run(
 	command: string,
-	args: string[]
+	args: string[],
+	url: string
 ): Promise<{ code: number | null; stderr: string; missing: boolean }> {
+	const target = new URL(url);
+	const password = decodeURIComponent(target.password);
+	target.password = '';
+	const env = password ? { ...process.env, PGPASSWORD: password } : process.env;
 	return new Promise((resolve) => {
-		const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+		const child = spawn(command, [...args, '-d', target.toString()], {
+			env,
+			stdio: ['ignore', 'ignore', 'pipe']
+		});
 		let stderr = '';
 		child.stderr.on('data', (d) => (stderr += d));
 		child.once('error', (error) =>
@@ -103,14 +115,7 @@ export async function backupStore(
 ): Promise<{ kind: BackupKind; bytes: number }> {
 	if (env.DATABASE_URL) {
 		await writeAtomically(file, async (tmp) => {
-			const result = await run('pg_dump', [
-				'-Fc',
-				'--no-owner',
-				'-f',
-				tmp,
-				'-d',
-				env.DATABASE_URL!
-			]);
+			const result = await run('pg_dump', ['-Fc', '--no-owner', '-f', tmp], env.DATABASE_URL!);
 			needTool(result, 'pg_dump');
 			if (result.code !== 0) {
 				throw new StoreError(
@@ -182,9 +187,9 @@ async function restorePostgres(url: string, file: string, force: boolean): Promi
 				`db:restore: the database at ${redactUrl(url)} is not empty; add --force to replace it`
 			);
 		}
-		const args = ['--single-transaction', '--exit-on-error', '--no-owner', '-d', url, file];
+		const args = ['--single-transaction', '--exit-on-error', '--no-owner', file];
 		if (force) args.unshift('--clean', '--if-exists');
-		const result = await run('pg_restore', args);
+		const result = await run('pg_restore', args, url);
 		needTool(result, 'pg_restore');
 		if (result.code !== 0) {
 			throw new StoreError(
