@@ -1,9 +1,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { guardedPage, type GuardedPage } from './browser';
+import type { GuardedPage } from './browser';
 import { openDashboard, settle } from './dashboard_page';
-import { useBuiltApp } from './app';
+import { useBuiltApp, withGuardedPage } from './app';
 
 const MINE = '2020-11-23-madagiz-mine';
 const PHONE: BrowserContextOptions = {
@@ -15,14 +15,8 @@ const PHONE: BrowserContextOptions = {
 
 const app = useBuiltApp();
 
-async function withPage(options: BrowserContextOptions, run: (g: GuardedPage) => Promise<void>) {
-	const g = await guardedPage(app.browser, app.server.url, options);
-	try {
-		await run(g);
-		expect(g.problems).toEqual([]);
-	} finally {
-		await g.close();
-	}
+function withPage(options: BrowserContextOptions, run: (g: GuardedPage) => Promise<void>) {
+	return withGuardedPage(app, options, run);
 }
 
 /** WCAG 2 A and AA violations that axe rates serious or critical, one line each. */

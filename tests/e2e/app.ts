@@ -1,6 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser } from './browser';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { guardedPage, launchBrowser, type GuardedPage } from './browser';
 import { startServer, type RunningServer } from './server';
 
 export interface BuiltApp {
@@ -23,4 +23,22 @@ export function useBuiltApp(options?: Parameters<typeof startServer>[0]): BuiltA
 		await app.server?.stop();
 	});
 	return app;
+}
+
+/**
+ * Runs `run` on a fresh guarded page of the app and closes it; any page error, console error or
+ * request that leaves the server fails the test.
+ */
+export async function withGuardedPage(
+	app: BuiltApp,
+	options: BrowserContextOptions,
+	run: (g: GuardedPage) => Promise<void>
+): Promise<void> {
+	const g = await guardedPage(app.browser, app.server.url, options);
+	try {
+		await run(g);
+		expect(g.problems).toEqual([]);
+	} finally {
+		await g.close();
+	}
 }

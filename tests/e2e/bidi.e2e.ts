@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FeatureCollectionOf, IncidentFeature, PlaceFeature } from '../../src/lib/data/schema';
-import { guardedPage, type GuardedPage } from './browser';
+
 import { INCIDENTS, openDashboard } from './dashboard_page';
-import { useBuiltApp } from './app';
+import { useBuiltApp, withGuardedPage } from './app';
 
 /**
  * Names from the data are rendered isolated (`<bdi>`), so a right-to-left name cannot pull the
@@ -39,14 +39,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const app = useBuiltApp({ geodataDir: DIR });
 
-async function withPage(javaScriptEnabled: boolean, run: (page: Page) => Promise<void>) {
-	const g: GuardedPage = await guardedPage(app.browser, app.server.url, { javaScriptEnabled });
-	try {
-		await run(g.page);
-		expect(g.problems).toEqual([]);
-	} finally {
-		await g.close();
-	}
+function withPage(javaScriptEnabled: boolean, run: (page: Page) => Promise<void>) {
+	return withGuardedPage(app, { javaScriptEnabled }, (g) => run(g.page));
 }
 
 /** Left edges on screen of two substrings of an element's text, measured with DOM Ranges. */

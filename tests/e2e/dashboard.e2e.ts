@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { guardedPage, waitForMapIdle, type GuardedPage } from './browser';
+import type { BrowserContextOptions } from 'playwright-core';
+import { waitForMapIdle, type GuardedPage } from './browser';
 import {
 	DETAILS,
 	INCIDENTS,
@@ -14,7 +15,7 @@ import {
 	screenPoint,
 	settle
 } from './dashboard_page';
-import { useBuiltApp } from './app';
+import { useBuiltApp, withGuardedPage } from './app';
 
 const MINE = readIncident('geodata', '2020-11-23-madagiz-mine');
 const FIGHTING = readIncident('geodata', '2016-04-02-line-of-contact-fighting');
@@ -23,17 +24,11 @@ const LINE = 'line-of-contact-1994-2020';
 const app = useBuiltApp();
 
 /** Runs a test on a fresh guarded page; any page error or request off the server fails it. */
-async function withPage(
+function withPage(
 	run: (g: GuardedPage) => Promise<void>,
-	options: Parameters<typeof guardedPage>[2] = {}
+	options: BrowserContextOptions = {}
 ): Promise<void> {
-	const g = await guardedPage(app.browser, app.server.url, options);
-	try {
-		await run(g);
-		expect(g.problems).toEqual([]);
-	} finally {
-		await g.close();
-	}
+	return withGuardedPage(app, options, run);
 }
 
 const selectedParam = (url: string) => new URL(url).searchParams.get('sel');

@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { guardedPage, waitForMapIdle, type GuardedPage } from './browser';
 import { detailsTitle, readIncident } from './dashboard_page';
-import { useBuiltApp } from './app';
+import { useBuiltApp, withGuardedPage } from './app';
 
 const MINE = readIncident('geodata', '2020-11-23-madagiz-mine');
 const FIGHTING = readIncident('geodata', '2016-04-02-line-of-contact-fighting');
 
 const app = useBuiltApp();
 
-async function withPage(javaScriptEnabled: boolean, run: (g: GuardedPage) => Promise<void>) {
-	const g = await guardedPage(app.browser, app.server.url, { javaScriptEnabled });
-	try {
-		await run(g);
-		expect(g.problems).toEqual([]);
-	} finally {
-		await g.close();
-	}
+function withPage(javaScriptEnabled: boolean, run: (g: GuardedPage) => Promise<void>) {
+	return withGuardedPage(app, { javaScriptEnabled }, run);
 }
 
 describe('incident page without JavaScript', () => {

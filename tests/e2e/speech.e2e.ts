@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBuiltApp } from './app';
-import { guardedPage, type GuardedPage } from './browser';
+import { useBuiltApp, withGuardedPage } from './app';
+import type { GuardedPage } from './browser';
 import { openDashboard, settle, STATEMENTS } from './dashboard_page';
 
 const FIGHTING = '2016-04-02-line-of-contact-fighting';
@@ -15,17 +15,11 @@ const PUBLISHER = (
 
 const app = useBuiltApp();
 
-async function withPage(
+function withPage(
 	run: (g: GuardedPage) => Promise<void>,
-	options: Parameters<typeof guardedPage>[2] = {}
+	options: BrowserContextOptions = {}
 ): Promise<void> {
-	const g = await guardedPage(app.browser, app.server.url, options);
-	try {
-		await run(g);
-		expect(g.problems).toEqual([]);
-	} finally {
-		await g.close();
-	}
+	return withGuardedPage(app, options, run);
 }
 
 /** The card's quote figures in document order: "translation" or "original". */
