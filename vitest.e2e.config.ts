@@ -6,6 +6,7 @@ export default defineConfig({
 	resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
 	test: {
 		include: ['tests/e2e/**/*.e2e.ts'],
+		globalSetup: ['tests/e2e/global_setup.ts'],
 		environment: 'node',
 		testTimeout: 300_000,
 		hookTimeout: 300_000,

@@ -1,19 +1,34 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /**
- * A fresh temporary `DATA_DIR` (removed on `cleanup`) unless the caller names one, so every test
- * server seeds its own embedded database from its `GEODATA_DIR`.
+ * The environment variable naming a data directory already seeded from `geodata/` (made once per
+ * run by `global_setup.ts`): a fresh embedded database spends most of its start in PGlite's
+ * `initdb`, so servers on the default dataset start from a copy of it instead.
  */
-function dataDirFor(env: Record<string, string> | undefined): {
+export const SEEDED_DATA_DIR_ENV = 'ATLAS_E2E_SEEDED_DATA_DIR';
+
+/**
+ * A fresh temporary `DATA_DIR` (removed on `cleanup`) unless the caller names one, so every test
+ * server has a database of its own: a copy of the seeded template when it serves `geodata/`,
+ * else an empty one that it seeds from its `GEODATA_DIR`.
+ */
+function dataDirFor(
+	env: Record<string, string> | undefined,
+	geodataDir: string
+): {
 	dir: string;
 	cleanup: () => void;
 } {
 	if (env?.DATA_DIR) return { dir: env.DATA_DIR, cleanup: () => {} };
 	const dir = mkdtempSync(join(tmpdir(), 'atlas-data-'));
+	const template = process.env[SEEDED_DATA_DIR_ENV];
+	if (template && !env?.DATABASE_URL && resolve(geodataDir) === resolve('geodata')) {
+		cpSync(template, dir, { recursive: true });
+	}
 	return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -54,7 +69,7 @@ export async function startServer(
 ): Promise<RunningServer> {
 	const port = await freePort();
 	const entry = resolve(options.buildDir ?? 'build', 'index.js');
-	const data = dataDirFor(options.env);
+	const data = dataDirFor(options.env, options.geodataDir ?? 'geodata');
 	const child: ChildProcess = spawn(process.execPath, [entry], {
 		env: {
 			...process.env,
@@ -108,7 +123,7 @@ export async function startServerExpectingFailure(
 	env?: Record<string, string>
 ): Promise<{ code: number | null; output: string }> {
 	const port = await freePort();
-	const data = dataDirFor(env);
+	const data = dataDirFor(env, geodataDir);
 	const child = spawn(process.execPath, [resolve('build/index.js')], {
 		env: {
 			...process.env,
