@@ -1,8 +1,14 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { SessionUser } from '$lib/server/auth/user';
+
 declare global {
 	namespace App {
 		interface Error {
 			message: string;
+		}
+		interface Locals {
+			/** The signed-in account, or null for an anonymous reader (set by the auth hook). */
+			user: SessionUser | null;
 		}
 	}
 }
