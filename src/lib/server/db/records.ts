@@ -44,7 +44,7 @@ const PUBLIC = `status in ('published', 'retracted')`;
  * Serialises writers: revision numbers are handed out under this lock, so they are gapless and
  * committed in order (a reader polling `since=N` never misses one that commits late).
  */
-async function lockForWrite(tx: Queryable): Promise<number> {
+export async function lockForWrite(tx: Queryable): Promise<number> {
 	await tx.query('lock table revisions in exclusive mode');
 	const [row] = await tx.query<{ n: string | number }>(
 		'select coalesce(max(revision), 0) as n from revisions'
@@ -52,7 +52,8 @@ async function lockForWrite(tx: Queryable): Promise<number> {
 	return Number(row.n);
 }
 
-async function announce(tx: Queryable): Promise<number> {
+/** Announces the dataset version to every server following `CHANGES_CHANNEL`; returns it. */
+export async function announce(tx: Queryable): Promise<number> {
 	const version = await datasetVersion(tx);
 	await tx.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, String(version)]);
 	return version;
@@ -221,25 +222,39 @@ export async function saveDraft(
 			[kind, id]
 		);
 		const version = (head?.latest_version ?? 0) + 1;
-		const json = JSON.stringify(body);
-		await tx.query(
-			`insert into records (kind, id, version, status, body, revision)
-			 values ($1, $2, $3, 'draft', $4::text::jsonb, $5)`,
-			[kind, id, version, json, revision]
-		);
-		await tx.query(
-			`insert into revisions (revision, kind, id, version, status, author, reason, body)
-			 values ($1, $2, $3, $4, 'draft', $5, $6, $7::text::jsonb)`,
-			[revision, kind, id, version, change.author, change.reason ?? '', json]
-		);
-		await tx.query(
-			`insert into heads (kind, id, position, published_version, latest_version)
-			 values ($1, $2, (select coalesce(max(position), -1) + 1 from heads where kind = $1), null, $3)
-			 on conflict (kind, id) do update set latest_version = excluded.latest_version`,
-			[kind, id, version]
-		);
+		await insertDraftVersion(tx, { kind, id, version, body, revision }, change);
 		return version;
 	});
+}
+
+/**
+ * Writes version `version` of a record as a draft, its revision, and points its head at it (a new
+ * record goes after the others of its kind). The caller holds {@link lockForWrite} and has checked
+ * the version and validated the body.
+ */
+export async function insertDraftVersion(
+	tx: Queryable,
+	draft: { kind: string; id: string; version: number; body: unknown; revision: number },
+	change: Change
+): Promise<void> {
+	const { kind, id, version, revision } = draft;
+	const json = JSON.stringify(draft.body);
+	await tx.query(
+		`insert into records (kind, id, version, status, body, revision)
+		 values ($1, $2, $3, 'draft', $4::text::jsonb, $5)`,
+		[kind, id, version, json, revision]
+	);
+	await tx.query(
+		`insert into revisions (revision, kind, id, version, status, author, reason, body)
+		 values ($1, $2, $3, $4, 'draft', $5, $6, $7::text::jsonb)`,
+		[revision, kind, id, version, change.author, change.reason ?? '', json]
+	);
+	await tx.query(
+		`insert into heads (kind, id, position, published_version, latest_version)
+		 values ($1, $2, (select coalesce(max(position), -1) + 1 from heads where kind = $1), null, $3)
+		 on conflict (kind, id) do update set latest_version = excluded.latest_version`,
+		[kind, id, version]
+	);
 }
 
 /** Publishes a record's newest version (validated again against today's published dataset). */
