@@ -21,6 +21,9 @@ if (stale) {
 	execSync('npm run build', { stdio: 'inherit' });
 }
 process.env.PORT ??= '3000';
+// The editing API reads JSON bodies up to 1 MB (src/lib/server/editing/body.ts); the adapter's
+// default limit (512 KB) would refuse them first.
+process.env.BODY_SIZE_LIMIT ??= '1M';
 console.log(
 	`Incident Atlas: serving on http://${process.env.HOST ?? 'localhost'}:${process.env.PORT}`
 );

@@ -68,6 +68,14 @@ function refresh(version: number): Promise<void> {
 	return refreshing;
 }
 
+/**
+ * Resolves once the read model serves `version` or later: a change this server has just
+ * published is visible to the next reader once its answer has gone out.
+ */
+export async function awaitDatasetVersion(version: number): Promise<void> {
+	while (store && current && current.version < version) await refresh(version);
+}
+
 /** Closes the store (the server calls this on shutdown, so the embedded database's lock is freed). */
 export async function closeDataset(): Promise<void> {
 	const open = store;

@@ -1,0 +1,6 @@
+import type { ParamMatcher } from '@sveltejs/kit';
+import { isCollection, type Collection } from '$lib/server/editing/policy';
+
+/** The collections of the editing API: `incidents`, `sources`, `statements`, `places`, `layers`. */
+export const match = ((param: string): param is Collection =>
+	isCollection(param)) satisfies ParamMatcher;
