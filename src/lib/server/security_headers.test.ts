@@ -19,6 +19,13 @@ describe('security headers', () => {
 		expect(withSecurityHeaders(page).headers.get('content-security-policy')).toBe(csp);
 	});
 
+	it('leaves an HTML answer without kit.csp to its own page policy rather than blocking it', () => {
+		const page = new Response('<html>', { headers: { 'content-type': 'text/html' } });
+		const response = withSecurityHeaders(page);
+		expect(response.headers.get('content-security-policy')).toBeNull();
+		expect(response.headers.get('x-frame-options')).toBe('DENY');
+	});
+
 	it('copies a response whose headers are immutable (a fetched one) instead of throwing', () => {
 		const frozen = Response.redirect('http://atlas.test/', 302);
 		const response = withSecurityHeaders(frozen);

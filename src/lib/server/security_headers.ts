@@ -2,8 +2,8 @@ import type { Handle } from '@sveltejs/kit';
 
 /**
  * Headers every answer carries. Pages get their Content-Security-Policy (with a fresh nonce) from
- * `kit.csp` in svelte.config.js; anything else (JSON, GeoJSON, files) gets one that allows
- * nothing, since none of it is meant to run or be framed.
+ * `kit.csp` in svelte.config.js; anything else that is not HTML (JSON, GeoJSON, files) gets
+ * one that allows nothing, since none of it is meant to run or be framed.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	'x-content-type-options': 'nosniff',
@@ -27,7 +27,10 @@ export function withSecurityHeaders(response: Response): Response {
 
 function apply(headers: Headers) {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
-	if (!headers.has('content-security-policy')) headers.set('content-security-policy', NON_PAGE_CSP);
+	const html = headers.get('content-type')?.startsWith('text/html');
+	if (!html && !headers.has('content-security-policy')) {
+		headers.set('content-security-policy', NON_PAGE_CSP);
+	}
 }
 
 export const securityHeaders: Handle = async ({ event, resolve }) =>
