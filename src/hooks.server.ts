@@ -1,8 +1,11 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { malformedPathResponse } from '$lib/server/api/malformed';
+import { createAuthHandle } from '$lib/server/auth/hook';
 import { preflightResponse, withCors } from '$lib/server/cors';
-import { closeDataset, initDataset } from '$lib/server/dataset';
+import { closeDataset, getStore, initDataset } from '$lib/server/dataset';
 import { StoreError } from '$lib/server/db/db';
+import { securityHeaders } from '$lib/server/security_headers';
 
 /**
  * Opens the store and builds the read model before the server answers anything: an invalid seed
@@ -29,7 +32,7 @@ export const init: ServerInit = async () => {
  * screen readers before any script runs. `/api`, `/ogc` and `/data` are readable from any origin
  * (GET, HEAD and their preflight), never writable.
  */
-export const handle: Handle = async ({ event, resolve }) => {
+const routing: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
 	const early = preflightResponse(request.method, url) ?? malformedPathResponse(url);
 	const response =
@@ -40,3 +43,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}));
 	return withCors(request.method, url, response);
 };
+
+/**
+ * Security headers wrap everything (the auth hook's own 401 and 403 included); the auth hook runs
+ * inside the routing one, so malformed paths and CORS preflights never touch the store and its
+ * 401s are readable cross-origin like every other `/api` answer.
+ */
+export const handle: Handle = sequence(
+	securityHeaders,
+	routing,
+	createAuthHandle(() => getStore().db)
+);
