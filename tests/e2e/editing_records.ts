@@ -1,4 +1,4 @@
-import type { IncidentFeature, Source, Statement } from '$lib/data/schema';
+import type { IncidentFeature, PlaceFeature, Source, Statement } from '$lib/data/schema';
 import { loadDataset } from '$lib/server/load';
 
 /** Records for the editing tests, made from the shipped `geodata/` so they validate against it. */
@@ -70,4 +70,26 @@ export function newIncident(
 			statement_ids: links.statements ?? []
 		}
 	} as Omit<IncidentFeature, 'id'>;
+}
+
+/** A new place (no id) at a shipped place's position, every text field carrying `marker`. */
+export function newPlace(marker: string): Omit<PlaceFeature, 'id'> {
+	const base = structuredClone(dataset.places.features[0]);
+	const { id: _id, ...properties } = base.properties;
+	void _id;
+	return {
+		type: 'Feature',
+		geometry: base.geometry,
+		properties: {
+			...properties,
+			name: `Name ${marker}`,
+			label: `Label ${marker}`,
+			names: { en: `Name ${marker}`, vi: `Tên ${marker}` },
+			aliases: [`Alias ${marker}`],
+			kind: `kind ${marker}`,
+			admin: `Admin ${marker}`,
+			alt_coordinates: [],
+			note: `Note ${marker}`
+		}
+	} as Omit<PlaceFeature, 'id'>;
 }
