@@ -84,7 +84,10 @@ export function problemsOfRecord(
 	for (const line of lines) {
 		if (!line.startsWith(head)) continue;
 		let rest = line.slice(head.length);
-		if (kind !== 'layer') {
+		if (kind === 'layer') {
+			const entry = /^(features\[\d+\])(?: \(.*?\))?: /.exec(rest);
+			if (entry) rest = `${entry[1]}.${rest.slice(entry[0].length)}`;
+		} else {
 			const entry = /^(?:features)?\[\d+\] /.exec(rest);
 			const label = `(${id})`;
 			if (!entry || !rest.slice(entry[0].length).startsWith(label)) continue;
