@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '$lib/server/auth/user';
+import { COLLECTIONS, type Collection } from '$lib/editing/collections';
+import { EDITORIAL_ROLES, jsonHeaders, startStaffedServer, type StaffedServer } from './accounts';
+import {
+	newIncident,
+	newPlace,
+	newSource,
+	newStatement,
+	publishedIncident
+} from './editing_records';
+import { listRoutes } from './routes';
+
+/**
+ * Every mutation of the app × every caller (anonymous, editor, reviewer, admin) → the status it
+ * must get, over real HTTP; a refused call must change nothing. The mutations are read from
+ * `src/routes` too, so a new one fails here until it is given its row.
+ */
+type Caller = 'anonymous' | Role;
+const CALLERS: Caller[] = ['anonymous', ...EDITORIAL_ROLES];
+
+type Mutation = 'create' | 'edit' | 'submit' | 'publish' | 'send back' | 'retract';
+
+/** The routes and methods the mutations below go through. */
+const MUTATION_ROUTES = [
+	'POST /api/[collection=collection]',
+	'PUT /api/[collection=collection]/[id]',
+	'POST /api/[collection=collection]/[id]/status'
+];
+
+const EXPECTED: Record<Mutation, Record<Caller, number>> = {
+	create: { anonymous: 401, editor: 201, reviewer: 201, admin: 201 },
+	edit: { anonymous: 401, editor: 200, reviewer: 200, admin: 200 },
+	submit: { anonymous: 401, editor: 200, reviewer: 200, admin: 200 },
+	publish: { anonymous: 401, editor: 403, reviewer: 200, admin: 200 },
+	'send back': { anonymous: 401, editor: 403, reviewer: 200, admin: 200 },
+	retract: { anonymous: 401, editor: 403, reviewer: 200, admin: 200 }
+};
+
+/**
+ * Where a collection differs: layers are a fixed set (no create), and the published dataset needs
+ * each of them, so retracting one is refused (409) for those who may retract.
+ */
+const EXCEPTIONS: Partial<
+	Record<Collection, Partial<Record<Mutation, Partial<Record<Caller, number>>>>>
+> = {
+	layers: {
+		create: { editor: 400, reviewer: 400, admin: 400 },
+		retract: { reviewer: 409, admin: 409 }
+	}
+};
+
+const expected = (c: Collection, m: Mutation, caller: Caller) =>
+	EXCEPTIONS[c]?.[m]?.[caller] ?? EXPECTED[m][caller];
+
+let staff: StaffedServer;
+beforeAll(async () => {
+	staff = await startStaffedServer();
+}, 300_000);
+afterAll(async () => {
+	await staff?.stop();
+});
+
+const tokenOf = (caller: Caller) => (caller === 'anonymous' ? undefined : staff.tokens[caller]);
+
+async function request(method: string, path: string, caller: Caller, body: unknown, extra = {}) {
+	const r = await fetch(staff.server.url + path, {
+		method,
+		headers: jsonHeaders(tokenOf(caller), extra),
+		body: JSON.stringify(body)
+	});
+	return { status: r.status, json: await r.json(), etag: r.headers.get('etag') };
+}
+
+/** The newest version of a record as the admin sees it: body, ETag and status. */
+async function latest(c: Collection, id: string) {
+	const r = await fetch(`${staff.server.url}/api/${c}/${encodeURIComponent(id)}`, {
+		headers: { authorization: `Bearer ${staff.tokens.admin}` }
+	});
+	expect(r.status).toBe(200);
+	return {
+		body: await r.json(),
+		etag: r.headers.get('etag')!,
+		status: r.headers.get('x-record-status')
+	};
+}
+
+const published = { source: 'thoidai-2020-11-24', incident: publishedIncident().id };
+
+/** A valid new record of each collection (layers: none, they exist already). */
+function fresh(c: Collection, tag: string): unknown {
+	switch (c) {
+		case 'incidents':
+			return newIncident(tag, { sources: [published.source] });
+		case 'sources':
+			return newSource(tag);
+		case 'statements':
+			return newStatement(tag, published.source, [published.incident]);
+		case 'places':
+			return newPlace(tag);
+		case 'layers':
+			return { type: 'FeatureCollection', features: [] };
+	}
+}
+
+/** One record per collection for the status cells; the admin brings it to each starting state. */
+const subject: Partial<Record<Collection, string>> = {};
+async function subjectOf(c: Collection): Promise<string> {
+	if (c === 'layers') return 'nkao-1923-1991';
+	if (!subject[c]) {
+		const r = await request('POST', `/api/${c}`, 'admin', fresh(c, 'matrix subject'));
+		expect(r.status).toBe(201);
+		subject[c] = r.json.id;
+	}
+	return subject[c]!;
+}
+
+async function admin(c: Collection, id: string, status: string, reason = 'matrix setup') {
+	const r = await request('POST', `/api/${c}/${id}/status`, 'admin', { status, reason });
+	expect(r.status, JSON.stringify(r.json)).toBe(200);
+}
+
+/** Brings record `id` to `state` as the admin: a draft (a new version), in review, or published. */
+async function bringTo(c: Collection, id: string, state: 'draft' | 'in_review' | 'published') {
+	const now = await latest(c, id);
+	const put = await request('PUT', `/api/${c}/${id}`, 'admin', now.body, { 'if-match': now.etag });
+	expect(put.status, JSON.stringify(put.json)).toBe(200);
+	if (state === 'draft') return;
+	await admin(c, id, 'in_review');
+	if (state === 'published') await admin(c, id, 'published');
+}
+
+const STARTS: Record<
+	Exclude<Mutation, 'create' | 'edit'>,
+	['draft' | 'in_review' | 'published', string]
+> = {
+	submit: ['draft', 'in_review'],
+	publish: ['in_review', 'published'],
+	'send back': ['in_review', 'draft'],
+	retract: ['published', 'retracted']
+};
+
+describe('the role matrix', () => {
+	it('covers every mutation route of src/routes', () => {
+		const found = listRoutes().flatMap((r) => [
+			...r.methods.filter((m) => m !== 'GET' && m !== 'HEAD').map((m) => `${m} ${r.pattern}`),
+			...r.actions.map((a) => `ACTION ${a} ${r.pattern}`)
+		]);
+		expect(found.sort()).toEqual([...MUTATION_ROUTES].sort());
+	});
+
+	for (const c of Object.keys(COLLECTIONS) as Collection[]) {
+		describe(`/api/${c}`, () => {
+			it.each(CALLERS)('create as %s', async (caller) => {
+				const r = await request('POST', `/api/${c}`, caller, fresh(c, `create by ${caller}`));
+				expect(r.status, JSON.stringify(r.json)).toBe(expected(c, 'create', caller));
+				if (r.status === 201) expect((await latest(c, r.json.id)).status).toBe('draft');
+			});
+
+			it.each(CALLERS)('edit as %s', async (caller) => {
+				const id = await subjectOf(c);
+				const before = await latest(c, id);
+				const r = await request('PUT', `/api/${c}/${id}`, caller, before.body, {
+					'if-match': before.etag
+				});
+				expect(r.status, JSON.stringify(r.json)).toBe(expected(c, 'edit', caller));
+				const after = await latest(c, id);
+				if (r.status === 200) expect(after.etag).toBe(`"${Number(JSON.parse(before.etag)) + 1}"`);
+				else expect(after).toEqual(before);
+			});
+
+			for (const [m, [from, to]] of Object.entries(STARTS)) {
+				it.each(CALLERS)(`${m} as %s`, async (caller) => {
+					const id = await subjectOf(c);
+					await bringTo(c, id, from);
+					const before = await latest(c, id);
+					const r = await request('POST', `/api/${c}/${id}/status`, caller, {
+						status: to,
+						reason: `${m} by ${caller}`
+					});
+					const want = expected(c, m as Mutation, caller);
+					expect(r.status, JSON.stringify(r.json)).toBe(want);
+					const after = await latest(c, id);
+					if (want === 200) expect(after.status).toBe(to);
+					else expect(after).toEqual(before);
+				});
+			}
+		});
+	}
+});
