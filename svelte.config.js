@@ -5,7 +5,36 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build' })
+		adapter: adapter({ out: 'build' }),
+		/**
+		 * Content-Security-Policy for every rendered page, sent as a header with a fresh nonce per
+		 * response (`auto`: nonces for rendered pages, hashes for prerendered ones). SvelteKit adds
+		 * the nonce to `script-src` and `style-src`; no inline script or `<style>` runs without it.
+		 * - `style-src-attr 'unsafe-inline'`: style attributes only (Svelte's `style:` directives,
+		 *   `app.html`'s wrapper, MapLibre's markers); attributes cannot load or run anything.
+		 * - `worker-src`/`child-src blob:`: MapLibre starts its worker from a blob URL when the
+		 *   worker file is on another origin (a CDN); here it is same-origin (`setWorkerUrl`).
+		 * - `img-src data: blob:`: MapLibre decodes images through blob URLs; controls use data URLs.
+		 * Security headers that are not CSP (nosniff, framing, referrer) come from hooks.server.ts.
+		 */
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self'],
+				'style-src-attr': ['unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self', 'blob:'],
+				'child-src': ['self', 'blob:'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

@@ -169,6 +169,28 @@ export const en = {
 		statementsNone: 'No statement is linked to this incident.',
 		dataset: 'Dataset'
 	},
+	account: {
+		signIn: 'Sign in',
+		signOut: 'Sign out',
+		signOutEverywhere: 'Sign out everywhere',
+		signOutEverywhereHint: 'Also ends your sessions on every other device and browser',
+		area: 'Your account',
+		heading: 'Sign in to Incident Atlas',
+		intro: 'For editors and reviewers. Reading the atlas needs no account.',
+		email: 'E-mail address',
+		password: 'Password',
+		submit: 'Sign in',
+		back: 'Back to the map',
+		missing: 'Enter your e-mail address and your password.',
+		invalid: 'The e-mail address or the password is wrong.',
+		tooMany: (minutes: number) =>
+			`Too many failed sign-in attempts. Try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`,
+		roles: {
+			editor: 'editor',
+			reviewer: 'reviewer',
+			admin: 'administrator'
+		} as Record<string, string>
+	},
 	langNames: {
 		vi: 'Vietnamese',
 		en: 'English',

@@ -179,6 +179,27 @@ export const vi: Messages = {
 		statementsNone: 'Không có phát biểu nào gắn với sự kiện này.',
 		dataset: 'Bộ dữ liệu'
 	},
+	account: {
+		signIn: 'Đăng nhập',
+		signOut: 'Đăng xuất',
+		signOutEverywhere: 'Đăng xuất khỏi mọi nơi',
+		signOutEverywhereHint: 'Kết thúc cả các phiên trên mọi thiết bị và trình duyệt khác',
+		area: 'Tài khoản của bạn',
+		heading: 'Đăng nhập vào Bản đồ Sự kiện',
+		intro: 'Dành cho biên tập viên và người duyệt. Đọc bản đồ không cần tài khoản.',
+		email: 'Địa chỉ e-mail',
+		password: 'Mật khẩu',
+		submit: 'Đăng nhập',
+		back: 'Quay lại bản đồ',
+		missing: 'Hãy nhập địa chỉ e-mail và mật khẩu.',
+		invalid: 'Địa chỉ e-mail hoặc mật khẩu không đúng.',
+		tooMany: (minutes: number) => `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${minutes} phút.`,
+		roles: {
+			editor: 'biên tập viên',
+			reviewer: 'người duyệt',
+			admin: 'quản trị viên'
+		}
+	},
 	langNames: {
 		vi: 'tiếng Việt',
 		en: 'tiếng Anh',
