@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '$lib/server/auth/user';
 import { COLLECTIONS, type Collection } from '$lib/editing/collections';
-import { EDITORIAL_ROLES, jsonHeaders, startStaffedServer, type StaffedServer } from './accounts';
+import {
+	EDITORIAL_ROLES,
+	PASSPHRASE,
+	jsonHeaders,
+	startStaffedServer,
+	type StaffedServer
+} from './accounts';
 import {
 	newIncident,
 	newPlace,
@@ -25,7 +31,9 @@ type Mutation = 'create' | 'edit' | 'submit' | 'publish' | 'send back' | 'retrac
 const MUTATION_ROUTES = [
 	'POST /api/[collection=collection]',
 	'PUT /api/[collection=collection]/[id]',
-	'POST /api/[collection=collection]/[id]/status'
+	'POST /api/[collection=collection]/[id]/status',
+	'ACTION default /signin',
+	'POST /signout'
 ];
 
 const EXPECTED: Record<Mutation, Record<Caller, number>> = {
@@ -187,4 +195,89 @@ describe('the role matrix', () => {
 			}
 		});
 	}
+
+	describe('account routes (anyone may try them)', () => {
+		const form = (caller: Caller, fields: Record<string, string>) => ({
+			method: 'POST',
+			redirect: 'manual' as const,
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html',
+				origin: staff.server.url,
+				...(caller === 'anonymous' ? {} : { authorization: `Bearer ${staff.tokens[caller]}` })
+			},
+			body: new URLSearchParams(fields).toString()
+		});
+
+		/** A reader is told the password is wrong; a signed-in caller is sent on, as already in. */
+		const SIGN_IN: Record<Caller, number> = {
+			anonymous: 400,
+			editor: 303,
+			reviewer: 303,
+			admin: 303
+		};
+
+		it.each(CALLERS)('sign in with a wrong password as %s', async (caller) => {
+			const r = await fetch(
+				`${staff.server.url}/signin`,
+				form(caller, { email: 'nobody@example.org', password: 'not the password' })
+			);
+			expect(r.status).toBe(SIGN_IN[caller]);
+			expect(r.headers.get('set-cookie')).toBeNull();
+		});
+
+		it.each(CALLERS)('sign out as %s → 303 to the dashboard', async (caller) => {
+			const r = await fetch(`${staff.server.url}/signout`, form(caller, {}));
+			expect(r.status).toBe(303);
+			expect(r.headers.get('location')).toBe('/');
+		});
+	});
+
+	describe('a browser session', () => {
+		let cookie = '';
+		beforeAll(async () => {
+			const r = await fetch(`${staff.server.url}/signin`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					'content-type': 'application/x-www-form-urlencoded',
+					accept: 'text/html',
+					origin: staff.server.url
+				},
+				body: new URLSearchParams({ email: 'editor@example.org', password: PASSPHRASE }).toString()
+			});
+			expect(r.status).toBe(303);
+			cookie = /atlas_session=[^;]+/.exec(r.headers.get('set-cookie') ?? '')![0];
+		});
+		const post = (origin: string | null, id: string) =>
+			fetch(`${staff.server.url}/api/sources`, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					cookie,
+					...(origin ? { origin } : {})
+				},
+				body: JSON.stringify({ ...newSource('session'), id })
+			});
+		const exists = async (id: string) =>
+			(
+				await fetch(`${staff.server.url}/api/sources/${id}`, {
+					headers: { authorization: `Bearer ${staff.tokens.admin}` }
+				})
+			).status === 200;
+
+		it('creates from a page of this site', async () => {
+			expect((await post(staff.server.url, 'session-same-site')).status).toBe(201);
+			expect(await exists('session-same-site')).toBe(true);
+		});
+
+		it('is refused from another site or without an Origin, and nothing is created', async () => {
+			const foreign = await post('https://evil.example', 'session-foreign');
+			expect(foreign.status).toBe(403);
+			expect((await foreign.json()).code).toBe('cross_site');
+			expect((await post(null, 'session-no-origin')).status).toBe(403);
+			expect(await exists('session-foreign')).toBe(false);
+			expect(await exists('session-no-origin')).toBe(false);
+		});
+	});
 });
