@@ -7,6 +7,11 @@ const dataset = loadDataset('geodata');
 export const publishedIncident = (): IncidentFeature =>
 	structuredClone(dataset.incidents.features[0]);
 
+/** A Feature as the API takes it to create a record: no id, neither at the top nor in properties. */
+export type WithoutId<F extends { properties: { id: string } }> = Omit<F, 'id' | 'properties'> & {
+	properties: Omit<F['properties'], 'id'>;
+};
+
 /** A new source (no id: the server gives one) whose every text field carries `marker`. */
 export function newSource(marker = 'new source'): Omit<Source, 'id'> {
 	const { id: _id, ...source } = structuredClone(dataset.sources[0]);
@@ -51,7 +56,7 @@ export function newStatement(
 export function newIncident(
 	marker: string,
 	links: { sources: string[]; statements?: string[] }
-): Omit<IncidentFeature, 'id'> {
+): WithoutId<IncidentFeature> {
 	const base = publishedIncident();
 	const { id: _id, ...properties } = base.properties;
 	void _id;
@@ -69,11 +74,11 @@ export function newIncident(
 			source_ids: links.sources,
 			statement_ids: links.statements ?? []
 		}
-	} as Omit<IncidentFeature, 'id'>;
+	};
 }
 
 /** A new place (no id) at a shipped place's position, every text field carrying `marker`. */
-export function newPlace(marker: string): Omit<PlaceFeature, 'id'> {
+export function newPlace(marker: string): WithoutId<PlaceFeature> {
 	const base = structuredClone(dataset.places.features[0]);
 	const { id: _id, ...properties } = base.properties;
 	void _id;
@@ -91,5 +96,5 @@ export function newPlace(marker: string): Omit<PlaceFeature, 'id'> {
 			alt_coordinates: [],
 			note: `Note ${marker}`
 		}
-	} as Omit<PlaceFeature, 'id'>;
+	};
 }

@@ -109,6 +109,24 @@ describe.each(engines())('editing records on $name', { timeout: 60_000 }, (engin
 		);
 	});
 
+	it('two saves against the same version at once: one wins, the other is stale, none is lost silently', async () => {
+		await saveVersion(db, 'source', 'src-race', newSource('src-race'), null, editor);
+		const a = { ...newSource('src-race'), title: 'Edit A' };
+		const b = { ...newSource('src-race'), title: 'Edit B' };
+		const results = await Promise.allSettled([
+			saveVersion(db, 'source', 'src-race', a, 1, editor),
+			saveVersion(db, 'source', 'src-race', b, 1, reviewer)
+		]);
+		const won = results.filter((r) => r.status === 'fulfilled');
+		const lost = results.filter((r) => r.status === 'rejected');
+		expect(won).toHaveLength(1);
+		expect(lost).toHaveLength(1);
+		expect((lost[0] as PromiseRejectedResult).reason).toBeInstanceOf(StaleVersion);
+		const latest = await readLatest(db, 'source', 'src-race');
+		expect(latest?.version).toBe(2);
+		expect((await fullHistory(db, 'source', 'src-race')).map((r) => r.version)).toEqual([1, 2]);
+	});
+
 	it('editing a published record makes a draft over it; readers keep the published version', async () => {
 		const published = seed.incidents.features[0];
 		const edited = structuredClone(published);
