@@ -9,11 +9,11 @@ import { SEEDED_DATA_DIR_ENV, startServer, type RunningServer } from './server';
 export const PASSPHRASE = 'correct horse battery staple';
 
 /** Runs `npm run <script> -- args` as an operator would, with `input` on standard input. */
-function npmRun(dataDir: string, script: string, args: string[], input = ''): string {
+function npmRun(env: Record<string, string>, script: string, args: string[], input = ''): string {
 	const result = spawnSync('npm', ['run', '--silent', script, '--', ...args], {
 		encoding: 'utf8',
 		input,
-		env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir },
+		env: { ...process.env, DATABASE_URL: '', ...env },
 		timeout: 120_000
 	});
 	if (result.status !== 0) {
@@ -26,6 +26,20 @@ function npmRun(dataDir: string, script: string, args: string[], input = ''): st
 
 /** The editorial roles, one account each, named `<role>@example.org`. */
 export const EDITORIAL_ROLES: readonly Role[] = ['editor', 'reviewer', 'admin'];
+
+/**
+ * One account per role made with the real `user:add` and `token:add` in the store `env` names
+ * (`DATA_DIR`, while no server holds it, or `DATABASE_URL`); each role's API token.
+ */
+export function addAccounts(env: Record<string, string>): Record<Role, string> {
+	const tokens = {} as Record<Role, string>;
+	for (const role of EDITORIAL_ROLES) {
+		const email = `${role}@example.org`;
+		npmRun(env, 'user:add', [email, '--role', role], PASSPHRASE + '\n');
+		tokens[role] = npmRun(env, 'token:add', [email]).trim().split('\n').at(-1)!.trim();
+	}
+	return tokens;
+}
 
 export interface StaffedServer {
 	server: RunningServer;
@@ -43,13 +57,9 @@ export async function startStaffedServer(): Promise<StaffedServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'atlas-staffed-'));
 	const template = process.env[SEEDED_DATA_DIR_ENV];
 	if (template) cpSync(template, dir, { recursive: true });
-	const tokens = {} as Record<Role, string>;
+	let tokens: Record<Role, string>;
 	try {
-		for (const role of EDITORIAL_ROLES) {
-			const email = `${role}@example.org`;
-			npmRun(dir, 'user:add', [email, '--role', role], PASSPHRASE + '\n');
-			tokens[role] = npmRun(dir, 'token:add', [email]).trim().split('\n').at(-1)!.trim();
-		}
+		tokens = addAccounts({ DATA_DIR: dir });
 	} catch (error) {
 		rmSync(dir, { recursive: true, force: true });
 		throw error;
