@@ -63,7 +63,7 @@ export function toKML(features: IncidentFeature[], ctx: ExportContext): string {
 					)
 					.join('\n'),
 				sources: sources
-					.map((s) => `${s.publisher}: ${s.title} (${s.published}) ${s.url}`)
+					.map((s) => `${s.publisher}: ${s.title} (${s.published})${s.url ? ` ${s.url}` : ''}`)
 					.join('\n'),
 				...(p.synthetic ? { synthetic: 'true' } : {})
 			}
