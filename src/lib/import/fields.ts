@@ -291,7 +291,8 @@ export function genericRow(input: GenericRowInput) {
 	const columnForPath = (path: string): string => {
 		if (path.startsWith('sources')) return columnOf(path.includes('url') ? 'source_url' : 'source');
 		if (path.startsWith('claims')) return columnOf('fatalities');
-		if (path.startsWith('geometry')) return columnOf(get('wkt') ? 'wkt' : 'latitude');
+		if (path.startsWith('geometry'))
+			return columnOf(input.geometry !== undefined || get('wkt') ? 'wkt' : 'latitude');
 		const field = path.split('.')[0];
 		const key = (
 			{ title: 'title', summary: 'summary', external_ids: 'acled', sub_type: 'sub_type' } as Record<

@@ -20,6 +20,11 @@ export interface ImportItem {
 	incident: DraftIncidentFeature;
 	sources: Source[];
 	statements: Statement[];
+	/**
+	 * The sources and statements are partial copies (as our GeoJSON export embeds them): each is
+	 * written only where the database has no record by its id, never over one it has.
+	 */
+	partial?: boolean;
 }
 
 /** A parser's output: every row either became an item or was rejected (maybe for several fields). */
