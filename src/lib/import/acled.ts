@@ -174,7 +174,8 @@ export function acledRow(row: Record<string, string>, rowNumber: number) {
 		row: rowNumber,
 		incident,
 		sources: [acledSource, ...citedSources],
-		statements: []
+		statements: [],
+		geometryColumn: 'latitude, longitude'
 	};
 	return checkItem(item, problems, columnOf) ? { item, problems } : { problems };
 }

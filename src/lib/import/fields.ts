@@ -287,7 +287,16 @@ export function genericRow(input: GenericRowInput) {
 		source_ids: sources.map((s) => s.id),
 		...(Object.keys(externalIds).length ? { external_ids: externalIds } : {})
 	});
-	const item: ImportItem = { row: input.row, incident, sources, statements: [] };
+	const item: ImportItem = {
+		row: input.row,
+		incident,
+		sources,
+		statements: [],
+		geometryColumn:
+			input.geometry !== undefined || get('wkt')
+				? columnOf('wkt')
+				: `${columnOf('latitude')}, ${columnOf('longitude')}`
+	};
 	const columnForPath = (path: string): string => {
 		if (path.startsWith('sources')) return columnOf(path.includes('url') ? 'source_url' : 'source');
 		if (path.startsWith('claims')) return columnOf('fatalities');

@@ -96,7 +96,8 @@ function atlasFeature(feature: Json, row: number): { item?: ImportItem; problems
 			incident: parsed.data as DraftIncidentFeature,
 			sources,
 			statements,
-			partial: true
+			partial: true,
+			geometryColumn: 'geometry'
 		},
 		problems
 	};

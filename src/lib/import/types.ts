@@ -25,6 +25,8 @@ export interface ImportItem {
 	 * written only where the database has no record by its id, never over one it has.
 	 */
 	partial?: boolean;
+	/** The column(s) or property path the geometry came from, for the extent check's rejections. */
+	geometryColumn?: string;
 }
 
 /** A parser's output: every row either became an item or was rejected (maybe for several fields). */

@@ -212,7 +212,8 @@ export function ucdpRow(row: Record<string, string>, rowNumber: number) {
 			}
 		),
 		sources: [gedSource, ...cited],
-		statements: []
+		statements: [],
+		geometryColumn: 'latitude, longitude'
 	};
 	return checkItem(item, problems, columnOf) ? { item, problems } : { problems };
 }
