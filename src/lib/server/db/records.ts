@@ -44,7 +44,7 @@ const PUBLIC = `status in ('published', 'retracted')`;
  * Serialises writers: revision numbers are handed out under this lock, so they are gapless and
  * committed in order (a reader polling `since=N` never misses one that commits late).
  */
-async function lockForWrite(tx: Queryable): Promise<number> {
+export async function lockForWrite(tx: Queryable): Promise<number> {
 	await tx.query('lock table revisions in exclusive mode');
 	const [row] = await tx.query<{ n: string | number }>(
 		'select coalesce(max(revision), 0) as n from revisions'
