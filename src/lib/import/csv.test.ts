@@ -132,4 +132,19 @@ describe('parseCsv', () => {
 		});
 		expect(result.items[0].sources[0].publisher).toBe('A colleague (test fixture)');
 	});
+
+	it('refuses a javascript: or proxied source URL, naming the column', () => {
+		const result = parseCsv(
+			bytes(
+				'date,latitude,longitude,type,sub_type,source,source_url\n' +
+					'2020-10-01,39.8153,46.7519,Battles,Armed clash,Test Fixture Gazette,javascript:alert(1)\n' +
+					'2020-10-01,39.8153,46.7519,Battles,Armed clash,Test Fixture Gazette,https://web.archive.org/web/2020/https://example.org/a\n'
+			)
+		);
+		expect(result.items).toEqual([]);
+		expect(result.rejected.map((r) => [r.row, r.column, r.reason.split(':')[0]])).toEqual([
+			[2, 'source_url', 'must be an http(s) URL'],
+			[3, 'source_url', 'wraps another URL in its path (a redirector or proxy)']
+		]);
+	});
 });

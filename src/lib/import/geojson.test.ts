@@ -44,16 +44,25 @@ describe('parseGeoJSON', () => {
 		expect(item.sources.map((s) => s.id)).toEqual(dataset.sources.map((s) => s.id));
 	});
 
-	it('refuses a file with a crs member, and one that is not JSON', () => {
-		expect(
-			parseGeoJSON(bytes('{"type":"FeatureCollection","crs":{},"features":[]}')).rejected
-		).toEqual([
+	it('refuses a crs other than CRS84, and a file that is not JSON', () => {
+		const crs = (name: string) =>
+			parseGeoJSON(
+				bytes(
+					JSON.stringify({
+						type: 'FeatureCollection',
+						crs: { type: 'name', properties: { name } },
+						features: []
+					})
+				)
+			);
+		expect(crs('urn:ogc:def:crs:EPSG::3857').rejected).toEqual([
 			{
 				row: 0,
 				column: '',
-				reason: 'has a "crs" member: RFC 7946 GeoJSON is WGS 84 longitude/latitude and has none'
+				reason: 'has a "crs" member other than CRS84: RFC 7946 GeoJSON is WGS 84 longitude/latitude'
 			}
 		]);
+		expect(crs('urn:ogc:def:crs:OGC:1.3:CRS84').rejected).toEqual([]);
 		expect(parseGeoJSON(bytes('{"type":')).rejected[0].reason).toMatch(/^is not JSON: /);
 	});
 });

@@ -117,11 +117,14 @@ export function parseGeoJSON(bytes: Uint8Array, options: ParseOptions = {}): Par
 		return fileRejected(notes, `is not JSON: ${(error as Error).message}`);
 	}
 	if (!isObject(json)) return fileRejected(notes, 'is not a GeoJSON object');
-	if (json.crs !== undefined)
-		return fileRejected(
-			notes,
-			'has a "crs" member: RFC 7946 GeoJSON is WGS 84 longitude/latitude and has none'
-		);
+	if (json.crs !== undefined) {
+		if (!namesCrs84(json.crs))
+			return fileRejected(
+				notes,
+				'has a "crs" member other than CRS84: RFC 7946 GeoJSON is WGS 84 longitude/latitude'
+			);
+		notes.push('a "crs" member naming CRS84 (longitude/latitude, as RFC 7946) was ignored');
+	}
 	const features =
 		json.type === 'FeatureCollection' && Array.isArray(json.features)
 			? json.features
@@ -174,6 +177,12 @@ function foreignFeature(properties: Json, geometry: Json, row: number, options: 
 		geometry: geometry as DraftIncidentFeature['geometry'],
 		prefix: 'geojson'
 	});
+}
+
+/** GDAL 3.6 and older write `crs: CRS84` into GeoJSON; it says what RFC 7946 assumes anyway. */
+function namesCrs84(crs: unknown): boolean {
+	const name = isObject(crs) && isObject(crs.properties) ? crs.properties.name : undefined;
+	return typeof name === 'string' && /^urn:ogc:def:crs:OGC:(1\.3:)?CRS84$/i.test(name);
 }
 
 function fileRejected(notes: string[], reason: string): ParseResult {
