@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWKT, toWKT } from './wkt';
+import { parseWKT, toWKT, type IncidentGeometry } from './wkt';
 
 describe('toWKT', () => {
 	it('writes a point, a line and a multi-line in lon/lat order', () => {
@@ -65,7 +65,7 @@ describe('parseWKT', () => {
 					]
 				]
 			}
-		] as const)
+		] as IncidentGeometry[])
 			expect(parseWKT(toWKT(geometry))).toEqual(geometry);
 	});
 

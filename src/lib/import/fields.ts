@@ -158,7 +158,7 @@ export function genericRow(input: GenericRowInput) {
 	} else if (get('wkt')) {
 		const parsed = parseWKT(get('wkt'));
 		if (typeof parsed === 'string') problems.add(columnOf('wkt'), parsed);
-		else geometry = parsed;
+		else geometry = parsed as DraftIncidentFeature['geometry'];
 	} else if (!get('latitude') && !get('longitude')) {
 		problems.add(columnOf('latitude'), 'is missing: give latitude and longitude, or a WKT column');
 	} else {

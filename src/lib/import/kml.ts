@@ -19,8 +19,10 @@ export interface Placemark {
 	data: Record<string, string>;
 }
 
-function coordinates(text: string): number[][] | string {
-	const out: number[][] = [];
+type Position = [number, number];
+
+function coordinates(text: string): Position[] | string {
+	const out: Position[] = [];
 	for (const tuple of text.trim().split(/\s+/)) {
 		const parts = tuple.split(',').map(Number);
 		if (parts.length < 2 || parts.some((n) => !Number.isFinite(n)))
@@ -38,13 +40,13 @@ export function readPlacemarks(xml: string): Placemark[] {
 	let current: Placemark | null = null;
 	let text = '';
 	let dataName = '';
-	let lines: number[][][] = [];
-	let points: number[][] = [];
+	let lines: Position[][] = [];
+	let points: Position[] = [];
 	let geometryError = '';
 	let error: Error | null = null;
 	parser.on('error', (e) => (error ??= e));
 	parser.on('opentag', (tag) => {
-		const name = tag.local ?? tag.name;
+		const name = tag.name.replace(/^.*:/, '');
 		stack.push(name);
 		text = '';
 		if (name === 'Placemark') {
@@ -67,7 +69,7 @@ export function readPlacemarks(xml: string): Placemark[] {
 	parser.on('text', (t) => (text += t));
 	parser.on('cdata', (t) => (text += t));
 	parser.on('closetag', (tag) => {
-		const name = tag.local ?? tag.name;
+		const name = tag.name.replace(/^.*:/, '');
 		const parent = stack[stack.length - 2];
 		stack.pop();
 		const p = current;
