@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAcled } from './acled';
 import { parseCsv } from './csv';
 import {
+	CandidateIndex,
 	candidateOf,
 	checkExtent,
 	findDuplicates,
@@ -132,6 +133,33 @@ describe('checkExtent', () => {
 				column: 'latitude, longitude',
 				reason: "longitude 10, latitude 10 lies outside the dataset's extent [44, 38.3, 50.5, 41.5]"
 			}
+		]);
+	});
+});
+
+describe('CandidateIndex', () => {
+	const [tartar] = acled;
+	const c = (id: string, date: string, date_precision = 'day') => ({
+		...candidateOf(tartar.incident),
+		id,
+		date,
+		date_precision,
+		external_ids: undefined
+	});
+
+	it('yields the candidates whose dates may overlap, each once, and not the others', () => {
+		const index = new CandidateIndex([
+			c('same-day', '2020-09-27'),
+			c('that-week', '2020-10-02', 'week'),
+			c('that-year', '2020-06-01', 'year'),
+			c('next-month', '2020-10-27')
+		]);
+		const near = [...index.near(tartar.incident)].map((x) => x.id).sort();
+		expect(near).toEqual(['same-day', 'that-week', 'that-year']);
+		expect(findDuplicates(tartar.incident, index.near(tartar.incident))).toEqual([
+			'same-day',
+			'that-week',
+			'that-year'
 		]);
 	});
 });

@@ -162,6 +162,53 @@ export function findDuplicates(
 	return out.sort();
 }
 
+/** A window wider than this many days is kept in one list that every look-up scans. */
+const WIDE_DAYS = 62;
+
+/**
+ * Candidates by day, so a file of 100,000 rows is checked against the incidents of the days it
+ * touches rather than against every incident (which would be quadratic).
+ */
+export class CandidateIndex {
+	#byDay = new Map<number, DuplicateCandidate[]>();
+	#wide: DuplicateCandidate[] = [];
+
+	constructor(candidates: Iterable<DuplicateCandidate> = []) {
+		for (const c of candidates) this.add(c);
+	}
+
+	add(c: DuplicateCandidate) {
+		const [from, to] = window(c.date, c.date_end, c.date_precision).map((t) => Math.floor(t / DAY));
+		if (to - from > WIDE_DAYS) {
+			this.#wide.push(c);
+			return;
+		}
+		for (let day = from; day <= to; day++) {
+			const list = this.#byDay.get(day);
+			if (list) list.push(c);
+			else this.#byDay.set(day, [c]);
+		}
+	}
+
+	/** Every candidate whose window may overlap `incident`'s (a superset; {@link findDuplicates} decides). */
+	*near(incident: DraftIncidentFeature): Generator<DuplicateCandidate> {
+		const p = incident.properties;
+		const [from, to] = window(p.date, p.date_end, p.date_precision).map((t) => Math.floor(t / DAY));
+		yield* this.#wide;
+		const wide = to - from > WIDE_DAYS;
+		const lists = wide
+			? [...this.#byDay.values()]
+			: Array.from({ length: to - from + 1 }, (_, i) => this.#byDay.get(from + i) ?? []);
+		const seen = new Set<DuplicateCandidate>();
+		for (const list of lists)
+			for (const c of list) {
+				if (seen.has(c)) continue;
+				seen.add(c);
+				yield c;
+			}
+	}
+}
+
 /** `incident` under another id (the one an existing record with its external id has). */
 function withId(incident: DraftIncidentFeature, id: string): DraftIncidentFeature {
 	return { ...incident, id, properties: { ...incident.properties, id } };
@@ -179,7 +226,7 @@ export function planImport(items: ImportItem[], existing: Existing): Plan {
 	const writes: Write[] = [];
 	/** Canonical bodies this import writes, by `kind/id` (a source two rows cite is written once). */
 	const written = new Map<string, string>();
-	const fromFile: DuplicateCandidate[] = [];
+	const index = new CandidateIndex(existing.candidates);
 	for (const item of items) {
 		const ext = item.incident.properties.external_ids ?? {};
 		const matched = Object.entries(ext)
@@ -187,7 +234,7 @@ export function planImport(items: ImportItem[], existing: Existing): Plan {
 			.find((id) => id !== undefined);
 		let incident = matched ? withId(item.incident, matched) : item.incident;
 		const id = incident.properties.id;
-		const duplicateOf = findDuplicates(incident, [...existing.candidates, ...fromFile]);
+		const duplicateOf = findDuplicates(incident, index.near(incident));
 		const { possible_duplicate_of: _drop, ...properties } = incident.properties;
 		void _drop;
 		incident = {
@@ -196,7 +243,7 @@ export function planImport(items: ImportItem[], existing: Existing): Plan {
 				? { ...properties, possible_duplicate_of: duplicateOf }
 				: properties
 		};
-		fromFile.push(candidateOf(incident));
+		index.add(candidateOf(incident));
 
 		const before = existing.bodies.get(`incident/${id}`);
 		const records: Write[] = [
