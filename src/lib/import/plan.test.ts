@@ -82,6 +82,21 @@ describe('planImport', () => {
 	});
 });
 
+describe('planImport and duplicates within one file', () => {
+	it('finds the same duplicates when the file is imported again', () => {
+		const text = readFileSync('tests/fixtures/import/spreadsheet.csv', 'utf8');
+		// The first row twice, a second copy slightly moved: each is the other's possible duplicate.
+		const lines = text.split('\n');
+		const twice = [lines[0], lines[1], lines[1].replace('46.9340', '46.9345')].join('\n');
+		const items = parseCsv(new TextEncoder().encode(twice)).items;
+		const first = planImport(items, empty());
+		expect(first.results.map((r) => r.duplicateOf.length)).toEqual([0, 1]);
+		const again = planImport(items, stored(first.writes));
+		expect(again.results.map((r) => r.status)).toEqual(['unchanged', 'unchanged']);
+		expect(again.writes).toEqual([]);
+	});
+});
+
 describe('findDuplicates', () => {
 	const [tartar] = acled;
 	const near = (over: Partial<ReturnType<typeof candidateOf>>) => ({

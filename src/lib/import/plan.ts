@@ -226,13 +226,19 @@ export function planImport(items: ImportItem[], existing: Existing): Plan {
 	const writes: Write[] = [];
 	/** Canonical bodies this import writes, by `kind/id` (a source two rows cite is written once). */
 	const written = new Map<string, string>();
-	const index = new CandidateIndex(existing.candidates);
-	for (const item of items) {
+	const targets = items.map((item) => {
 		const ext = item.incident.properties.external_ids ?? {};
 		const matched = Object.entries(ext)
 			.map(([k, v]) => existing.byExternalId.get(`${k}:${v}`))
 			.find((id) => id !== undefined);
-		let incident = matched ? withId(item.incident, matched) : item.incident;
+		return matched ? withId(item.incident, matched) : item.incident;
+	});
+	// The file's own incidents are compared in file order only (each with the rows before it), as
+	// on the first import, so that importing the file again finds the same duplicates.
+	const ownIds = new Set(targets.map((t) => t.properties.id));
+	const index = new CandidateIndex(existing.candidates.filter((c) => !ownIds.has(c.id)));
+	for (const [i, item] of items.entries()) {
+		let incident = targets[i];
 		const id = incident.properties.id;
 		const duplicateOf = findDuplicates(incident, index.near(incident));
 		const { possible_duplicate_of: _drop, ...properties } = incident.properties;
