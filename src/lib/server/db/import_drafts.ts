@@ -149,11 +149,10 @@ async function writeDrafts(tx: Queryable, writes: Write[], base: number, change:
 		[base, change.author, change.reason ?? '']
 	);
 	await tx.exec(`insert into heads (kind, id, position, published_version, latest_version)
-		select c.kind, c.id,
-		       coalesce((select max(position) from heads x where x.kind = c.kind), -1)
-		         + row_number() over (partition by c.kind order by c.n),
+		select c.kind, c.id, coalesce(m.position, -1) + row_number() over (partition by c.kind order by c.n),
 		       null, c.version
 		from import_changes c
+		left join (select kind, max(position) as position from heads group by kind) m on m.kind = c.kind
 		on conflict (kind, id) do update set latest_version = excluded.latest_version`);
 }
 
