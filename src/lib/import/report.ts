@@ -17,8 +17,29 @@ export interface ImportReport {
 	written: boolean;
 	dry_run: boolean;
 	notes: string[];
-	/** Each row's outcome: its incident id and status. */
-	results: { row: number; id: string; status: RowResult['status'] }[];
+	/** Each data row's outcome, in row order (see {@link RowOutcome}). */
+	results: RowOutcome[];
+}
+
+/**
+ * One row: `new`, `updated`, `unchanged`, `invalid` (its errors are in `rejected`), or
+ * `possible-duplicate` (imported all the same, `imported_as` new/updated/unchanged, flagged with
+ * the incidents it may repeat).
+ */
+export type RowOutcome =
+	| { row: number; id: string; status: RowResult['status'] }
+	| {
+			row: number;
+			id: string;
+			status: 'possible-duplicate';
+			imported_as: RowResult['status'];
+			duplicate_of: string[];
+	  }
+	| { row: number; status: 'invalid' };
+
+/** Rejections of the file itself (row 0) or its header (row 1 of a table), not of a data row. */
+function fileLevel(format: ImportFormat, row: number): boolean {
+	return row === 0 || (row === 1 && (format === 'acled' || format === 'ucdp' || format === 'csv'));
 }
 
 export function buildReport(fields: {
@@ -45,7 +66,22 @@ export function buildReport(fields: {
 		written: fields.written,
 		dry_run: fields.dryRun,
 		notes: fields.notes,
-		results: fields.results.map(({ row, id, status }) => ({ row, id, status }))
+		results: [
+			...fields.results.map(({ row, id, status, duplicateOf }): RowOutcome =>
+				duplicateOf.length
+					? {
+							row,
+							id,
+							status: 'possible-duplicate',
+							imported_as: status,
+							duplicate_of: duplicateOf
+						}
+					: { row, id, status }
+			),
+			...[...new Set(rejected.map((r) => r.row))]
+				.filter((row) => !fileLevel(fields.format, row))
+				.map((row): RowOutcome => ({ row, status: 'invalid' }))
+		].sort((a, b) => a.row - b.row)
 	};
 }
 

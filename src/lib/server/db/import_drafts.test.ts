@@ -149,7 +149,14 @@ describe.each(engines())('import as drafts on $name', { timeout: 60_000 }, (engi
 		});
 		expect(report.duplicates).toEqual([{ row: 2, of: 'acled-aze90001' }]);
 		expect(report.new).toBe(2);
-		const [draft] = await fullHistory(db, 'incident', report.results[0].id);
+		expect(report.results[0]).toMatchObject({
+			row: 2,
+			status: 'possible-duplicate',
+			imported_as: 'new',
+			duplicate_of: ['acled-aze90001']
+		});
+		expect(report.results[2]).toEqual({ row: 4, status: 'invalid' });
+		const [draft] = await fullHistory(db, 'incident', (report.results[0] as { id: string }).id);
 		expect(draft.body).toMatchObject({
 			properties: { possible_duplicate_of: ['acled-aze90001'] }
 		});
