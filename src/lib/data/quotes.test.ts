@@ -35,7 +35,7 @@ describe.skipIf(!present)(
 		if (!dataset) throw new Error('geodata/ does not validate; run npm run check:data');
 		const byUrl = present ? articlesByUrl() : new Map<string, string>();
 		const articleOf = new Map(
-			dataset.sources.filter((s) => byUrl.has(s.url)).map((s) => [s.id, byUrl.get(s.url)!])
+			dataset.sources.flatMap((s) => (s.url && byUrl.has(s.url) ? [[s.id, byUrl.get(s.url)!]] : []))
 		);
 		const quoted = dataset.statements.filter((s) => articleOf.has(s.source_id));
 

@@ -118,6 +118,35 @@ export const multiPolygonGeometry = z.object({
 
 const bilingual = (kind: TextKind) => z.object({ en: required(kind), vi: required(kind) });
 
+/**
+ * A draft's text: English, and Vietnamese once a reviewer has translated it. Imported records
+ * arrive in English only; publishing (which validates against {@link incidentFeature}) needs both.
+ */
+const draftBilingual = (kind: TextKind) =>
+	z.object({ en: required(kind), vi: required(kind).optional() });
+
+/**
+ * Ids the record has in other datasets and gazetteers: an import matches a row to the record it
+ * made before by these, and a reader can follow them to the original.
+ */
+export const externalIds = z.strictObject(
+	{
+		acled: nonEmpty.optional(),
+		ucdp: nonEmpty.optional(),
+		geonames: z.string().regex(/^\d+$/, 'must be a GeoNames id (digits)').optional(),
+		wikidata: z
+			.string()
+			.regex(/^Q\d+$/, 'must be a Wikidata item id (Q followed by digits)')
+			.optional()
+	},
+	{
+		error: (issue) =>
+			issue.code === 'unrecognized_keys'
+				? `has an id of an unknown dataset (${issue.keys.join(', ')}): acled, ucdp, geonames and wikidata are known`
+				: undefined
+	}
+);
+
 export const confidence = z.enum(['high', 'medium-high', 'medium', 'low-medium', 'low']);
 
 export const placeProperties = z.object({
@@ -137,6 +166,7 @@ export const placeProperties = z.object({
 	admin: text('name'),
 	coord_source: httpUrl,
 	confidence,
+	external_ids: externalIds.optional(),
 	alt_coordinates: z
 		.array(
 			z.object({
@@ -179,9 +209,38 @@ export const layerFeature = z.object({
 	properties: layerProperties
 });
 
+/**
+ * A claimed figure: one number, a lower bound (`{low}`: "at least 30"), a range (`{low, high}`), or
+ * a range with the claimant's best estimate (`{low, best, high}`, as UCDP gives its figures).
+ */
 export const claimValue = z.union([
 	z.number().nonnegative(),
-	z.object({ low: z.number().nonnegative(), high: z.number().nonnegative().optional() })
+	z
+		.object({
+			low: z.number().nonnegative(),
+			best: z.number().nonnegative().optional(),
+			high: z.number().nonnegative().optional()
+		})
+		.superRefine((v, ctx) => {
+			if (v.best !== undefined && v.best < v.low)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['best'],
+					message: `${v.best} is below low ${v.low}: must be low ≤ best ≤ high`
+				});
+			if (v.high !== undefined && v.high < v.low)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['high'],
+					message: `${v.high} is below low ${v.low}: must be low ≤ high`
+				});
+			if (v.best !== undefined && v.high !== undefined && v.best > v.high)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['best'],
+					message: `${v.best} is above high ${v.high}: must be low ≤ best ≤ high`
+				});
+		})
 ]);
 
 /** A casualty or loss figure is always somebody's claim, never a bare number. */
@@ -212,6 +271,9 @@ export const incidentProperties = z.object({
 	claims: z.array(claim),
 	source_ids: z.array(nonEmpty).min(1, 'must list at least one source'),
 	statement_ids: z.array(nonEmpty),
+	external_ids: externalIds.optional(),
+	/** Set by an import: incidents this one may repeat (same day, nearby); the reviewer decides. */
+	possible_duplicate_of: z.array(nonEmpty).optional(),
 	synthetic: z.boolean().optional()
 });
 
@@ -224,6 +286,14 @@ export const incidentFeature = z.object({
 		multiLineStringGeometry
 	]),
 	properties: incidentProperties
+});
+
+/** An incident as a draft may hold it: what an import writes; see {@link draftBilingual}. */
+export const draftIncidentFeature = incidentFeature.extend({
+	properties: incidentProperties.extend({
+		title: draftBilingual('title'),
+		summary: draftBilingual('text')
+	})
 });
 
 /**
@@ -254,20 +324,37 @@ export const statement = z.object({
 	synthetic: z.boolean().optional()
 });
 
-export const source = z.object({
-	id: nonEmpty,
-	publisher: nonEmpty,
-	title: required('title'),
-	url: httpUrl,
-	published: isoDate,
-	/** How much of `published` is known: "month" where only the month is (the day is then a bound). */
-	published_precision: datePrecision.optional(),
-	language: nonEmpty,
-	credits: text('name').optional(),
-	kind: nonEmpty,
-	note: text('text').optional(),
-	synthetic: z.boolean().optional()
-});
+/**
+ * The kind of a source that is a dataset's citation of a publisher (ACLED's `source` column, UCDP's
+ * `source_office`): the one kind of source that may have no URL, since the dataset names the
+ * publisher but not the article.
+ */
+export const DATASET_CITATION = 'dataset citation';
+
+export const source = z
+	.object({
+		id: nonEmpty,
+		publisher: nonEmpty,
+		title: required('title'),
+		/** Required, except for a {@link DATASET_CITATION}. */
+		url: httpUrl.optional(),
+		published: isoDate,
+		/** How much of `published` is known: "month" where only the month is (the day is then a bound). */
+		published_precision: datePrecision.optional(),
+		language: nonEmpty,
+		credits: text('name').optional(),
+		kind: nonEmpty,
+		note: text('text').optional(),
+		synthetic: z.boolean().optional()
+	})
+	.superRefine((s, ctx) => {
+		if (s.url === undefined && s.kind !== DATASET_CITATION)
+			ctx.addIssue({
+				code: 'custom',
+				path: ['url'],
+				message: `is missing: only a source of kind "${DATASET_CITATION}" may have no URL`
+			});
+	});
 
 /** The kinds of organisation a speaker speaks for; a `state` groups the others that name it. */
 export const organizationKind = z.enum(['state', 'government', 'ministry', 'international']);
@@ -360,8 +447,10 @@ export type LayerProperties = z.infer<typeof layerProperties>;
 export type LayerFeature = z.infer<typeof layerFeature>;
 export type Claim = z.infer<typeof claim>;
 export type ClaimValue = z.infer<typeof claimValue>;
+export type ExternalIds = z.infer<typeof externalIds>;
 export type IncidentProperties = z.infer<typeof incidentProperties>;
 export type IncidentFeature = z.infer<typeof incidentFeature>;
+export type DraftIncidentFeature = z.infer<typeof draftIncidentFeature>;
 export type Statement = z.infer<typeof statement>;
 export type Source = z.infer<typeof source>;
 export type StatementForm = z.infer<typeof statementForm>;

@@ -200,7 +200,7 @@ describe('toStatementsCSV', () => {
 describe('fatalities and guardCell', () => {
 	const claim = (
 		metric: string,
-		value: number | { low: number; high?: number },
+		value: number | { low: number; best?: number; high?: number },
 		subject = 's',
 		claimant = 'c'
 	) => ({ metric, value, subject, claimant, source_id: 'x' });
@@ -213,6 +213,7 @@ describe('fatalities and guardCell', () => {
 		expect(fatalities([claim('killed', { low: 4, high: 4 })])).toBe(4);
 		expect(fatalities([claim('killed', { low: 30 })])).toBe('');
 		expect(fatalities([claim('killed', { low: 3, high: 9 })])).toBe('');
+		expect(fatalities([claim('killed', { low: 3, best: 5, high: 9 })])).toBe(5);
 		// Two claims, about different groups or by different claimants: never summed, never a range.
 		expect(fatalities([claim('killed', 12, 'A soldiers'), claim('killed', 18, 'B soldiers')])).toBe(
 			''
@@ -232,6 +233,12 @@ describe('fatalities and guardCell', () => {
 			'killed 12 (Azerbaijani soldiers) — Ministry of Defence of Azerbaijan; killed ≥30 (both sides) — AFP; wounded 30–35 (Armenian soldiers) — Serzh Sargsyan; positions_taken 1 (Lele Tepe) — MoD'
 		);
 		expect(claimsCell([])).toBe('');
+	});
+
+	it('writes a best estimate with its range', () => {
+		expect(
+			claimsCell([claim('killed', { low: 20, best: 40, high: 60 }, 'civilians', 'UCDP')])
+		).toBe('killed 40 (20–60) (civilians) — UCDP');
 	});
 
 	it('defuses cells a spreadsheet would run as formulas', () => {

@@ -79,14 +79,16 @@ export function guardCell(text: string): string {
 	return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/** The one figure a claim states: an exact number, or the claimant's own best estimate. */
 function exactValue(c: Claim): number | null {
 	if (typeof c.value === 'number') return c.value;
+	if (c.value.best !== undefined) return c.value.best;
 	return c.value.high === c.value.low ? c.value.low : null;
 }
 
 /**
  * ACLED's `fatalities` where one claim gives it: the figure of the incident's only "killed" claim
- * when that claim states an exact number. Blank when nobody claimed a death, when the only claim is
+ * when that claim states an exact number or a best estimate (UCDP's `best`). Blank when nobody claimed a death, when the only claim is
  * a bound or a range ("at least 30"), and when several claims disagree or are about different
  * groups or by different claimants: those are never added up or made into a range. The `claims`
  * column holds them all, attributed.
@@ -99,9 +101,9 @@ export function fatalities(claims: readonly Claim[]): number | '' {
 
 function claimValue(c: Claim): string {
 	if (typeof c.value === 'number') return String(c.value);
-	if (c.value.high === undefined) return `≥${c.value.low}`;
-	if (c.value.high === c.value.low) return String(c.value.low);
-	return `${c.value.low}–${c.value.high}`;
+	const { low, best, high } = c.value;
+	const bounds = high === undefined ? `≥${low}` : high === low ? String(low) : `${low}–${high}`;
+	return best === undefined || (best === low && high === low) ? bounds : `${best} (${bounds})`;
 }
 
 /**
@@ -244,7 +246,7 @@ export function incidentCells(f: IncidentFeature, lookups: ExportLookups): strin
 		String(roundTo(lon)),
 		String(p.location_precision),
 		guardCell(sources.map((s) => s.publisher).join('; ')),
-		guardCell(sources.map((s) => s.url).join('; ')),
+		guardCell(sources.map((s) => s.url ?? '').join('; ')),
 		guardCell(notes(f, p.actors.slice(2), note)),
 		String(fatalities(p.claims)),
 		guardCell(claimsCell(p.claims)),

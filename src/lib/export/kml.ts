@@ -12,12 +12,14 @@ import {
 } from './context';
 
 function claimLine(c: Claim): string {
+	const bounds = (v: Exclude<Claim['value'], number>) =>
+		v.high !== undefined ? `${v.low}–${v.high}` : `at least ${v.low}`;
 	const v =
 		typeof c.value === 'number'
 			? String(c.value)
-			: c.value.high !== undefined
-				? `${c.value.low}–${c.value.high}`
-				: `at least ${c.value.low}`;
+			: c.value.best !== undefined
+				? `${c.value.best} (${bounds(c.value)})`
+				: bounds(c.value);
 	return `${c.claimant} claims ${c.metric}: ${v} (${c.subject}) [source ${c.source_id}]`;
 }
 
@@ -63,7 +65,7 @@ export function toKML(features: IncidentFeature[], ctx: ExportContext): string {
 					)
 					.join('\n'),
 				sources: sources
-					.map((s) => `${s.publisher}: ${s.title} (${s.published}) ${s.url}`)
+					.map((s) => `${s.publisher}: ${s.title} (${s.published})${s.url ? ` ${s.url}` : ''}`)
 					.join('\n'),
 				...(p.synthetic ? { synthetic: 'true' } : {})
 			}

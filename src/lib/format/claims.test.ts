@@ -23,6 +23,12 @@ describe('formatClaimValue', () => {
 		expect(formatClaimValue({ low: 4, high: 4 }, 'en')).toBe('4');
 	});
 
+	it('puts a best estimate before its range (UCDP low/best/high)', () => {
+		expect(formatClaimValue({ low: 20, best: 40, high: 60 }, 'en')).toBe('40 (20–60)');
+		expect(formatClaimValue({ low: 20, best: 40 }, 'en')).toBe('40 (at least 20)');
+		expect(formatClaimValue({ low: 5, best: 5, high: 5 }, 'en')).toBe('5');
+	});
+
 	it('groups thousands as each language does', () => {
 		expect(formatClaimValue(1200, 'en')).toBe('1,200');
 		expect(formatClaimValue(1200, 'vi')).toBe('1.200');

@@ -1,14 +1,20 @@
 import type { Claim, ClaimValue } from '$lib/data/schema';
 import { locale, messages, type Lang } from '$lib/i18n';
 
-/** A claimed figure as text: "12", "at least 30", "30–35". */
+/** A claimed figure as text: "12", "at least 30", "30–35", "40 (30–60)" for a best estimate. */
 export function formatClaimValue(value: ClaimValue, lang: Lang): string {
 	const n = (x: number) => x.toLocaleString(locale(lang));
 	if (typeof value === 'number') return n(value);
 	const t = messages(lang).claims;
-	if (value.high === undefined) return t.atLeast(n(value.low));
-	if (value.high === value.low) return n(value.low);
-	return t.range(n(value.low), n(value.high));
+	const bounds =
+		value.high === undefined
+			? t.atLeast(n(value.low))
+			: value.high === value.low
+				? n(value.low)
+				: t.range(n(value.low), n(value.high));
+	if (value.best === undefined || (value.best === value.low && value.high === value.low))
+		return bounds;
+	return `${n(value.best)} (${bounds})`;
 }
 
 /** The largest figure a claim allows (its upper bound, else its lower one). */
@@ -19,7 +25,8 @@ export function claimMax(value: ClaimValue): number {
 function sameValue(a: ClaimValue, b: ClaimValue): boolean {
 	const lo = (v: ClaimValue) => (typeof v === 'number' ? v : v.low);
 	const hi = (v: ClaimValue) => (typeof v === 'number' ? v : (v.high ?? Infinity));
-	return lo(a) === lo(b) && hi(a) === hi(b);
+	const best = (v: ClaimValue) => (typeof v === 'number' ? v : v.best);
+	return lo(a) === lo(b) && hi(a) === hi(b) && best(a) === best(b);
 }
 
 export interface ClaimGroup {

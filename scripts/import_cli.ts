@@ -1,0 +1,60 @@
+import { IMPORT_FORMATS, type ImportFormat } from '../src/lib/import/types';
+
+export interface ImportArgs {
+	file: string;
+	format: ImportFormat;
+	dryRun: boolean;
+	json: boolean;
+	skipRejected: boolean;
+	/** field → column */
+	map: Record<string, string>;
+	/** field → value */
+	set: Record<string, string>;
+}
+
+export const USAGE =
+	'usage: npm run import -- FILE --format acled|ucdp|geojson|csv|kml [--dry-run] [--json] [--skip-rejected] [--map column=field]… [--set field=value]…';
+
+/** The command line of `npm run import`, or a sentence saying what is wrong with it. */
+export function parseImportArgs(argv: readonly string[]): ImportArgs | string {
+	const args: Partial<ImportArgs> & Pick<ImportArgs, 'map' | 'set'> = {
+		dryRun: false,
+		json: false,
+		skipRejected: false,
+		map: {},
+		set: {}
+	};
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		const value = () => {
+			const next = argv[++i];
+			if (next === undefined) throw new Error(`${arg} needs a value`);
+			return next;
+		};
+		try {
+			if (arg === '--dry-run') args.dryRun = true;
+			else if (arg === '--json') args.json = true;
+			else if (arg === '--skip-rejected') args.skipRejected = true;
+			else if (arg === '--format' || arg.startsWith('--format=')) {
+				const format = arg.includes('=') ? arg.slice('--format='.length) : value();
+				if (!IMPORT_FORMATS.includes(format as ImportFormat))
+					return `--format ${format}: not one of ${IMPORT_FORMATS.join(', ')}`;
+				args.format = format as ImportFormat;
+			} else if (arg === '--map' || arg === '--set') {
+				const pair = value();
+				const eq = pair.indexOf('=');
+				if (eq <= 0 || eq === pair.length - 1) return `${arg} ${pair}: expected a=b`;
+				const [left, right] = [pair.slice(0, eq), pair.slice(eq + 1)];
+				if (arg === '--map') args.map[right] = left;
+				else args.set[left] = right;
+			} else if (arg.startsWith('-')) return `unknown option ${arg}`;
+			else if (args.file === undefined) args.file = arg;
+			else return `one file at a time (got ${args.file} and ${arg})`;
+		} catch (error) {
+			return (error as Error).message;
+		}
+	}
+	if (!args.file) return 'no FILE given';
+	if (!args.format) return 'no --format given';
+	return args as ImportArgs;
+}

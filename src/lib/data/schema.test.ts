@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureDir, readDir } from '../../../tests/fixtures/dataset_reader';
+import { validateDataset } from './validate';
+import { claimValue, draftIncidentFeature, incidentFeature } from './schema';
+
+const base = readDir(fixtureDir('valid-min'));
+const incidents = JSON.parse(base('incidents.geojson')!);
+const sources = JSON.parse(base('sources.json')!);
+const places = JSON.parse(base('places.geojson')!);
+const incident = 'incidents.geojson: features[0] (2020-11-23-madagiz-mine)';
+
+/** valid-min with one file replaced by `value`. */
+function validateWith(path: string, value: unknown) {
+	return validateDataset((p) => (p === path ? JSON.stringify(value) : base(p))).errors;
+}
+
+function withFirstIncident(change: (p: Record<string, unknown>) => void) {
+	const copy = structuredClone(incidents);
+	change(copy.features[0].properties);
+	return copy;
+}
+
+describe('claim values', () => {
+	it('take a number, a lower bound, a range, and a range with a best estimate', () => {
+		for (const value of [3, { low: 30 }, { low: 30, high: 35 }, { low: 20, best: 40, high: 60 }])
+			expect(claimValue.safeParse(value).success).toBe(true);
+		expect(claimValue.safeParse({ low: 20, best: 20 }).success).toBe(true);
+	});
+
+	it('refuse best above high or below low, naming the field', () => {
+		const above = withFirstIncident((p) => {
+			(p.claims as { value: unknown }[])[0].value = { low: 20, best: 70, high: 60 };
+		});
+		expect(validateWith('incidents.geojson', above)).toEqual([
+			`${incident}: claims[0].value.best 70 is above high 60: must be low ≤ best ≤ high`
+		]);
+		const below = withFirstIncident((p) => {
+			(p.claims as { value: unknown }[])[0].value = { low: 20, best: 10 };
+		});
+		expect(validateWith('incidents.geojson', below)).toEqual([
+			`${incident}: claims[0].value.best 10 is below low 20: must be low ≤ best ≤ high`
+		]);
+	});
+});
+
+describe('external ids', () => {
+	it('are accepted on incidents and places', () => {
+		const withIds = withFirstIncident((p) => {
+			p.external_ids = { acled: 'AZE1234', ucdp: '345678' };
+		});
+		expect(validateWith('incidents.geojson', withIds)).toEqual([]);
+		const place = structuredClone(places);
+		place.features[0].properties.external_ids = { geonames: '147425', wikidata: 'Q2042469' };
+		expect(validateWith('places.geojson', place)).toEqual([]);
+	});
+
+	it('refuse a malformed Wikidata id and an unknown dataset', () => {
+		const place = structuredClone(places);
+		place.features[0].properties.external_ids = { wikidata: '2042469', osm: '1' };
+		const errors = validateWith('places.geojson', place);
+		expect(errors).toHaveLength(2);
+		expect(errors.join('\n')).toMatch(
+			/external_ids\.wikidata must be a Wikidata item id \(Q followed by digits\)/
+		);
+		expect(errors.join('\n')).toMatch(/external_ids has an id of an unknown dataset \(osm\)/);
+	});
+});
+
+describe('sources without a URL', () => {
+	const citation = {
+		id: 'acled-arm1234-1',
+		publisher: 'Armenpress',
+		title: 'Armenpress, cited by ACLED for event ARM1234',
+		published: '2020-11-23',
+		language: 'und',
+		kind: 'dataset citation'
+	};
+
+	it('are allowed for a dataset citation only', () => {
+		expect(validateWith('sources.json', [...sources, citation])).toEqual([]);
+		const errors = validateWith('sources.json', [
+			...sources,
+			{ ...citation, kind: 'news article' }
+		]);
+		expect(errors).toEqual([
+			'sources.json: [2] (acled-arm1234-1): url is missing: only a source of kind "dataset citation" may have no URL'
+		]);
+	});
+
+	it('still follow the citing rules when a dataset citation has a URL', () => {
+		const errors = validateWith('sources.json', [
+			...sources,
+			{ ...citation, url: 'https://web.archive.org/web/2020/https://armenpress.am/' }
+		]);
+		expect(errors).toHaveLength(1);
+		expect(errors[0]).toMatch(/^sources\.json: \[2\] \(acled-arm1234-1\): url /);
+	});
+});
+
+describe('draft incidents', () => {
+	it('may lack the Vietnamese text that a published incident needs', () => {
+		const draft = structuredClone(incidents.features[0]);
+		delete draft.properties.title.vi;
+		delete draft.properties.summary.vi;
+		expect(draftIncidentFeature.safeParse(draft).success).toBe(true);
+		expect(incidentFeature.safeParse(draft).success).toBe(false);
+	});
+});

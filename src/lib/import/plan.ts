@@ -1,0 +1,282 @@
+import type { DraftIncidentFeature, Extent } from '../data/schema';
+import type { ImportItem, Rejection } from './types';
+
+/** What the database holds that an import is compared with (read once, not per row). */
+export interface Existing {
+	/** Latest body of each record by `kind/id`. */
+	bodies: Map<string, unknown>;
+	/** Incident id by external id, `acled:AZE1234` / `ucdp:990001`. */
+	byExternalId: Map<string, string>;
+	/** Incidents that might be repeated by an imported row (see {@link findDuplicates}). */
+	candidates: DuplicateCandidate[];
+}
+
+export interface DuplicateCandidate {
+	id: string;
+	date: string;
+	date_end?: string;
+	date_precision: string;
+	type: string;
+	position: [number, number];
+	uncertainty_m: number;
+	external_ids?: Record<string, string>;
+}
+
+export type RowStatus = 'new' | 'updated' | 'unchanged';
+
+export interface RowResult {
+	row: number;
+	id: string;
+	status: RowStatus;
+	/** Incidents this row may repeat (same type, nearby, overlapping dates). */
+	duplicateOf: string[];
+}
+
+export interface Write {
+	kind: 'incident' | 'source' | 'statement';
+	id: string;
+	body: unknown;
+}
+
+export interface Plan {
+	results: RowResult[];
+	writes: Write[];
+}
+
+/** JSON with object keys sorted, so two bodies compare equal whatever order their keys are in. */
+export function canonical(value: unknown): string {
+	return JSON.stringify(value, (_key, v) =>
+		v && typeof v === 'object' && !Array.isArray(v)
+			? Object.fromEntries(
+					Object.keys(v)
+						.sort()
+						.map((k) => [k, v[k]])
+				)
+			: v
+	);
+}
+
+/** The positions of an incident geometry. */
+function positions(geometry: DraftIncidentFeature['geometry']): number[][] {
+	switch (geometry.type) {
+		case 'Point':
+			return [geometry.coordinates];
+		case 'LineString':
+			return geometry.coordinates;
+		case 'MultiLineString':
+			return geometry.coordinates.flat();
+	}
+}
+
+const inside = ([lon, lat]: number[], [minLon, minLat, maxLon, maxLat]: Extent) =>
+	lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat;
+
+/**
+ * Rows whose geometry leaves the dataset's extent are rejected (as `check:data` would refuse them
+ * on publishing), saying when latitude and longitude look swapped.
+ */
+export function checkExtent(
+	items: ImportItem[],
+	extent: Extent
+): { items: ImportItem[]; rejected: Rejection[] } {
+	const kept: ImportItem[] = [];
+	const rejected: Rejection[] = [];
+	for (const item of items) {
+		const outside = positions(item.incident.geometry).find((p) => !inside(p, extent));
+		if (!outside) {
+			kept.push(item);
+			continue;
+		}
+		const swapped = inside([outside[1], outside[0]], extent);
+		rejected.push({
+			row: item.row,
+			column: item.geometryColumn ?? 'geometry',
+			reason: `longitude ${outside[0]}, latitude ${outside[1]} lies outside the dataset's extent [${extent.join(', ')}]${swapped ? ': latitude and longitude look swapped' : ''}`
+		});
+	}
+	return { items: kept, rejected };
+}
+
+/** Metres between two lon/lat positions (haversine). */
+export function metres(a: readonly number[], b: readonly number[]): number {
+	const rad = Math.PI / 180;
+	const dLat = (b[1] - a[1]) * rad;
+	const dLon = (b[0] - a[0]) * rad;
+	const h =
+		Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
+	return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
+}
+
+const DAY = 86_400_000;
+/** Days a date may be off by at each precision: a week's event may sit on any of its days. */
+const SLACK_DAYS: Record<string, number> = { day: 0, week: 6, month: 30, year: 365 };
+
+/** The days an incident may have happened on, widened by its date precision. */
+function window(date: string, end: string | undefined, precision: string): [number, number] {
+	const slack = (SLACK_DAYS[precision] ?? 0) * DAY;
+	return [Date.parse(date) - slack, Date.parse(end ?? date) + slack];
+}
+
+/** The least distance at which two incidents count as the same place: ~1 km, or their stated radius. */
+export const DUPLICATE_RADIUS_M = 1_000;
+
+export function candidateOf(incident: DraftIncidentFeature): DuplicateCandidate {
+	const p = incident.properties;
+	return {
+		id: p.id,
+		date: p.date,
+		...(p.date_end ? { date_end: p.date_end } : {}),
+		date_precision: p.date_precision,
+		type: p.type,
+		position: positions(incident.geometry)[0] as [number, number],
+		uncertainty_m: p.uncertainty_m,
+		...(p.external_ids ? { external_ids: p.external_ids as Record<string, string> } : {})
+	};
+}
+
+/**
+ * The incidents `incident` may repeat: same event type, dates that overlap once each is widened by
+ * its precision, and points within the larger of ~1 km and either's stated uncertainty. An
+ * incident with the same external id is the same record, not a duplicate.
+ */
+export function findDuplicates(
+	incident: DraftIncidentFeature,
+	candidates: Iterable<DuplicateCandidate>
+): string[] {
+	const me = candidateOf(incident);
+	const [from, to] = window(me.date, me.date_end, me.date_precision);
+	const out: string[] = [];
+	for (const c of candidates) {
+		if (c.id === me.id || c.type !== me.type) continue;
+		if (
+			me.external_ids &&
+			c.external_ids &&
+			Object.entries(me.external_ids).some(([k, v]) => c.external_ids![k] === v)
+		)
+			continue;
+		const [cFrom, cTo] = window(c.date, c.date_end, c.date_precision);
+		if (cTo < from || cFrom > to) continue;
+		const radius = Math.max(DUPLICATE_RADIUS_M, me.uncertainty_m, c.uncertainty_m);
+		if (metres(me.position, c.position) <= radius) out.push(c.id);
+	}
+	return out.sort();
+}
+
+/** A window wider than this many days is kept in one list that every look-up scans. */
+const WIDE_DAYS = 62;
+
+/**
+ * Candidates by day, so a file of 100,000 rows is checked against the incidents of the days it
+ * touches rather than against every incident (which would be quadratic).
+ */
+export class CandidateIndex {
+	#byDay = new Map<number, DuplicateCandidate[]>();
+	#wide: DuplicateCandidate[] = [];
+
+	constructor(candidates: Iterable<DuplicateCandidate> = []) {
+		for (const c of candidates) this.add(c);
+	}
+
+	add(c: DuplicateCandidate) {
+		const [from, to] = window(c.date, c.date_end, c.date_precision).map((t) => Math.floor(t / DAY));
+		if (to - from > WIDE_DAYS) {
+			this.#wide.push(c);
+			return;
+		}
+		for (let day = from; day <= to; day++) {
+			const list = this.#byDay.get(day);
+			if (list) list.push(c);
+			else this.#byDay.set(day, [c]);
+		}
+	}
+
+	/** Every candidate whose window may overlap `incident`'s (a superset; {@link findDuplicates} decides). */
+	*near(incident: DraftIncidentFeature): Generator<DuplicateCandidate> {
+		const p = incident.properties;
+		const [from, to] = window(p.date, p.date_end, p.date_precision).map((t) => Math.floor(t / DAY));
+		yield* this.#wide;
+		const wide = to - from > WIDE_DAYS;
+		const lists = wide
+			? [...this.#byDay.values()]
+			: Array.from({ length: to - from + 1 }, (_, i) => this.#byDay.get(from + i) ?? []);
+		const seen = new Set<DuplicateCandidate>();
+		for (const list of lists)
+			for (const c of list) {
+				if (seen.has(c)) continue;
+				seen.add(c);
+				yield c;
+			}
+	}
+}
+
+/** `incident` under another id (the one an existing record with its external id has). */
+function withId(incident: DraftIncidentFeature, id: string): DraftIncidentFeature {
+	return { ...incident, id, properties: { ...incident.properties, id } };
+}
+
+/**
+ * Decides, row by row, what an import writes: a row whose incident (by external id, else by id)
+ * exists with the same body and sources is `unchanged` and writes nothing; one that exists with
+ * another body is `updated` (a new draft version of what changed); any other is `new`. Possible
+ * duplicates (of existing incidents or of earlier rows of the same file) are flagged on the
+ * incident itself (`possible_duplicate_of`), so the reviewer sees them.
+ */
+export function planImport(items: ImportItem[], existing: Existing): Plan {
+	const results: RowResult[] = [];
+	const writes: Write[] = [];
+	/** Canonical bodies this import writes, by `kind/id` (a source two rows cite is written once). */
+	const written = new Map<string, string>();
+	const targets = items.map((item) => {
+		const ext = item.incident.properties.external_ids ?? {};
+		const matched = Object.entries(ext)
+			.map(([k, v]) => existing.byExternalId.get(`${k}:${v}`))
+			.find((id) => id !== undefined);
+		return matched ? withId(item.incident, matched) : item.incident;
+	});
+	// The file's own incidents are compared in file order only (each with the rows before it), as
+	// on the first import, so that importing the file again finds the same duplicates.
+	const ownIds = new Set(targets.map((t) => t.properties.id));
+	const index = new CandidateIndex(existing.candidates.filter((c) => !ownIds.has(c.id)));
+	for (const [i, item] of items.entries()) {
+		let incident = targets[i];
+		const id = incident.properties.id;
+		const duplicateOf = findDuplicates(incident, index.near(incident));
+		const { possible_duplicate_of: _drop, ...properties } = incident.properties;
+		void _drop;
+		incident = {
+			...incident,
+			properties: duplicateOf.length
+				? { ...properties, possible_duplicate_of: duplicateOf }
+				: properties
+		};
+		index.add(candidateOf(incident));
+
+		const before = existing.bodies.get(`incident/${id}`);
+		const records: Write[] = [
+			...item.sources.map((s) => ({ kind: 'source' as const, id: s.id, body: s })),
+			...item.statements.map((s) => ({ kind: 'statement' as const, id: s.id, body: s })),
+			{ kind: 'incident', id, body: incident }
+		];
+		let changed = false;
+		for (const record of records) {
+			const key = `${record.kind}/${record.id}`;
+			const old = existing.bodies.get(key);
+			if (item.partial && record.kind !== 'incident' && (old !== undefined || written.has(key)))
+				continue;
+			const body = canonical(record.body);
+			const earlier = written.get(key) ?? (old === undefined ? undefined : canonical(old));
+			if (earlier === body) continue;
+			changed = true;
+			if (!written.has(key)) writes.push(record);
+			else writes[writes.findIndex((w) => `${w.kind}/${w.id}` === key)] = record;
+			written.set(key, body);
+		}
+		results.push({
+			row: item.row,
+			id,
+			status: before === undefined ? 'new' : changed ? 'updated' : 'unchanged',
+			duplicateOf
+		});
+	}
+	return { results, writes };
+}
