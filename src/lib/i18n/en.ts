@@ -47,7 +47,7 @@ export const en = {
 	},
 	details: {
 		heading: 'Incident details',
-		empty: 'Select an incident on the map, in the list or on the timeline.',
+		empty: 'Select an incident on the map or in the list.',
 		date: 'Date',
 		places: 'Places',
 		type: 'Type',

@@ -46,7 +46,7 @@ export const vi: Messages = {
 	},
 	details: {
 		heading: 'Chi tiết sự kiện',
-		empty: 'Hãy chọn một sự kiện trên bản đồ, trong danh sách hoặc trên dòng thời gian.',
+		empty: 'Hãy chọn một sự kiện trên bản đồ hoặc trong danh sách.',
 		date: 'Ngày',
 		places: 'Địa điểm',
 		type: 'Loại',

@@ -16,7 +16,9 @@ export const LEGEND_TEXT = {
 			'ceasefire-2020': 'Ceasefire of 10 Nov 2020: peacekeeping zone and Lachin corridor'
 		} satisfies Record<ToggleId, string>,
 		accuracy: (km: string) => `approximate, ±${km} km`,
-		outsideWindow: 'not valid in the time window',
+		outsideWindow: (period: string) => `valid ${period}, outside the time window: not drawn`,
+		showPeriod: (period: string) => `Show ${period}`,
+		since: (year: string) => `since ${year}`,
 		types: 'Event type',
 		size: 'Circle size: the highest casualty figure claimed, by anyone',
 		noFigure: 'no figure',
@@ -42,7 +44,10 @@ export const LEGEND_TEXT = {
 			'ceasefire-2020': 'Ngừng bắn 10/11/2020: vùng gìn giữ hòa bình và hành lang Lachin'
 		} satisfies Record<ToggleId, string>,
 		accuracy: (km: string) => `gần đúng, ±${km} km`,
-		outsideWindow: 'không còn hiệu lực trong khoảng thời gian đã chọn',
+		outsideWindow: (period: string) =>
+			`có hiệu lực ${period}, nằm ngoài khoảng thời gian đã chọn nên không được vẽ`,
+		showPeriod: (period: string) => `Xem giai đoạn ${period}`,
+		since: (year: string) => `từ năm ${year}`,
 		types: 'Loại sự kiện',
 		size: 'Cỡ vòng tròn: con số thương vong cao nhất được bất kỳ bên nào đưa ra',
 		noFigure: 'không có số liệu',
