@@ -1,7 +1,15 @@
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { GuardedPage } from './browser';
-import { DETAILS, openDashboard, renderedCount, settle } from './dashboard_page';
+import {
+	DETAILS,
+	openDashboard,
+	readIncident,
+	renderedCount,
+	screenPoint,
+	settle,
+	type AtlasMapHandle
+} from './dashboard_page';
 import { useBuiltApp, withGuardedPage } from './app';
 
 const app = useBuiltApp();
@@ -218,6 +226,140 @@ describe('the empty details panel', () => {
 			expect(await empty.innerText()).toBe(
 				'Hãy chọn một sự kiện trên bản đồ hoặc trong danh sách.'
 			);
+		});
+	});
+});
+
+const MINE = readIncident('geodata', '2020-11-23-madagiz-mine');
+const TALISH = readIncident('geodata', '2016-04-02-talish');
+const FIGHTING = readIncident('geodata', '2016-04-02-line-of-contact-fighting');
+
+/** The layers of the features drawn at a screen point, topmost first. */
+function layersAt(page: Page, point: { x: number; y: number }): Promise<string[]> {
+	return page.evaluate((p) => {
+		const map = (window as unknown as { __atlasMap: AtlasMapHandle }).__atlasMap as unknown as {
+			getCanvas(): HTMLCanvasElement;
+			queryRenderedFeatures(point: [number, number]): { layer: { id: string } }[];
+		};
+		const r = map.getCanvas().getBoundingClientRect();
+		return map.queryRenderedFeatures([p.x - r.left, p.y - r.top]).map((f) => f.layer.id);
+	}, point);
+}
+
+/**
+ * The colours of the screen in a square of `2r` px around a point, read from a real screenshot
+ * decoded in the page (a WebGL canvas cannot be read back after it is drawn).
+ */
+async function coloursAround(page: Page, point: { x: number; y: number }, r: number) {
+	const png = await page.screenshot({
+		clip: { x: point.x - r, y: point.y - r, width: 2 * r, height: 2 * r }
+	});
+	return page.evaluate(async (b64) => {
+		const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+		const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+		const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+		const ctx = canvas.getContext('2d')!;
+		ctx.drawImage(bitmap, 0, 0);
+		const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+		const out: [number, number, number][] = [];
+		for (let i = 0; i < data.length; i += 4) out.push([data[i], data[i + 1], data[i + 2]]);
+		return out;
+	}, png.toString('base64'));
+}
+
+function hasColour(pixels: [number, number, number][], hex: string, tolerance = 40): boolean {
+	const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+	return pixels.some(([pr, pg, pb]) => Math.hypot(pr - r, pg - g, pb - b) <= tolerance);
+}
+
+describe('the map’s incidents', () => {
+	it('draw above every place label: the topmost feature at each marker is the marker', async () => {
+		await withPage({ viewport: DESKTOPS[0] }, async ({ page }) => {
+			await openDashboard(page, app.server.url, 'view=46.75,40.35,10');
+			for (const incident of [MINE, TALISH]) {
+				const point = await screenPoint(page, incident.geometry.coordinates as [number, number]);
+				const layers = await layersAt(page, point);
+				expect(layers[0], incident.id).toBe('incidents-circles');
+			}
+			const order = await page.evaluate(() =>
+				(
+					window as unknown as { __atlasMap: { getStyle(): { layers: { id: string }[] } } }
+				).__atlasMap
+					.getStyle()
+					.layers.map((l) => l.id)
+			);
+			expect(order.indexOf('incidents-circles')).toBeGreaterThan(order.indexOf('places-labels'));
+			expect(order.indexOf('incidents-lines')).toBeGreaterThan(order.indexOf('places-labels'));
+		});
+	});
+
+	it('name the hovered marker’s incident and its date', async () => {
+		await withPage({ viewport: DESKTOPS[0] }, async ({ page }) => {
+			await openDashboard(page, app.server.url, 'view=46.75,40.35,10');
+			const point = await screenPoint(page, MINE.geometry.coordinates as [number, number]);
+			await page.mouse.move(point.x, point.y);
+			const tip = page.getByRole('tooltip');
+			await tip.waitFor({ state: 'visible' });
+			expect(await tip.innerText()).toContain(MINE.properties.title.en);
+			expect(await tip.innerText()).toContain('23 Nov 2020');
+			expect(await overflow(page, tip)).toEqual(INSIDE);
+			await page.mouse.move(5, 300);
+			await tip.waitFor({ state: 'detached' });
+		});
+	});
+
+	it('that share a spot are listed on click, and each can be chosen (Talish and Madagiz)', async () => {
+		await withPage({ viewport: DESKTOPS[0] }, async ({ page }) => {
+			// Zoomed out so far that the Talish and Madagiz markers overlap.
+			await openDashboard(page, app.server.url, 'view=46.75,40.35,6.5');
+			const a = await screenPoint(page, MINE.geometry.coordinates as [number, number]);
+			const b = await screenPoint(page, TALISH.geometry.coordinates as [number, number]);
+			const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+			await page.mouse.move(mid.x, mid.y);
+			const tip = page.getByRole('tooltip');
+			await tip.waitFor({ state: 'visible' });
+			expect(await tip.innerText()).toContain(TALISH.properties.title.en);
+			expect(await tip.innerText()).toContain(MINE.properties.title.en);
+			for (const incident of [TALISH, MINE]) {
+				await page.mouse.click(mid.x, mid.y);
+				const chooser = page.getByRole('dialog', { name: /incidents here: choose one/ });
+				await chooser.waitFor({ state: 'visible' });
+				expect(new URL(page.url()).searchParams.get('sel')).not.toBe(incident.id);
+				await chooser
+					.getByRole('button', { name: new RegExp(incident.properties.title.en) })
+					.click();
+				await settle(page, () => true);
+				await page.waitForFunction(
+					(id) => new URLSearchParams(location.search).get('sel') === id,
+					incident.id
+				);
+				expect(await chooser.count()).toBe(0);
+				// The selection eased the map; go back to the overlapping view.
+				await page.evaluate(() =>
+					(window as unknown as { __atlasMap: { jumpTo(o: object): void } }).__atlasMap.jumpTo({
+						center: [46.75, 40.35],
+						zoom: 6.5
+					})
+				);
+				await settle(page, () => true);
+			}
+		});
+	});
+
+	it('that trace the line of contact leave it visible beside them', async () => {
+		await withPage({ viewport: DESKTOPS[0] }, async ({ page }) => {
+			await openDashboard(
+				page,
+				app.server.url,
+				'from=2016-04-01&to=2016-04-05&view=47.035,40.06,10'
+			);
+			const [p, q] = (FIGHTING.geometry.coordinates as [number, number][]).slice(11, 13);
+			const point = await screenPoint(page, [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2]);
+			expect(await renderedCount(page, 'line-of-contact-1994-2020')).toBeGreaterThan(0);
+			const pixels = await coloursAround(page, point, 12);
+			// The line of contact's red and the battle's orange are both on screen there.
+			expect(hasColour(pixels, '#c1121f'), 'line of contact red').toBe(true);
+			expect(hasColour(pixels, '#d55e00'), 'incident orange').toBe(true);
 		});
 	});
 });

@@ -15,7 +15,11 @@ export const en = {
 	},
 	map: {
 		label: 'Map of incidents',
-		legend: 'Map legend and layers'
+		legend: 'Map legend and layers',
+		/** Over markers that share a spot; `{count}` of them. */
+		sameSpot: '{count} incidents here: choose one',
+		more: 'and {count} more',
+		clickToChoose: 'Click to choose one'
 	},
 	filters: {
 		heading: 'Filters',

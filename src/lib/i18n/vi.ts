@@ -14,7 +14,10 @@ export const vi: Messages = {
 	},
 	map: {
 		label: 'Bản đồ các sự kiện',
-		legend: 'Chú giải và các lớp bản đồ'
+		legend: 'Chú giải và các lớp bản đồ',
+		sameSpot: '{count} sự kiện tại đây: hãy chọn một',
+		more: 'và {count} sự kiện khác',
+		clickToChoose: 'Bấm để chọn một sự kiện'
 	},
 	filters: {
 		heading: 'Bộ lọc',

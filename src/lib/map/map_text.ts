@@ -24,7 +24,9 @@ export const LEGEND_TEXT = {
 		noFigure: 'no figure',
 		sizeNote: 'A claim, not a count: see each incident for who claims what.',
 		uncertainty: 'Shaded ring: how far off the position may be',
-		line: 'Line: incident along a stretch of front',
+		line: 'Line in the type’s colour, white-edged: an incident along a stretch of front, drawn just beside any front line it follows',
+		names:
+			'Disputed places carry both names, “one / other”, as the sources use them; the order states no preference.',
 		credits: 'Data',
 		creditLines: {
 			basemap: 'Borders and countries: Natural Earth (public domain)',
@@ -53,7 +55,9 @@ export const LEGEND_TEXT = {
 		noFigure: 'không có số liệu',
 		sizeNote: 'Đây là tuyên bố, không phải số đếm: xem từng sự kiện để biết ai nói gì.',
 		uncertainty: 'Vòng mờ: vị trí có thể sai lệch bao xa',
-		line: 'Đường: sự kiện dọc một đoạn mặt trận',
+		line: 'Đường mang màu của loại sự kiện, viền trắng: sự kiện dọc một đoạn mặt trận, vẽ sát bên cạnh đường mặt trận mà nó men theo',
+		names:
+			'Địa danh có tranh chấp được ghi cả hai tên, “tên này / tên kia”, như các nguồn sử dụng; thứ tự không hàm ý ưu tiên bên nào.',
 		credits: 'Dữ liệu',
 		creditLines: {
 			basemap: 'Biên giới và quốc gia: Natural Earth (phạm vi công cộng)',

@@ -14,6 +14,7 @@ import { LAYER_IDS } from '$lib/data/schema';
 import { BOLD_FONT_STACK, REGULAR_FONT_STACK } from './fonts';
 import { mapDataOf, visibleIdFilter } from './layers';
 import {
+	INCIDENT_LINE_OFFSET,
 	BACKGROUND_COLOR,
 	COUNTRY_COLORS,
 	OTHER_COUNTRY_COLOR,
@@ -191,8 +192,25 @@ describe('buildStyle', () => {
 		expect(radius({ selected: true })).toBeCloseTo(radius({}) + 3);
 		const casing = (state: Record<string, boolean>) =>
 			paint(style, 'incidents-lines-casing', 'line-opacity', props, state);
-		expect(casing({})).toBe(0);
-		expect(casing({ selected: true })).toBeGreaterThan(0.5);
+		expect(casing({})).toBeGreaterThan(0.5);
+		const casingColour = (state: Record<string, boolean>) =>
+			paint(style, 'incidents-lines-casing', 'line-color', props, state);
+		expect(String(casingColour({}))).toMatch(/255, ?255, ?255|#fff/i);
+		expect(String(casingColour({ selected: true }))).not.toMatch(/255, ?255, ?255|#fff/i);
+	});
+
+	it('draws incidents above every label, and incident lines beside the front line they follow', () => {
+		const ids = buildStyle(options()).layers.map((l) => l.id);
+		const lastLabel = Math.max(ids.indexOf('places-labels'), ids.indexOf('basemap-settlements'));
+		for (const id of ['incidents-circles', 'incidents-lines', 'incidents-lines-casing']) {
+			expect(ids.indexOf(id), id).toBeGreaterThan(lastLabel);
+		}
+		const style = buildStyle(options());
+		for (const id of ['incidents-lines', 'incidents-lines-casing']) {
+			const offset = (layer(style, id).paint as Record<string, unknown>)['line-offset'];
+			expect(offset, id).toBe(INCIDENT_LINE_OFFSET);
+		}
+		expect(INCIDENT_LINE_OFFSET).toBeGreaterThan(3);
 	});
 
 	it('sizes the uncertainty halo in metres on the ground at every zoom', () => {

@@ -62,6 +62,14 @@ export const PICKABLE_LAYERS = [INCIDENT_LAYERS.circles, INCIDENT_LAYERS.lines];
 
 export const HATCH_IMAGE = 'ceasefire-hatch';
 
+/**
+ * Incident lines are drawn this many pixels to the side of their geometry, white-edged: a line
+ * incident traced along the line of contact (the four-day war's "heavy fighting") then runs
+ * beside the red dashed line instead of covering it. A few pixels are well within the lines'
+ * stated accuracy (kilometres) at every zoom the map allows.
+ */
+export const INCIDENT_LINE_OFFSET = 5;
+
 /** Land colours, muted and distinct so that no two neighbours share one. */
 export const COUNTRY_COLORS: Record<string, string> = {
 	Azerbaijan: '#eee4cf',
@@ -350,33 +358,6 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 			}
 		},
 		{
-			id: INCIDENT_LAYERS.casing,
-			type: 'line',
-			source: 'incidents',
-			filter: incidentFilter[INCIDENT_LAYERS.casing],
-			layout: { ...vis('incidents'), 'line-join': 'round', 'line-cap': 'round' },
-			paint: {
-				'line-color': byState(
-					{ selected: '#111111', highlighted: '#f2b705', hover: '#333333' },
-					'#ffffff'
-				),
-				'line-width': byState({ selected: 10, highlighted: 10, hover: 8 }, 6),
-				'line-opacity': byState({ selected: 0.9, highlighted: 0.9, hover: 0.6 }, 0)
-			}
-		},
-		{
-			id: INCIDENT_LAYERS.lines,
-			type: 'line',
-			source: 'incidents',
-			filter: incidentFilter[INCIDENT_LAYERS.lines],
-			layout: { ...vis('incidents'), 'line-join': 'round', 'line-cap': 'round' },
-			paint: {
-				'line-color': typeColor,
-				'line-width': byState({ selected: 6, highlighted: 6, hover: 5 }, 4),
-				'line-opacity': byState({ selected: 0.95, highlighted: 0.9, hover: 0.8 }, 0.55)
-			}
-		},
-		{
 			id: 'places-circles',
 			type: 'circle',
 			source: 'places',
@@ -386,26 +367,6 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 				'circle-color': '#2b2b2b',
 				'circle-stroke-color': '#ffffff',
 				'circle-stroke-width': 1
-			}
-		},
-		{
-			id: INCIDENT_LAYERS.circles,
-			type: 'circle',
-			source: 'incidents',
-			filter: incidentFilter[INCIDENT_LAYERS.circles],
-			layout: {
-				...vis('incidents'),
-				'circle-sort-key': ['-', ['to-number', ['get', 'max_claim'], 0]]
-			},
-			paint: {
-				'circle-radius': incidentRadius(options.maxClaim),
-				'circle-color': typeColor,
-				'circle-opacity': 0.85,
-				'circle-stroke-color': byState(
-					{ selected: '#111111', highlighted: '#f2b705', hover: '#333333' },
-					'#ffffff'
-				),
-				'circle-stroke-width': byState({ selected: 3, highlighted: 3, hover: 2 }, 1.2)
 			}
 		},
 		{
@@ -455,6 +416,57 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 				'text-color': '#1f1f1f',
 				'text-halo-color': 'rgba(255,255,255,0.92)',
 				'text-halo-width': 1.5
+			}
+		},
+		// The incidents draw above every label: a label may hide under a marker, never a marker
+		// under a label.
+		{
+			id: INCIDENT_LAYERS.casing,
+			type: 'line',
+			source: 'incidents',
+			filter: incidentFilter[INCIDENT_LAYERS.casing],
+			layout: { ...vis('incidents'), 'line-join': 'round', 'line-cap': 'round' },
+			paint: {
+				'line-color': byState(
+					{ selected: '#111111', highlighted: '#f2b705', hover: '#333333' },
+					'#ffffff'
+				),
+				'line-width': byState({ selected: 10, highlighted: 10, hover: 8 }, 7),
+				'line-opacity': byState({ selected: 0.9, highlighted: 0.9, hover: 0.8 }, 0.9),
+				'line-offset': INCIDENT_LINE_OFFSET
+			}
+		},
+		{
+			id: INCIDENT_LAYERS.lines,
+			type: 'line',
+			source: 'incidents',
+			filter: incidentFilter[INCIDENT_LAYERS.lines],
+			layout: { ...vis('incidents'), 'line-join': 'round', 'line-cap': 'round' },
+			paint: {
+				'line-color': typeColor,
+				'line-width': byState({ selected: 6, highlighted: 6, hover: 5 }, 4),
+				'line-opacity': byState({ selected: 1, highlighted: 0.95, hover: 0.95 }, 0.9),
+				'line-offset': INCIDENT_LINE_OFFSET
+			}
+		},
+		{
+			id: INCIDENT_LAYERS.circles,
+			type: 'circle',
+			source: 'incidents',
+			filter: incidentFilter[INCIDENT_LAYERS.circles],
+			layout: {
+				...vis('incidents'),
+				'circle-sort-key': ['-', ['to-number', ['get', 'max_claim'], 0]]
+			},
+			paint: {
+				'circle-radius': incidentRadius(options.maxClaim),
+				'circle-color': typeColor,
+				'circle-opacity': 0.85,
+				'circle-stroke-color': byState(
+					{ selected: '#111111', highlighted: '#f2b705', hover: '#333333' },
+					'#ffffff'
+				),
+				'circle-stroke-width': byState({ selected: 3, highlighted: 3, hover: 2 }, 1.2)
 			}
 		}
 	];
