@@ -233,6 +233,7 @@ describe('the empty details panel', () => {
 const MINE = readIncident('geodata', '2020-11-23-madagiz-mine');
 const TALISH = readIncident('geodata', '2016-04-02-talish');
 const FIGHTING = readIncident('geodata', '2016-04-02-line-of-contact-fighting');
+const MI24 = readIncident('geodata', '2016-04-02-mi24-shot-down');
 
 /** The layers of the features drawn at a screen point, topmost first. */
 function layersAt(page: Page, point: { x: number; y: number }): Promise<string[]> {
@@ -360,6 +361,32 @@ describe('the map’s incidents', () => {
 			// The line of contact's red and the battle's orange are both on screen there.
 			expect(hasColour(pixels, '#c1121f'), 'line of contact red').toBe(true);
 			expect(hasColour(pixels, '#d55e00'), 'incident orange').toBe(true);
+		});
+	});
+
+	it('ring an imprecise position with a thin dashed outline over a barely tinted fill', async () => {
+		await withPage({ viewport: DESKTOPS[0] }, async ({ page }) => {
+			// The Mi-24 (±25 km), with labels and places off so only land and the halo are there.
+			await openDashboard(
+				page,
+				app.server.url,
+				'from=2016-04-01&to=2016-04-05&layers=places,basemap-settlements&view=46.45,40.31,9'
+			);
+			expect(await renderedCount(page, 'incidents-uncertainty-outline')).toBeGreaterThan(0);
+			const dash = await page.evaluate(() =>
+				(
+					window as unknown as { __atlasMap: { getPaintProperty(l: string, p: string): unknown } }
+				).__atlasMap.getPaintProperty('incidents-uncertainty-outline', 'line-dasharray')
+			);
+			expect(Array.isArray(dash)).toBe(true);
+			// Inside the halo, away from the marker, the land keeps its colour (Azerbaijan's).
+			const [lon, lat] = MI24.geometry.coordinates as [number, number];
+			const inside = await screenPoint(page, [lon - 0.12, lat + 0.09]);
+			const pixels = await coloursAround(page, inside, 4);
+			const land = [0xee, 0xe4, 0xcf];
+			for (const [r, g, b] of pixels) {
+				expect(Math.hypot(r - land[0], g - land[1], b - land[2])).toBeLessThan(16);
+			}
 		});
 	});
 });

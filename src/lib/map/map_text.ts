@@ -23,7 +23,7 @@ export const LEGEND_TEXT = {
 		size: 'Circle size: the highest casualty figure claimed, by anyone',
 		noFigure: 'no figure',
 		sizeNote: 'A claim, not a count: see each incident for who claims what.',
-		uncertainty: 'Shaded ring: how far off the position may be',
+		uncertainty: 'Dashed circle: how far off the position may be (somewhere inside it)',
 		line: 'Line in the type’s colour, white-edged: an incident along a stretch of front, drawn just beside any front line it follows',
 		names:
 			'Disputed places carry both names, “one / other”, as the sources use them; the order states no preference.',
@@ -54,7 +54,7 @@ export const LEGEND_TEXT = {
 		size: 'Cỡ vòng tròn: con số thương vong cao nhất được bất kỳ bên nào đưa ra',
 		noFigure: 'không có số liệu',
 		sizeNote: 'Đây là tuyên bố, không phải số đếm: xem từng sự kiện để biết ai nói gì.',
-		uncertainty: 'Vòng mờ: vị trí có thể sai lệch bao xa',
+		uncertainty: 'Vòng tròn nét đứt: vị trí có thể sai lệch bao xa (ở đâu đó bên trong vòng)',
 		line: 'Đường mang màu của loại sự kiện, viền trắng: sự kiện dọc một đoạn mặt trận, vẽ sát bên cạnh đường mặt trận mà nó men theo',
 		names:
 			'Địa danh có tranh chấp được ghi cả hai tên, “tên này / tên kia”, như các nguồn sử dụng; thứ tự không hàm ý ưu tiên bên nào.',

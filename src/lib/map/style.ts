@@ -1,4 +1,11 @@
-import type { FeatureCollection, Geometry, LineString, MultiLineString, Point } from 'geojson';
+import type {
+	FeatureCollection,
+	Geometry,
+	LineString,
+	MultiLineString,
+	Point,
+	Polygon
+} from 'geojson';
 import type {
 	DataDrivenPropertyValueSpecification,
 	ExpressionSpecification,
@@ -32,6 +39,7 @@ export type ToggleId = (typeof TOGGLE_IDS)[number];
 export const TOGGLE_LAYERS: Record<ToggleId, readonly string[]> = {
 	incidents: [
 		'incidents-uncertainty',
+		'incidents-uncertainty-outline',
 		'incidents-lines-casing',
 		'incidents-lines',
 		'incidents-circles'
@@ -54,7 +62,8 @@ export const INCIDENT_LAYERS = {
 	circles: 'incidents-circles',
 	lines: 'incidents-lines',
 	casing: 'incidents-lines-casing',
-	uncertainty: 'incidents-uncertainty'
+	uncertainty: 'incidents-uncertainty',
+	uncertaintyOutline: 'incidents-uncertainty-outline'
 } as const;
 
 /** The layers a click or hover can pick an incident from, topmost first. */
@@ -69,6 +78,13 @@ export const HATCH_IMAGE = 'ceasefire-hatch';
  * stated accuracy (kilometres) at every zoom the map allows.
  */
 export const INCIDENT_LINE_OFFSET = 5;
+
+/**
+ * The uncertainty halo reads as "somewhere in here", not as a blast zone: a thin dashed outline
+ * (dash, gap in line widths) over a barely tinted disc.
+ */
+export const HALO_DASH: [number, number] = [4, 3];
+export const HALO_FILL_OPACITY = 0.05;
 
 /** Land colours, muted and distinct so that no two neighbours share one. */
 export const COUNTRY_COLORS: Record<string, string> = {
@@ -98,6 +114,8 @@ export interface StyleOptions {
 	/** Absolute URL of the folder serving `countries.geojson`, `borders.geojson`, `settlements.geojson`. */
 	basemapUrl: string;
 	incidents: FeatureCollection<Point | LineString | MultiLineString, IncidentMapProperties>;
+	/** The imprecise points' halos as polygons, for their dashed outlines (`haloPolygons`). */
+	halos: FeatureCollection<Polygon, IncidentMapProperties>;
 	places: FeatureCollection<Point, PlaceMapProperties>;
 	regions: Record<LayerId, FeatureCollection<Geometry, RegionMapProperties>>;
 	/** The highest claimed casualty figure in the dataset: the top of the size scale. */
@@ -146,7 +164,8 @@ export function incidentLayerFilters(
 		[INCIDENT_LAYERS.circles]: filters.circles,
 		[INCIDENT_LAYERS.lines]: filters.lines,
 		[INCIDENT_LAYERS.casing]: filters.lines,
-		[INCIDENT_LAYERS.uncertainty]: filters.uncertainty
+		[INCIDENT_LAYERS.uncertainty]: filters.uncertainty,
+		[INCIDENT_LAYERS.uncertaintyOutline]: filters.halos
 	};
 }
 
@@ -242,7 +261,8 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 			data: options.incidents,
 			promoteId: 'id',
 			attribution: CREDITS.dataset
-		}
+		},
+		'incident-halos': { type: 'geojson', data: options.halos, promoteId: 'id' }
 	};
 	for (const id of LAYER_IDS) {
 		sources[id] = { type: 'geojson', data: options.regions[id], attribution: CREDITS.dataset };
@@ -349,12 +369,25 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 					['*', ['to-number', ['get', 'halo0'], 0], 2 ** 24]
 				],
 				'circle-color': typeColor,
-				'circle-opacity': byState({ selected: 0.22, highlighted: 0.2, hover: 0.18 }, 0.1),
-				'circle-stroke-color': typeColor,
-				'circle-stroke-width': 1,
-				'circle-stroke-opacity': 0.55,
+				'circle-opacity': byState(
+					{ selected: 0.14, highlighted: 0.12, hover: 0.1 },
+					HALO_FILL_OPACITY
+				),
 				'circle-pitch-alignment': 'map',
 				'circle-pitch-scale': 'map'
+			}
+		},
+		{
+			id: INCIDENT_LAYERS.uncertaintyOutline,
+			type: 'line',
+			source: 'incident-halos',
+			filter: incidentFilter[INCIDENT_LAYERS.uncertaintyOutline],
+			layout: { ...vis('incidents'), 'line-join': 'round' },
+			paint: {
+				'line-color': typeColor,
+				'line-width': 1.2,
+				'line-opacity': 0.75,
+				'line-dasharray': HALO_DASH
 			}
 		},
 		{
