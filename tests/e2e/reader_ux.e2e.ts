@@ -216,15 +216,17 @@ describe('a region layer outside the time window', () => {
 });
 
 describe('the empty details panel', () => {
-	it('names only the ways of selecting that exist (map and list), in both languages', async () => {
+	it('names the ways of selecting (map, list, timeline tick), in both languages', async () => {
 		await withPage({ viewport: DESKTOPS[0] }, async ({ page }) => {
 			await openDashboard(page, app.server.url);
 			const empty = page.locator('#pane-details .empty');
-			expect(await empty.innerText()).toBe('Select an incident on the map or in the list.');
+			expect(await empty.innerText()).toBe(
+				'Select an incident on the map, in the list or by its tick on the timeline.'
+			);
 			await page.getByRole('button', { name: 'Tiếng Việt' }).click();
 			await page.waitForFunction(() => document.documentElement.lang === 'vi');
 			expect(await empty.innerText()).toBe(
-				'Hãy chọn một sự kiện trên bản đồ hoặc trong danh sách.'
+				'Hãy chọn một sự kiện trên bản đồ, trong danh sách hoặc bấm vào vạch của nó trên dòng thời gian.'
 			);
 		});
 	});
@@ -387,6 +389,62 @@ describe('the map’s incidents', () => {
 			for (const [r, g, b] of pixels) {
 				expect(Math.hypot(r - land[0], g - land[1], b - land[2])).toBeLessThan(16);
 			}
+		});
+	});
+});
+
+/** The page x of each incident tick the timeline draws, left to right. */
+async function tickXs(page: Page): Promise<{ xs: number[]; y: number }> {
+	const svg = (await page.locator('section[aria-label="Timeline"] svg').boundingBox())!;
+	const d = (await page
+		.locator('section[aria-label="Timeline"] path.ticks.inside')
+		.getAttribute('d'))!;
+	const xs = [...d.matchAll(/M([\d.]+) /g)].map((m) => svg.x + Number(m[1])).sort((a, b) => a - b);
+	return { xs, y: svg.y + 40 };
+}
+
+describe('the timeline', () => {
+	it('selects the incident of a clicked tick, and lists those of a shared tick to choose from', async () => {
+		await withPage({ viewport: DESKTOPS[0] }, async ({ page }) => {
+			await openDashboard(page, app.server.url);
+			const { xs, y } = await tickXs(page);
+			expect(xs.length).toBe(2);
+			// The last tick is the Madagiz mine alone: a click selects it, the window stays.
+			await page.mouse.click(xs[1], y);
+			await page.waitForFunction(
+				(id) => new URLSearchParams(location.search).get('sel') === id,
+				MINE.id
+			);
+			const params = new URL(page.url()).searchParams;
+			expect([params.get('from'), params.get('to')]).toEqual([null, null]);
+			// The first tick holds the six incidents of 2 April 2016: a chooser lists them.
+			await page.mouse.click(xs[0], y);
+			const chooser = page.getByRole('dialog', { name: '6 incidents at this tick: choose one' });
+			await chooser.waitFor({ state: 'visible' });
+			expect(await chooser.getByRole('button').count()).toBe(6);
+			expect(await overflow(page, chooser)).toEqual(INSIDE);
+			await chooser.getByRole('button', { name: new RegExp(TALISH.properties.title.en) }).click();
+			await page.waitForFunction(
+				(id) => new URLSearchParams(location.search).get('sel') === id,
+				TALISH.id
+			);
+			expect(await chooser.count()).toBe(0);
+		});
+	});
+
+	it('still draws a window by dragging across the track', async () => {
+		await withPage({ viewport: DESKTOPS[0] }, async ({ page }) => {
+			await openDashboard(page, app.server.url, 'from=2016-06-01&to=2016-12-31');
+			const svg = (await page.locator('section[aria-label="Timeline"] svg').boundingBox())!;
+			await page.mouse.move(svg.x + svg.width * 0.5, svg.y + 20);
+			await page.mouse.down();
+			await page.mouse.move(svg.x + svg.width * 0.7, svg.y + 20, { steps: 6 });
+			await page.mouse.up();
+			await settle(page, () => new URL(location.href).searchParams.get('from')! > '2017');
+			const params = new URL(page.url()).searchParams;
+			expect(params.get('from')! < params.get('to')!).toBe(true);
+			expect(params.get('to')! > '2018').toBe(true);
+			expect(params.get('sel')).toBeNull();
 		});
 	});
 });

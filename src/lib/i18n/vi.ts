@@ -49,7 +49,8 @@ export const vi: Messages = {
 	},
 	details: {
 		heading: 'Chi tiết sự kiện',
-		empty: 'Hãy chọn một sự kiện trên bản đồ hoặc trong danh sách.',
+		empty:
+			'Hãy chọn một sự kiện trên bản đồ, trong danh sách hoặc bấm vào vạch của nó trên dòng thời gian.',
 		date: 'Ngày',
 		places: 'Địa điểm',
 		type: 'Loại',
@@ -162,7 +163,8 @@ export const vi: Messages = {
 		start: 'Đầu khoảng thời gian',
 		end: 'Cuối khoảng thời gian',
 		reset: 'Toàn bộ thời kỳ',
-		hint: 'Kéo khoảng thời gian hoặc hai mép của nó; phím mũi tên dời một mép một ngày, Page Up/Down một tháng.'
+		hint: 'Kéo khoảng thời gian hoặc hai mép của nó; phím mũi tên dời một mép một ngày, Page Up/Down một tháng. Bấm vào một vạch để chọn sự kiện của nó.',
+		sameDay: '{count} sự kiện tại vạch này: hãy chọn một'
 	},
 	sheet: {
 		tabs: 'Các bảng',
