@@ -15,7 +15,11 @@ export const en = {
 	},
 	map: {
 		label: 'Map of incidents',
-		legend: 'Map legend and layers'
+		legend: 'Map legend and layers',
+		/** Over markers that share a spot; `{count}` of them. */
+		sameSpot: '{count} incidents here: choose one',
+		more: 'and {count} more',
+		clickToChoose: 'Click to choose one'
 	},
 	filters: {
 		heading: 'Filters',
@@ -47,7 +51,7 @@ export const en = {
 	},
 	details: {
 		heading: 'Incident details',
-		empty: 'Select an incident on the map, in the list or on the timeline.',
+		empty: 'Select an incident on the map, in the list or by its tick on the timeline.',
 		date: 'Date',
 		places: 'Places',
 		type: 'Type',
@@ -149,7 +153,8 @@ export const en = {
 		start: 'Start of the time window',
 		end: 'End of the time window',
 		reset: 'Whole period',
-		hint: 'Drag the window or its edges; arrow keys move an edge by a day, Page Up/Down by a month.'
+		hint: 'Drag the window or its edges; arrow keys move an edge by a day, Page Up/Down by a month. Click a tick to select its incident.',
+		sameDay: '{count} incidents at this tick: choose one'
 	},
 	sheet: {
 		tabs: 'Panels',

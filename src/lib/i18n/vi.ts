@@ -14,7 +14,10 @@ export const vi: Messages = {
 	},
 	map: {
 		label: 'Bản đồ các sự kiện',
-		legend: 'Chú giải và các lớp bản đồ'
+		legend: 'Chú giải và các lớp bản đồ',
+		sameSpot: '{count} sự kiện tại đây: hãy chọn một',
+		more: 'và {count} sự kiện khác',
+		clickToChoose: 'Bấm để chọn một sự kiện'
 	},
 	filters: {
 		heading: 'Bộ lọc',
@@ -46,7 +49,8 @@ export const vi: Messages = {
 	},
 	details: {
 		heading: 'Chi tiết sự kiện',
-		empty: 'Hãy chọn một sự kiện trên bản đồ, trong danh sách hoặc trên dòng thời gian.',
+		empty:
+			'Hãy chọn một sự kiện trên bản đồ, trong danh sách hoặc bấm vào vạch của nó trên dòng thời gian.',
 		date: 'Ngày',
 		places: 'Địa điểm',
 		type: 'Loại',
@@ -159,7 +163,8 @@ export const vi: Messages = {
 		start: 'Đầu khoảng thời gian',
 		end: 'Cuối khoảng thời gian',
 		reset: 'Toàn bộ thời kỳ',
-		hint: 'Kéo khoảng thời gian hoặc hai mép của nó; phím mũi tên dời một mép một ngày, Page Up/Down một tháng.'
+		hint: 'Kéo khoảng thời gian hoặc hai mép của nó; phím mũi tên dời một mép một ngày, Page Up/Down một tháng. Bấm vào một vạch để chọn sự kiện của nó.',
+		sameDay: '{count} sự kiện tại vạch này: hãy chọn một'
 	},
 	sheet: {
 		tabs: 'Các bảng',

@@ -7,6 +7,7 @@ import { EVENT_TYPES } from '$lib/data/vocabulary';
 import {
 	dayNumber,
 	geometryBounds,
+	haloPolygons,
 	incidentVisibilityFilter,
 	incidentFilters,
 	incidentMapFeatures,
@@ -215,6 +216,46 @@ describe('uncertainty rings', () => {
 			[MI24.id]
 		);
 		expect(passes(filters.uncertainty, mi24)).toBe(false);
+	});
+});
+
+describe('haloPolygons', () => {
+	const incidents = incidentMapFeatures(testDataset().incidents);
+
+	it('rings each imprecise point at its uncertainty on the ground, with its properties', () => {
+		const halos = haloPolygons(incidents);
+		const mine = halos.features.find((f) => f.id === MADAGIZ_MINE.id)!;
+		expect(mine.properties).toMatchObject({ id: MADAGIZ_MINE.id, uncertainty_m: 3000 });
+		const ring = mine.geometry.coordinates[0];
+		expect(ring[0]).toEqual(ring.at(-1));
+		const centre = MADAGIZ_MINE.geometry.coordinates as [number, number];
+		for (const vertex of ring) {
+			// Within 1 %: the polygon is drawn on the ellipsoid's degrees, turf measures on a sphere.
+			expect(Math.abs(distance(centre, vertex, { units: 'meters' }) - 3000)).toBeLessThan(30);
+		}
+		// Counter-clockwise (RFC 7946): a positive signed area.
+		let area = 0;
+		for (let i = 0; i < ring.length - 1; i++)
+			area += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+		expect(area).toBeGreaterThan(0);
+	});
+
+	it('leaves out lines and exact points', () => {
+		const ids = haloPolygons(incidents).features.map((f) => f.id);
+		expect(ids).not.toContain(LOC_FIGHTING.id);
+		const exact = incidents.features.filter(
+			(f) => f.geometry.type === 'Point' && f.properties.uncertainty_m === 0
+		);
+		for (const f of exact) expect(ids).not.toContain(f.id);
+		expect(ids).toContain(MI24.id);
+	});
+
+	it('is empty above `max` imprecise points, and for no incidents', () => {
+		const count = haloPolygons(incidents).features.length;
+		expect(count).toBeGreaterThan(1);
+		expect(haloPolygons(incidents, count).features).toHaveLength(count);
+		expect(haloPolygons(incidents, count - 1).features).toEqual([]);
+		expect(haloPolygons({ type: 'FeatureCollection', features: [] }).features).toEqual([]);
 	});
 });
 

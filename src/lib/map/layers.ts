@@ -5,7 +5,8 @@ import type {
 	Geometry,
 	LineString,
 	MultiLineString,
-	Point
+	Point,
+	Polygon
 } from 'geojson';
 import type {
 	ExpressionSpecification,
@@ -115,6 +116,47 @@ export function incidentMapFeatures(
 			};
 		})
 	};
+}
+
+/** Vertices of a halo's outline: a circle of 25 km stays round at every zoom the map allows. */
+const HALO_VERTICES = 48;
+const METRES_PER_DEGREE_LAT = 110_574;
+const METRES_PER_DEGREE_LON_AT_EQUATOR = 111_320;
+
+/**
+ * The uncertainty halo of every imprecise point as a polygon (a circle of `uncertainty_m` on the
+ * ground), with the point's own properties, for the dashed outline the map draws: a circle
+ * layer cannot dash its stroke. Above `max` imprecise points the collection is empty: their
+ * outlines would cost more than they tell (the faint circle fill is still drawn).
+ */
+export function haloPolygons(
+	incidents: FeatureCollection<Point | LineString | MultiLineString, IncidentMapProperties>,
+	max = MAX_RINGS
+): FeatureCollection<Polygon, IncidentMapProperties> {
+	const features: Feature<Polygon, IncidentMapProperties>[] = [];
+	for (const feature of incidents.features) {
+		const p = feature.properties;
+		if (feature.geometry.type !== 'Point' || !(p.uncertainty_m > 0)) continue;
+		if (features.length === max) return { type: 'FeatureCollection', features: [] };
+		const [lon, lat] = feature.geometry.coordinates;
+		const dLat = p.uncertainty_m / METRES_PER_DEGREE_LAT;
+		const dLon =
+			p.uncertainty_m / (METRES_PER_DEGREE_LON_AT_EQUATOR * Math.cos((lat * Math.PI) / 180));
+		const ring: [number, number][] = [];
+		// Counter-clockwise, as RFC 7946 winds an outer ring.
+		for (let i = 0; i < HALO_VERTICES; i++) {
+			const a = (2 * Math.PI * i) / HALO_VERTICES;
+			ring.push([lon + dLon * Math.cos(a), lat + dLat * Math.sin(a)]);
+		}
+		ring.push(ring[0]);
+		features.push({
+			type: 'Feature',
+			id: p.id,
+			geometry: { type: 'Polygon', coordinates: [ring] },
+			properties: { ...p }
+		});
+	}
+	return { type: 'FeatureCollection', features };
 }
 
 export interface PlaceMapProperties {
@@ -332,7 +374,7 @@ export function ringIds(
 export function incidentFilters(
 	idFilter: ExpressionSpecification | null,
 	rings: readonly string[] | null = null
-): Record<'circles' | 'lines' | 'uncertainty', FilterSpecification> {
+): Record<'circles' | 'lines' | 'uncertainty' | 'halos', FilterSpecification> {
 	const withIds = (base: ExpressionSpecification): ExpressionSpecification =>
 		idFilter ? ['all', base, idFilter] : base;
 	const ringFilter: ExpressionSpecification | null =
@@ -342,10 +384,12 @@ export function incidentFilters(
 				? ['==', ['literal', 1], ['literal', 0]]
 				: ['match', ['get', 'id'], [...rings], true, false];
 	const uncertainty = withIds(IMPRECISE_POINT_FILTER);
+	const halos = withIds(['>', ['to-number', ['get', 'uncertainty_m'], 0], 0]);
 	return {
 		circles: withIds(POINT_FILTER),
 		lines: withIds(LINE_FILTER),
-		uncertainty: ringFilter ? ['all', uncertainty, ringFilter] : uncertainty
+		uncertainty: ringFilter ? ['all', uncertainty, ringFilter] : uncertainty,
+		halos: ringFilter ? ['all', halos, ringFilter] : halos
 	};
 }
 
@@ -372,6 +416,8 @@ export function geometryBounds(
 /** Everything the map draws from a dataset, computed once per dataset. */
 export interface MapData {
 	incidents: FeatureCollection<Point | LineString | MultiLineString, IncidentMapProperties>;
+	/** The imprecise points' halos as polygons ({@link haloPolygons}). */
+	halos: FeatureCollection<Polygon, IncidentMapProperties>;
 	places: FeatureCollection<Point, PlaceMapProperties>;
 	regions: Record<LayerId, FeatureCollection<Geometry, RegionMapProperties>>;
 	incidentIds: string[];
@@ -393,6 +439,7 @@ export function mapDataOf(dataset: Pick<Dataset, 'incidents' | 'places' | 'layer
 	}
 	return {
 		incidents,
+		halos: haloPolygons(incidents),
 		places: placeMapFeatures(dataset.places),
 		regions: regionLayers(dataset),
 		incidentIds: [...byId.keys()],

@@ -16,13 +16,17 @@ export const LEGEND_TEXT = {
 			'ceasefire-2020': 'Ceasefire of 10 Nov 2020: peacekeeping zone and Lachin corridor'
 		} satisfies Record<ToggleId, string>,
 		accuracy: (km: string) => `approximate, ±${km} km`,
-		outsideWindow: 'not valid in the time window',
+		outsideWindow: (period: string) => `valid ${period}, outside the time window: not drawn`,
+		showPeriod: (period: string) => `Show ${period}`,
+		since: (year: string) => `since ${year}`,
 		types: 'Event type',
 		size: 'Circle size: the highest casualty figure claimed, by anyone',
 		noFigure: 'no figure',
 		sizeNote: 'A claim, not a count: see each incident for who claims what.',
-		uncertainty: 'Shaded ring: how far off the position may be',
-		line: 'Line: incident along a stretch of front',
+		uncertainty: 'Dashed circle: how far off the position may be (somewhere inside it)',
+		line: 'Line in the type’s colour, white-edged: an incident along a stretch of front, drawn just beside any front line it follows',
+		names:
+			'Disputed places carry both names, “one / other”, as the sources use them; the order states no preference.',
 		credits: 'Data',
 		creditLines: {
 			basemap: 'Borders and countries: Natural Earth (public domain)',
@@ -42,13 +46,18 @@ export const LEGEND_TEXT = {
 			'ceasefire-2020': 'Ngừng bắn 10/11/2020: vùng gìn giữ hòa bình và hành lang Lachin'
 		} satisfies Record<ToggleId, string>,
 		accuracy: (km: string) => `gần đúng, ±${km} km`,
-		outsideWindow: 'không còn hiệu lực trong khoảng thời gian đã chọn',
+		outsideWindow: (period: string) =>
+			`có hiệu lực ${period}, nằm ngoài khoảng thời gian đã chọn nên không được vẽ`,
+		showPeriod: (period: string) => `Xem giai đoạn ${period}`,
+		since: (year: string) => `từ năm ${year}`,
 		types: 'Loại sự kiện',
 		size: 'Cỡ vòng tròn: con số thương vong cao nhất được bất kỳ bên nào đưa ra',
 		noFigure: 'không có số liệu',
 		sizeNote: 'Đây là tuyên bố, không phải số đếm: xem từng sự kiện để biết ai nói gì.',
-		uncertainty: 'Vòng mờ: vị trí có thể sai lệch bao xa',
-		line: 'Đường: sự kiện dọc một đoạn mặt trận',
+		uncertainty: 'Vòng tròn nét đứt: vị trí có thể sai lệch bao xa (ở đâu đó bên trong vòng)',
+		line: 'Đường mang màu của loại sự kiện, viền trắng: sự kiện dọc một đoạn mặt trận, vẽ sát bên cạnh đường mặt trận mà nó men theo',
+		names:
+			'Địa danh có tranh chấp được ghi cả hai tên, “tên này / tên kia”, như các nguồn sử dụng; thứ tự không hàm ý ưu tiên bên nào.',
 		credits: 'Dữ liệu',
 		creditLines: {
 			basemap: 'Biên giới và quốc gia: Natural Earth (phạm vi công cộng)',

@@ -14,6 +14,9 @@ import { LAYER_IDS } from '$lib/data/schema';
 import { BOLD_FONT_STACK, REGULAR_FONT_STACK } from './fonts';
 import { mapDataOf, visibleIdFilter } from './layers';
 import {
+	HALO_DASH,
+	HALO_FILL_OPACITY,
+	INCIDENT_LINE_OFFSET,
 	BACKGROUND_COLOR,
 	COUNTRY_COLORS,
 	OTHER_COUNTRY_COLOR,
@@ -31,6 +34,7 @@ function options(overrides: Partial<StyleOptions> = {}): StyleOptions {
 	return {
 		basemapUrl: BASEMAP_URL,
 		incidents: data.incidents,
+		halos: data.halos,
 		places: data.places,
 		regions: data.regions,
 		maxClaim: data.maxClaim,
@@ -191,8 +195,50 @@ describe('buildStyle', () => {
 		expect(radius({ selected: true })).toBeCloseTo(radius({}) + 3);
 		const casing = (state: Record<string, boolean>) =>
 			paint(style, 'incidents-lines-casing', 'line-opacity', props, state);
-		expect(casing({})).toBe(0);
-		expect(casing({ selected: true })).toBeGreaterThan(0.5);
+		expect(casing({})).toBeGreaterThan(0.5);
+		const casingColour = (state: Record<string, boolean>) =>
+			paint(style, 'incidents-lines-casing', 'line-color', props, state);
+		expect(String(casingColour({}))).toMatch(/255, ?255, ?255|#fff/i);
+		expect(String(casingColour({ selected: true }))).not.toMatch(/255, ?255, ?255|#fff/i);
+	});
+
+	it('draws incidents above every label, and incident lines beside the front line they follow', () => {
+		const ids = buildStyle(options()).layers.map((l) => l.id);
+		const lastLabel = Math.max(ids.indexOf('places-labels'), ids.indexOf('basemap-settlements'));
+		for (const id of ['incidents-circles', 'incidents-lines', 'incidents-lines-casing']) {
+			expect(ids.indexOf(id), id).toBeGreaterThan(lastLabel);
+		}
+		const style = buildStyle(options());
+		for (const id of ['incidents-lines', 'incidents-lines-casing']) {
+			const offset = (layer(style, id).paint as Record<string, unknown>)['line-offset'];
+			expect(offset, id).toBe(INCIDENT_LINE_OFFSET);
+		}
+		expect(INCIDENT_LINE_OFFSET).toBeGreaterThan(3);
+	});
+
+	it('draws the uncertainty halo as a thin dashed outline over a faint fill', () => {
+		const style = buildStyle(options());
+		const outline = layer(style, 'incidents-uncertainty-outline') as LayerSpecification & {
+			paint: Record<string, unknown>;
+		};
+		expect(outline).toMatchObject({ type: 'line', source: 'incident-halos' });
+		expect(outline.paint['line-dasharray']).toEqual(HALO_DASH);
+		expect(outline.paint['line-width']).toBeLessThanOrEqual(1.5);
+		const props = { id: MADAGIZ_MINE.id, type: 'Battles', uncertainty_m: 3000 };
+		const fill = (state: Record<string, boolean>) =>
+			paint(style, 'incidents-uncertainty', 'circle-opacity', props, state);
+		expect(fill({})).toBe(HALO_FILL_OPACITY);
+		expect(HALO_FILL_OPACITY).toBeLessThanOrEqual(0.06);
+		expect(fill({ selected: true })).toBeLessThanOrEqual(0.15);
+		const stroke = (layer(style, 'incidents-uncertainty').paint as Record<string, unknown>)[
+			'circle-stroke-width'
+		];
+		expect(stroke ?? 0).toBe(0);
+		const filter = featureFilter(filterOf(style, 'incidents-uncertainty-outline'), 'test');
+		const at = (uncertainty_m: number) =>
+			filter.filter({ zoom: 8 }, { type: 3, properties: { ...props, uncertainty_m } } as never);
+		expect(at(3000)).toBe(true);
+		expect(at(0)).toBe(false);
 	});
 
 	it('sizes the uncertainty halo in metres on the ground at every zoom', () => {

@@ -1,4 +1,11 @@
-import type { FeatureCollection, Geometry, LineString, MultiLineString, Point } from 'geojson';
+import type {
+	FeatureCollection,
+	Geometry,
+	LineString,
+	MultiLineString,
+	Point,
+	Polygon
+} from 'geojson';
 import type {
 	DataDrivenPropertyValueSpecification,
 	ExpressionSpecification,
@@ -32,6 +39,7 @@ export type ToggleId = (typeof TOGGLE_IDS)[number];
 export const TOGGLE_LAYERS: Record<ToggleId, readonly string[]> = {
 	incidents: [
 		'incidents-uncertainty',
+		'incidents-uncertainty-outline',
 		'incidents-lines-casing',
 		'incidents-lines',
 		'incidents-circles'
@@ -54,13 +62,29 @@ export const INCIDENT_LAYERS = {
 	circles: 'incidents-circles',
 	lines: 'incidents-lines',
 	casing: 'incidents-lines-casing',
-	uncertainty: 'incidents-uncertainty'
+	uncertainty: 'incidents-uncertainty',
+	uncertaintyOutline: 'incidents-uncertainty-outline'
 } as const;
 
 /** The layers a click or hover can pick an incident from, topmost first. */
 export const PICKABLE_LAYERS = [INCIDENT_LAYERS.circles, INCIDENT_LAYERS.lines];
 
 export const HATCH_IMAGE = 'ceasefire-hatch';
+
+/**
+ * Incident lines are drawn this many pixels to the side of their geometry, white-edged: a line
+ * incident traced along the line of contact (the four-day war's "heavy fighting") then runs
+ * beside the red dashed line instead of covering it. A few pixels are well within the lines'
+ * stated accuracy (kilometres) at every zoom the map allows.
+ */
+export const INCIDENT_LINE_OFFSET = 5;
+
+/**
+ * The uncertainty halo reads as "somewhere in here", not as a blast zone: a thin dashed outline
+ * (dash, gap in line widths) over a barely tinted disc.
+ */
+export const HALO_DASH: [number, number] = [4, 3];
+export const HALO_FILL_OPACITY = 0.05;
 
 /** Land colours, muted and distinct so that no two neighbours share one. */
 export const COUNTRY_COLORS: Record<string, string> = {
@@ -90,6 +114,8 @@ export interface StyleOptions {
 	/** Absolute URL of the folder serving `countries.geojson`, `borders.geojson`, `settlements.geojson`. */
 	basemapUrl: string;
 	incidents: FeatureCollection<Point | LineString | MultiLineString, IncidentMapProperties>;
+	/** The imprecise points' halos as polygons, for their dashed outlines (`haloPolygons`). */
+	halos: FeatureCollection<Polygon, IncidentMapProperties>;
 	places: FeatureCollection<Point, PlaceMapProperties>;
 	regions: Record<LayerId, FeatureCollection<Geometry, RegionMapProperties>>;
 	/** The highest claimed casualty figure in the dataset: the top of the size scale. */
@@ -138,7 +164,8 @@ export function incidentLayerFilters(
 		[INCIDENT_LAYERS.circles]: filters.circles,
 		[INCIDENT_LAYERS.lines]: filters.lines,
 		[INCIDENT_LAYERS.casing]: filters.lines,
-		[INCIDENT_LAYERS.uncertainty]: filters.uncertainty
+		[INCIDENT_LAYERS.uncertainty]: filters.uncertainty,
+		[INCIDENT_LAYERS.uncertaintyOutline]: filters.halos
 	};
 }
 
@@ -234,7 +261,8 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 			data: options.incidents,
 			promoteId: 'id',
 			attribution: CREDITS.dataset
-		}
+		},
+		'incident-halos': { type: 'geojson', data: options.halos, promoteId: 'id' }
 	};
 	for (const id of LAYER_IDS) {
 		sources[id] = { type: 'geojson', data: options.regions[id], attribution: CREDITS.dataset };
@@ -341,39 +369,25 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 					['*', ['to-number', ['get', 'halo0'], 0], 2 ** 24]
 				],
 				'circle-color': typeColor,
-				'circle-opacity': byState({ selected: 0.22, highlighted: 0.2, hover: 0.18 }, 0.1),
-				'circle-stroke-color': typeColor,
-				'circle-stroke-width': 1,
-				'circle-stroke-opacity': 0.55,
+				'circle-opacity': byState(
+					{ selected: 0.14, highlighted: 0.12, hover: 0.1 },
+					HALO_FILL_OPACITY
+				),
 				'circle-pitch-alignment': 'map',
 				'circle-pitch-scale': 'map'
 			}
 		},
 		{
-			id: INCIDENT_LAYERS.casing,
+			id: INCIDENT_LAYERS.uncertaintyOutline,
 			type: 'line',
-			source: 'incidents',
-			filter: incidentFilter[INCIDENT_LAYERS.casing],
-			layout: { ...vis('incidents'), 'line-join': 'round', 'line-cap': 'round' },
-			paint: {
-				'line-color': byState(
-					{ selected: '#111111', highlighted: '#f2b705', hover: '#333333' },
-					'#ffffff'
-				),
-				'line-width': byState({ selected: 10, highlighted: 10, hover: 8 }, 6),
-				'line-opacity': byState({ selected: 0.9, highlighted: 0.9, hover: 0.6 }, 0)
-			}
-		},
-		{
-			id: INCIDENT_LAYERS.lines,
-			type: 'line',
-			source: 'incidents',
-			filter: incidentFilter[INCIDENT_LAYERS.lines],
-			layout: { ...vis('incidents'), 'line-join': 'round', 'line-cap': 'round' },
+			source: 'incident-halos',
+			filter: incidentFilter[INCIDENT_LAYERS.uncertaintyOutline],
+			layout: { ...vis('incidents'), 'line-join': 'round' },
 			paint: {
 				'line-color': typeColor,
-				'line-width': byState({ selected: 6, highlighted: 6, hover: 5 }, 4),
-				'line-opacity': byState({ selected: 0.95, highlighted: 0.9, hover: 0.8 }, 0.55)
+				'line-width': 1.2,
+				'line-opacity': 0.75,
+				'line-dasharray': HALO_DASH
 			}
 		},
 		{
@@ -386,26 +400,6 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 				'circle-color': '#2b2b2b',
 				'circle-stroke-color': '#ffffff',
 				'circle-stroke-width': 1
-			}
-		},
-		{
-			id: INCIDENT_LAYERS.circles,
-			type: 'circle',
-			source: 'incidents',
-			filter: incidentFilter[INCIDENT_LAYERS.circles],
-			layout: {
-				...vis('incidents'),
-				'circle-sort-key': ['-', ['to-number', ['get', 'max_claim'], 0]]
-			},
-			paint: {
-				'circle-radius': incidentRadius(options.maxClaim),
-				'circle-color': typeColor,
-				'circle-opacity': 0.85,
-				'circle-stroke-color': byState(
-					{ selected: '#111111', highlighted: '#f2b705', hover: '#333333' },
-					'#ffffff'
-				),
-				'circle-stroke-width': byState({ selected: 3, highlighted: 3, hover: 2 }, 1.2)
 			}
 		},
 		{
@@ -455,6 +449,57 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 				'text-color': '#1f1f1f',
 				'text-halo-color': 'rgba(255,255,255,0.92)',
 				'text-halo-width': 1.5
+			}
+		},
+		// The incidents draw above every label: a label may hide under a marker, never a marker
+		// under a label.
+		{
+			id: INCIDENT_LAYERS.casing,
+			type: 'line',
+			source: 'incidents',
+			filter: incidentFilter[INCIDENT_LAYERS.casing],
+			layout: { ...vis('incidents'), 'line-join': 'round', 'line-cap': 'round' },
+			paint: {
+				'line-color': byState(
+					{ selected: '#111111', highlighted: '#f2b705', hover: '#333333' },
+					'#ffffff'
+				),
+				'line-width': byState({ selected: 10, highlighted: 10, hover: 8 }, 7),
+				'line-opacity': byState({ selected: 0.9, highlighted: 0.9, hover: 0.8 }, 0.9),
+				'line-offset': INCIDENT_LINE_OFFSET
+			}
+		},
+		{
+			id: INCIDENT_LAYERS.lines,
+			type: 'line',
+			source: 'incidents',
+			filter: incidentFilter[INCIDENT_LAYERS.lines],
+			layout: { ...vis('incidents'), 'line-join': 'round', 'line-cap': 'round' },
+			paint: {
+				'line-color': typeColor,
+				'line-width': byState({ selected: 6, highlighted: 6, hover: 5 }, 4),
+				'line-opacity': byState({ selected: 1, highlighted: 0.95, hover: 0.95 }, 0.9),
+				'line-offset': INCIDENT_LINE_OFFSET
+			}
+		},
+		{
+			id: INCIDENT_LAYERS.circles,
+			type: 'circle',
+			source: 'incidents',
+			filter: incidentFilter[INCIDENT_LAYERS.circles],
+			layout: {
+				...vis('incidents'),
+				'circle-sort-key': ['-', ['to-number', ['get', 'max_claim'], 0]]
+			},
+			paint: {
+				'circle-radius': incidentRadius(options.maxClaim),
+				'circle-color': typeColor,
+				'circle-opacity': 0.85,
+				'circle-stroke-color': byState(
+					{ selected: '#111111', highlighted: '#f2b705', hover: '#333333' },
+					'#ffffff'
+				),
+				'circle-stroke-width': byState({ selected: 3, highlighted: 3, hover: 2 }, 1.2)
 			}
 		}
 	];

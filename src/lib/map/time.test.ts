@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { featureFilter } from '@maplibre/maplibre-gl-style-spec';
-import { assertWindow, isValidIn, layerFilter, validKey, type TimeWindow } from './time';
+import {
+	assertWindow,
+	isValidIn,
+	layerFilter,
+	layerValidity,
+	validKey,
+	windowShowing,
+	type TimeWindow
+} from './time';
 import { LACHIN_CORRIDOR, LINE_OF_CONTACT, NKAO, PEACEKEEPING_ZONE } from './test_fixtures';
 
 function shows(window: TimeWindow, properties: Record<string, unknown>): boolean {
@@ -111,5 +119,46 @@ describe('validKey', () => {
 		expect(validKey(features, windows[0])).toBe(validKey(features, windows[1]));
 		expect(validKey(features, windows[2])).not.toBe(validKey(features, windows[3]));
 		expect(validKey(features, windows[3])).not.toBe(validKey(features, windows[4]));
+	});
+});
+
+describe('layerValidity', () => {
+	const feature = (valid_from: string, valid_to: string | null) => ({
+		properties: { valid_from, valid_to }
+	});
+
+	it('is the earliest start and the latest end of the layer’s features (the NKAO, 1923–1991)', () => {
+		expect(layerValidity([feature('1923-07-07', '1991-11-26')])).toEqual({
+			from: '1923-07-07',
+			to: '1991-11-26'
+		});
+		expect(
+			layerValidity([feature('1994-05-12', '2020-09-27'), feature('1990-01-01', '2001-01-01')])
+		).toEqual({ from: '1990-01-01', to: '2020-09-27' });
+	});
+
+	it('has no end when one feature is still valid, and is null for an empty layer', () => {
+		expect(
+			layerValidity([feature('2020-11-10', null), feature('2020-11-10', '2023-09-20')])
+		).toEqual({ from: '2020-11-10', to: null });
+		expect(layerValidity([])).toBeNull();
+	});
+});
+
+describe('windowShowing', () => {
+	it('is the whole period of a layer that ended', () => {
+		const window = { from: '2016-04-02', to: '2020-11-23' };
+		const shown = windowShowing({ from: '1923-07-07', to: '1991-11-26' }, window);
+		expect(shown).toEqual({ from: '1923-07-07', to: '1991-11-26' });
+		expect(isValidIn({ valid_from: '1923-07-07', valid_to: '1991-11-26' }, shown)).toBe(true);
+	});
+
+	it('runs from the start of a layer still valid to the window’s end, or its start if later', () => {
+		expect(
+			windowShowing({ from: '2020-11-10', to: null }, { from: '2016-04-01', to: '2021-01-01' })
+		).toEqual({ from: '2020-11-10', to: '2021-01-01' });
+		expect(
+			windowShowing({ from: '2020-11-10', to: null }, { from: '2016-04-01', to: '2016-04-05' })
+		).toEqual({ from: '2020-11-10', to: '2020-11-10' });
 	});
 });

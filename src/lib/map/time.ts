@@ -62,3 +62,32 @@ export function validKey(
 		.map((f) => f.properties.id)
 		.join('\n');
 }
+
+/**
+ * The period a region layer is valid in: its features' earliest `valid_from` and latest
+ * `valid_to` (`null` when one is still valid), or `null` for a layer without features.
+ */
+export function layerValidity(
+	features: readonly { properties: { valid_from: string; valid_to: string | null } }[]
+): { from: string; to: string | null } | null {
+	if (features.length === 0) return null;
+	let from = features[0].properties.valid_from;
+	let to: string | null = features[0].properties.valid_to;
+	for (const { properties: p } of features) {
+		if (p.valid_from < from) from = p.valid_from;
+		if (to !== null && (p.valid_to === null || p.valid_to > to)) to = p.valid_to;
+	}
+	return { from, to };
+}
+
+/**
+ * The window that shows a layer valid in `validity`: the whole period when it has an end, else
+ * from its start to the later of its start and `window.to`.
+ */
+export function windowShowing(
+	validity: { from: string; to: string | null },
+	window: TimeWindow
+): TimeWindow {
+	if (validity.to !== null) return { from: validity.from, to: validity.to };
+	return { from: validity.from, to: window.to > validity.from ? window.to : validity.from };
+}
