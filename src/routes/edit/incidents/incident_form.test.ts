@@ -10,6 +10,7 @@ import {
 	formOfFeature,
 	problemsByField,
 	roundedPoint,
+	typedCoordinate,
 	type IncidentForm
 } from './incident_form';
 
@@ -193,5 +194,24 @@ describe('problemsByField', () => {
 describe('roundedPoint', () => {
 	it('rounds a click to 6 decimals', () => {
 		expect(roundedPoint(46.750222449, 40.3258614999)).toEqual([46.750222, 40.325861]);
+	});
+});
+
+describe('typedCoordinate', () => {
+	it('waits for both coordinates before making a point, inventing neither', () => {
+		const first = typedCoordinate(null, [null, null], 0, 46.9);
+		expect(first).toEqual({ point: null, pending: [46.9, null] });
+		expect(typedCoordinate(first.point, first.pending, 1, 39.8)).toEqual({
+			point: [46.9, 39.8],
+			pending: [null, null]
+		});
+	});
+
+	it('changes one coordinate of a placed point; clearing one takes the point away', () => {
+		expect(typedCoordinate([46.9, 39.8], [null, null], 1, 40.1).point).toEqual([46.9, 40.1]);
+		expect(typedCoordinate([46.9, 39.8], [null, null], 0, Number.NaN)).toEqual({
+			point: null,
+			pending: [null, 39.8]
+		});
 	});
 });

@@ -177,3 +177,23 @@ export function roundedPoint(lng: number, lat: number): [number, number] {
 	const round = (x: number) => Math.round(x * 1e6) / 1e6;
 	return [round(lng), round(lat)];
 }
+
+/** A coordinate typed before the other one is: `[lng, lat]`, either `null` while empty. */
+export type PendingPoint = [number | null, number | null];
+
+/**
+ * The point after typing coordinate `index` (0 longitude, 1 latitude): a point once both are
+ * numbers, else still pending, so typing the longitude first never invents a latitude.
+ */
+export function typedCoordinate(
+	point: [number, number] | null,
+	pending: PendingPoint,
+	index: 0 | 1,
+	value: number
+): { point: [number, number] | null; pending: PendingPoint } {
+	const next: PendingPoint = point ? [point[0], point[1]] : [pending[0], pending[1]];
+	next[index] = Number.isFinite(value) ? value : null;
+	if (next[0] !== null && next[1] !== null)
+		return { point: [next[0], next[1]], pending: [null, null] };
+	return { point: null, pending: next };
+}
