@@ -1,0 +1,30 @@
+import { error } from '@sveltejs/kit';
+import type { IncidentFeature } from '$lib/data/schema';
+import { DEFAULT_LANG, isLang } from '$lib/i18n';
+import { requireEditor } from '$lib/server/auth/require_editor';
+import { getDataset } from '$lib/server/dataset';
+import { editorReference, type EditedRecord } from '../editor_data';
+import type { PageServerLoad } from './$types';
+
+/**
+ * An incident to edit, read through the editing API as a script would (the request carries the
+ * session): its newest version, draft or not, with the version its `ETag` names.
+ */
+export const load: PageServerLoad = async ({ locals, url, params, fetch }) => {
+	requireEditor(locals.user, url);
+	const lang = url.searchParams.get('lang');
+	const response = await fetch(`/api/incidents/${encodeURIComponent(params.id)}`);
+	if (response.status === 404) error(404, 'No incident with this id');
+	if (!response.ok) error(response.status, `GET /api/incidents/<id> answered ${response.status}`);
+	const version = Number(/\d+/.exec(response.headers.get('etag') ?? '')?.[0]);
+	const record: EditedRecord = {
+		feature: (await response.json()) as IncidentFeature,
+		version,
+		status: response.headers.get('x-record-status') ?? 'draft'
+	};
+	return {
+		lang: isLang(lang) ? lang : DEFAULT_LANG,
+		reference: editorReference(getDataset()),
+		record
+	};
+};
