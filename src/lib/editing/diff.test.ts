@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffRecords } from './diff';
+import { diffRecords, fieldsOf } from './diff';
 
 const incident = {
 	type: 'Feature',
@@ -81,6 +81,26 @@ describe('diffRecords', () => {
 	it('compares a whole record with nothing (the first version)', () => {
 		expect(diffRecords(undefined, { a: 1 })).toEqual([
 			{ path: '', before: null, after: '{"a":1}' }
+		]);
+	});
+});
+
+describe('fieldsOf', () => {
+	it('lists every field by path, positions whole, empty lists and objects as such', () => {
+		expect(
+			fieldsOf({
+				id: 'a',
+				geometry: { coordinates: [1, 2] },
+				tags: [],
+				meta: {},
+				claims: [{ best: 2 }]
+			})
+		).toEqual([
+			{ path: 'id', value: 'a' },
+			{ path: 'geometry.coordinates', value: '[1,2]' },
+			{ path: 'tags', value: '[]' },
+			{ path: 'meta', value: '{}' },
+			{ path: 'claims[0].best', value: '2' }
 		]);
 	});
 });

@@ -69,3 +69,17 @@ function walk(a: unknown, b: unknown, path: string, out: FieldChange[]) {
 	for (const key of Object.keys(x))
 		if (!Object.hasOwn(y, key)) walk(x[key], undefined, join(path, key), out);
 }
+
+/** A record's fields as a list, paths as {@link diffRecords} names them, values as text. */
+export function fieldsOf(record: unknown): { path: string; value: string }[] {
+	return flatten(record, '');
+}
+
+function flatten(value: unknown, path: string): { path: string; value: string }[] {
+	if (isLeaf(value) || isNumberArray(value) || (Array.isArray(value) && value.length === 0))
+		return [{ path, value: asText(value) }];
+	if (Array.isArray(value)) return value.flatMap((v, i) => flatten(v, join(path, i)));
+	const entries = Object.entries(value as Record<string, unknown>);
+	if (entries.length === 0) return [{ path, value: '{}' }];
+	return entries.flatMap(([k, v]) => flatten(v, join(path, k)));
+}

@@ -191,6 +191,77 @@ export const en = {
 			admin: 'administrator'
 		} as Record<string, string>
 	},
+	review: {
+		queueLink: (n: number) => `Review queue (${n})`,
+		heading: 'Review queue',
+		intro: 'Records waiting for a reviewer: publish them, or send them back with a comment.',
+		empty: 'Nothing is waiting for review.',
+		record: 'Record',
+		kind: 'Kind',
+		submittedBy: 'Submitted by',
+		since: 'Waiting since',
+		isNew: 'new record',
+		editOf: (version: number) => `edit of published version ${version}`,
+		collections: {
+			incidents: 'incident',
+			sources: 'source',
+			statements: 'statement',
+			places: 'place',
+			layers: 'layer'
+		} as Record<string, string>,
+		fields: 'The version in review',
+		changes: 'Changes against the published version',
+		notPublished: 'Never published: every field above is new.',
+		noChanges: 'No field differs from the published version.',
+		field: 'Field',
+		value: 'Value',
+		before: 'Before',
+		after: 'After',
+		absent: '(none)',
+		publish: 'Publish',
+		sendBack: 'Send back',
+		comment: 'Comment for the editor (required to send back)',
+		published: 'Published: readers see it now.',
+		sentBack: 'Sent back to the editor as a draft.',
+		notWaiting: 'This record is not waiting for review.',
+		back: 'Back to the review queue',
+		history: 'History of this record'
+	},
+	history: {
+		heading: 'History',
+		of: (title: string) => `History of “${title}”`,
+		intro: 'Every version of this incident: who made it, when, and why.',
+		introPublic: 'Every version of this incident that was made public, and its corrections.',
+		version: 'Version',
+		status: 'Status',
+		author: 'Author',
+		time: 'Time',
+		reason: 'Reason',
+		statuses: {
+			draft: 'draft',
+			in_review: 'in review',
+			published: 'published',
+			retracted: 'retracted'
+		} as Record<string, string>,
+		system: 'system',
+		compare: 'Compare two versions',
+		from: 'From version',
+		to: 'To version',
+		show: 'Show the differences',
+		diffHeading: (from: number, to: number) => `Changes from version ${from} to version ${to}`,
+		noDiff: 'The two versions do not differ.',
+		restore: 'Restore this version',
+		restored: (from: number, version: number) =>
+			`Version ${from} is restored as version ${version}, a draft for review.`,
+		stale: 'The record changed meanwhile: look at its newest version and try again.',
+		none: 'No version of this incident is public.',
+		back: 'Back to the incident'
+	},
+	corrections: {
+		retracted: (date: string, reason: string) => `Retracted on ${date}: ${reason}`,
+		updated: (date: string) => `Updated ${date}`,
+		history: 'See what changed'
+	},
 	langNames: {
 		vi: 'Vietnamese',
 		en: 'English',

@@ -200,6 +200,77 @@ export const vi: Messages = {
 			admin: 'quản trị viên'
 		}
 	},
+	review: {
+		queueLink: (n: number) => `Hàng chờ duyệt (${n})`,
+		heading: 'Hàng chờ duyệt',
+		intro: 'Các bản ghi đang chờ người duyệt: xuất bản, hoặc trả lại kèm nhận xét.',
+		empty: 'Không có gì đang chờ duyệt.',
+		record: 'Bản ghi',
+		kind: 'Loại',
+		submittedBy: 'Người gửi',
+		since: 'Chờ từ',
+		isNew: 'bản ghi mới',
+		editOf: (version: number) => `bản sửa của phiên bản đã xuất bản ${version}`,
+		collections: {
+			incidents: 'sự kiện',
+			sources: 'nguồn',
+			statements: 'phát biểu',
+			places: 'địa điểm',
+			layers: 'lớp bản đồ'
+		} as Record<string, string>,
+		fields: 'Phiên bản đang chờ duyệt',
+		changes: 'Thay đổi so với phiên bản đã xuất bản',
+		notPublished: 'Chưa từng xuất bản: mọi trường ở trên đều mới.',
+		noChanges: 'Không trường nào khác với phiên bản đã xuất bản.',
+		field: 'Trường',
+		value: 'Giá trị',
+		before: 'Trước',
+		after: 'Sau',
+		absent: '(không có)',
+		publish: 'Xuất bản',
+		sendBack: 'Trả lại',
+		comment: 'Nhận xét cho biên tập viên (bắt buộc khi trả lại)',
+		published: 'Đã xuất bản: người đọc đã thấy.',
+		sentBack: 'Đã trả lại cho biên tập viên dưới dạng bản nháp.',
+		notWaiting: 'Bản ghi này không đang chờ duyệt.',
+		back: 'Quay lại hàng chờ duyệt',
+		history: 'Lịch sử của bản ghi này'
+	},
+	history: {
+		heading: 'Lịch sử',
+		of: (title: string) => `Lịch sử của “${title}”`,
+		intro: 'Mọi phiên bản của sự kiện này: ai tạo, khi nào và vì sao.',
+		introPublic: 'Mọi phiên bản đã công bố của sự kiện này và các lần đính chính.',
+		version: 'Phiên bản',
+		status: 'Trạng thái',
+		author: 'Tác giả',
+		time: 'Thời gian',
+		reason: 'Lý do',
+		statuses: {
+			draft: 'bản nháp',
+			in_review: 'đang chờ duyệt',
+			published: 'đã xuất bản',
+			retracted: 'đã rút lại'
+		} as Record<string, string>,
+		system: 'hệ thống',
+		compare: 'So sánh hai phiên bản',
+		from: 'Từ phiên bản',
+		to: 'Đến phiên bản',
+		show: 'Xem khác biệt',
+		diffHeading: (from: number, to: number) => `Thay đổi từ phiên bản ${from} đến phiên bản ${to}`,
+		noDiff: 'Hai phiên bản không khác nhau.',
+		restore: 'Khôi phục phiên bản này',
+		restored: (from: number, version: number) =>
+			`Phiên bản ${from} đã được khôi phục thành phiên bản ${version}, một bản nháp chờ duyệt.`,
+		stale: 'Bản ghi vừa thay đổi: hãy xem phiên bản mới nhất rồi thử lại.',
+		none: 'Không có phiên bản công khai nào của sự kiện này.',
+		back: 'Quay lại sự kiện'
+	},
+	corrections: {
+		retracted: (date: string, reason: string) => `Đã rút lại ngày ${date}: ${reason}`,
+		updated: (date: string) => `Cập nhật ${date}`,
+		history: 'Xem những gì đã thay đổi'
+	},
 	langNames: {
 		vi: 'tiếng Việt',
 		en: 'tiếng Anh',
