@@ -12,6 +12,7 @@ import {
 	reviewQueueSize
 } from './review';
 import { engines } from './test_engines';
+import { correctionsOf } from './corrections';
 
 const seed = loadDataset('tests/fixtures/valid-min');
 const editor = { author: 'user:ed-1' };
@@ -124,5 +125,44 @@ describe.each(engines())('review queue and history on $name', { timeout: 60_000 
 		await expect(restoreVersion(db, 'source', 'src-a', 9, 3, reviewer)).rejects.toThrow(
 			NoSuchVersion
 		);
+	});
+
+	it('tells readers of a correction: an update after publication, and a retraction that stands', async () => {
+		const incident = seed.incidents.features[0];
+		expect(await correctionsOf(db, 'incident', incident.id)).toEqual({
+			retracted: null,
+			updatedAt: null
+		});
+		const edited = structuredClone(incident);
+		edited.properties.title = { ...edited.properties.title, en: 'Corrected title' };
+		await saveVersion(db, 'incident', incident.id, edited, 1, editor);
+		expect((await correctionsOf(db, 'incident', incident.id)).updatedAt).toBeNull();
+		await changeStatus(db, 'incident', incident.id, 'in_review', 'editor', {
+			...editor,
+			reason: ''
+		});
+		await changeStatus(db, 'incident', incident.id, 'published', 'reviewer', {
+			...reviewer,
+			reason: ''
+		});
+		const updated = await correctionsOf(db, 'incident', incident.id);
+		expect(updated.retracted).toBeNull();
+		expect(Date.parse(updated.updatedAt!)).toBeGreaterThan(Date.now() - 60_000);
+
+		const other = seed.incidents.features[1] ?? incident;
+		await changeStatus(db, 'incident', other.id, 'retracted', 'reviewer', {
+			...reviewer,
+			reason: 'Double-counted with another incident'
+		}).catch((e) => {
+			throw new Error(`retraction refused: ${e.message}`);
+		});
+		expect(await correctionsOf(db, 'incident', other.id)).toMatchObject({
+			retracted: { reason: 'Double-counted with another incident' },
+			updatedAt: null
+		});
+		expect(await correctionsOf(db, 'incident', 'no-such-incident')).toEqual({
+			retracted: null,
+			updatedAt: null
+		});
 	});
 });
