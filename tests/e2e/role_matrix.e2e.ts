@@ -232,7 +232,8 @@ describe('the role matrix', () => {
 					await bringTo(c, id, 'in_review');
 					const before = await latest(c, id);
 					const r = await action(`/review/${c}/${encodeURIComponent(id)}?/${name}`, caller, {
-						reason: `${name} by ${caller} in the browser`
+						reason: `${name} by ${caller} in the browser`,
+						version: JSON.parse(before.etag)
 					});
 					expect(r.http).toBe(200);
 					const want = expected(c, m, caller);
@@ -243,14 +244,25 @@ describe('the role matrix', () => {
 				});
 			}
 
-			it('sendBack without a comment is refused with 400 and changes nothing', async () => {
+			it('sendBack without a comment (400), publish of a version not read (409 stale) or none named (400) change nothing', async () => {
 				const id = await subjectOf(c);
 				await bringTo(c, id, 'in_review');
 				const before = await latest(c, id);
 				const r = await action(`/review/${c}/${encodeURIComponent(id)}?/sendBack`, 'reviewer', {
-					reason: '  '
+					reason: '  ',
+					version: JSON.parse(before.etag)
 				});
 				expect(r.status).toBe(400);
+				const stale = await action(`/review/${c}/${encodeURIComponent(id)}?/publish`, 'reviewer', {
+					version: String(Number(JSON.parse(before.etag)) - 1)
+				});
+				expect(stale.status).toBe(409);
+				const missing = await action(
+					`/review/${c}/${encodeURIComponent(id)}?/publish`,
+					'reviewer',
+					{}
+				);
+				expect(missing.status).toBe(400);
 				expect(await latest(c, id)).toEqual(before);
 			});
 		});

@@ -6,6 +6,7 @@ import { awaitDatasetVersion, getStore } from '$lib/server/dataset';
 import {
 	NoSuchRecord,
 	PublishRefused,
+	StaleVersion,
 	StatusRefused,
 	changeStatus,
 	readLatest,
@@ -41,13 +42,17 @@ export const load: PageServerLoad = async ({ locals, url, params, setHeaders }) 
 
 /**
  * Publish or send back, as `POST /api/<collection>/<id>/status` does: the same store call and
- * policy. A refused move answers with the policy's status and message, the form kept.
+ * policy, for the version the reviewer read (`version`; a newer one is 409, never published
+ * unseen). A refused move answers with the policy's status and message, the form kept.
  */
 async function move(event: RequestEvent, to: TargetStatus) {
 	const { locals, params, request } = event;
 	const form = await request.formData();
 	const reason = String(form.get('reason') ?? '').slice(0, 2000);
 	if (!locals.user) return fail(401, { error: 'Sign in to review', reason });
+	const version = Number(form.get('version'));
+	if (!Number.isInteger(version) || version < 1)
+		return fail(400, { error: 'version must be the version number you reviewed', reason });
 	try {
 		const done = await changeStatus(
 			getStore().db,
@@ -55,13 +60,19 @@ async function move(event: RequestEvent, to: TargetStatus) {
 			params.id,
 			to,
 			locals.user.role,
-			{ author: authorOf(locals.user), reason }
+			{ author: authorOf(locals.user), reason },
+			version
 		);
 		if (done.datasetVersion !== undefined) await awaitDatasetVersion(done.datasetVersion);
 		return { done: to, alsoPublished: done.alsoPublished };
 	} catch (e) {
 		if (e instanceof StatusRefused)
 			return fail(e.refusal.status, { error: e.refusal.message, reason });
+		if (e instanceof StaleVersion)
+			return fail(409, {
+				error: `${e.message}: read the newest version before you decide`,
+				reason
+			});
 		if (e instanceof PublishRefused) return fail(409, { error: e.message, reason });
 		if (e instanceof NoSuchRecord) return fail(404, { error: e.message, reason });
 		throw e;
