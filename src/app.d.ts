@@ -5,6 +5,8 @@ declare global {
 	namespace App {
 		interface Error {
 			message: string;
+			/** A retracted record's permalink (410): when and why, for the page to say in its language. */
+			retraction?: { at: string; reason: string; lang: string };
 		}
 		interface Locals {
 			/** The signed-in account, or null for an anonymous reader (set by the auth hook). */

@@ -33,7 +33,10 @@ const MUTATION_ROUTES = [
 	'PUT /api/[collection=collection]/[id]',
 	'POST /api/[collection=collection]/[id]/status',
 	'ACTION default /signin',
-	'POST /signout'
+	'POST /signout',
+	'ACTION publish /review/[collection=collection]/[id]',
+	'ACTION sendBack /review/[collection=collection]/[id]',
+	'ACTION restore /incidents/[id]/history'
 ];
 
 const EXPECTED: Record<Mutation, Record<Caller, number>> = {
@@ -195,6 +198,119 @@ describe('the role matrix', () => {
 			}
 		});
 	}
+
+	/**
+	 * A form action as `use:enhance` posts it (JSON answer): the status the action decided is in
+	 * the answer's `status` (a failure) or is 200 (a success); the HTTP status itself is 200.
+	 */
+	async function action(path: string, caller: Caller, fields: Record<string, string>) {
+		const r = await fetch(staff.server.url + path, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'application/json',
+				'x-sveltekit-action': 'true',
+				origin: staff.server.url,
+				...(caller === 'anonymous' ? {} : { authorization: `Bearer ${staff.tokens[caller]}` })
+			},
+			body: new URLSearchParams(fields).toString()
+		});
+		const json = (await r.json()) as { type: string; status?: number; data?: string };
+		return { http: r.status, status: json.type === 'success' ? 200 : (json.status ?? 0), json };
+	}
+
+	for (const c of Object.keys(COLLECTIONS) as Collection[]) {
+		describe(`review actions on /review/${c}/<id>`, () => {
+			const ACTIONS: [string, Mutation, string][] = [
+				['publish', 'publish', 'published'],
+				['sendBack', 'send back', 'draft']
+			];
+			for (const [name, m, to] of ACTIONS) {
+				it.each(CALLERS)(`${name} as %s`, async (caller) => {
+					const id = await subjectOf(c);
+					await bringTo(c, id, 'in_review');
+					const before = await latest(c, id);
+					const r = await action(`/review/${c}/${encodeURIComponent(id)}?/${name}`, caller, {
+						reason: `${name} by ${caller} in the browser`,
+						version: JSON.parse(before.etag)
+					});
+					expect(r.http).toBe(200);
+					const want = expected(c, m, caller);
+					expect(r.status, JSON.stringify(r.json)).toBe(want);
+					const after = await latest(c, id);
+					if (want === 200) expect(after.status).toBe(to);
+					else expect(after).toEqual(before);
+				});
+			}
+
+			it('sendBack without a comment (400), publish of a version not read (409 stale) or none named (400) change nothing', async () => {
+				const id = await subjectOf(c);
+				await bringTo(c, id, 'in_review');
+				const before = await latest(c, id);
+				const r = await action(`/review/${c}/${encodeURIComponent(id)}?/sendBack`, 'reviewer', {
+					reason: '  ',
+					version: JSON.parse(before.etag)
+				});
+				expect(r.status).toBe(400);
+				const stale = await action(`/review/${c}/${encodeURIComponent(id)}?/publish`, 'reviewer', {
+					version: String(Number(JSON.parse(before.etag)) - 1)
+				});
+				expect(stale.status).toBe(409);
+				const missing = await action(
+					`/review/${c}/${encodeURIComponent(id)}?/publish`,
+					'reviewer',
+					{}
+				);
+				expect(missing.status).toBe(400);
+				expect(await latest(c, id)).toEqual(before);
+			});
+		});
+	}
+
+	describe('restore on /incidents/<id>/history', () => {
+		const RESTORE: Record<Caller, number> = {
+			anonymous: 401,
+			editor: 200,
+			reviewer: 200,
+			admin: 200
+		};
+		it.each(CALLERS)('restore as %s', async (caller) => {
+			const id = await subjectOf('incidents');
+			await bringTo('incidents', id, 'draft');
+			const before = await latest('incidents', id);
+			const r = await action(`/incidents/${encodeURIComponent(id)}/history?/restore`, caller, {
+				version: '1',
+				expected: JSON.parse(before.etag)
+			});
+			expect(r.status, JSON.stringify(r.json)).toBe(RESTORE[caller]);
+			const after = await latest('incidents', id);
+			if (r.status === 200) {
+				expect(after.etag).toBe(`"${Number(JSON.parse(before.etag)) + 1}"`);
+				expect(after.status).toBe('draft');
+			} else expect(after).toEqual(before);
+		});
+
+		it('a stale or unknown version is refused and changes nothing', async () => {
+			const id = await subjectOf('incidents');
+			const before = await latest('incidents', id);
+			const stale = await action(
+				`/incidents/${encodeURIComponent(id)}/history?/restore`,
+				'editor',
+				{
+					version: '1',
+					expected: String(Number(JSON.parse(before.etag)) - 1)
+				}
+			);
+			expect(stale.status).toBe(409);
+			const bad = await action(`/incidents/${encodeURIComponent(id)}/history?/restore`, 'editor', {
+				version: 'one',
+				expected: JSON.parse(before.etag)
+			});
+			expect(bad.status).toBe(400);
+			expect(await latest('incidents', id)).toEqual(before);
+		});
+	});
 
 	describe('account routes (anyone may try them)', () => {
 		const form = (caller: Caller, fields: Record<string, string>) => ({

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatDate, formatDay, isIsoDay, parseIsoDay } from './date';
+import {
+	addDays,
+	formatDate,
+	formatDay,
+	isIsoDay,
+	parseIsoDay,
+	formatDayOf,
+	formatMoment
+} from './date';
 
 describe('formatDate', () => {
 	it('says a day as a day', () => {
@@ -48,5 +56,13 @@ describe('ISO days', () => {
 		expect(addDays('2020-02-28', 1)).toBe('2020-02-29');
 		expect(addDays('2020-12-31', 1)).toBe('2021-01-01');
 		expect(addDays('2016-04-02', -3)).toBe('2016-03-30');
+	});
+});
+
+describe('formatMoment and formatDayOf', () => {
+	it('say a moment to the minute in UTC, and its day', () => {
+		expect(formatMoment('2026-12-06T18:05:59.900Z', 'en')).toBe('6 Dec 2026, 18:05 UTC');
+		expect(formatMoment('2026-12-06T23:30:00+02:00', 'vi')).toBe('21:30 6 thg 12, 2026 UTC');
+		expect(formatDayOf('2026-12-06T23:59:00-01:00', 'en')).toBe('7 Dec 2026');
 	});
 });

@@ -78,3 +78,22 @@ export function formatDate(
 	if (precision === 'year' && lang === 'vi') return `năm ${text}`;
 	return text;
 }
+
+const MOMENT: Intl.DateTimeFormatOptions = {
+	...DAY,
+	hour: '2-digit',
+	minute: '2-digit',
+	hourCycle: 'h23'
+};
+
+/** A moment (an ISO timestamp) to the minute, in UTC: "6 Dec 2026, 18:05 UTC". */
+export function formatMoment(iso: string, lang: Lang): string {
+	return `${format(lang, MOMENT)
+		.format(new Date(iso))
+		.replace(/[\u2009\u202f]/g, ' ')} UTC`;
+}
+
+/** The day of a moment (an ISO timestamp), in UTC: "6 Dec 2026". */
+export function formatDayOf(iso: string, lang: Lang): string {
+	return formatDay(new Date(iso).toISOString().slice(0, 10), lang);
+}

@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import type { Dataset, IncidentFeature, Statement } from '$lib/data/schema';
 import { DEFAULT_LANG, isLang } from '$lib/i18n';
-import { getBasemapFile, getDataset } from '$lib/server/dataset';
+import { getBasemapFile, getDataset, getStore } from '$lib/server/dataset';
+import { correctionsOf } from '$lib/server/db/corrections';
 import { parseUrlState, serialiseUrlState } from '$lib/state/url_state';
 import { buildLocator, type LocatorArea } from './locator';
 import type { PageServerLoad } from './$types';
@@ -48,14 +49,24 @@ function countries(): LocatorArea[] {
 const byDate = (a: Statement, b: Statement) =>
 	a.said_on.localeCompare(b.said_on) || a.id.localeCompare(b.id);
 
-export const load: PageServerLoad = ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
 	const dataset = getDataset();
 	const { byId, statementsBySource } = lookupsOf(dataset);
 	const incident = byId.get(params.id);
-	if (!incident) error(404, `No incident with id "${params.id}"`);
-	const p = incident.properties;
 	const langParam = url.searchParams.get('lang');
 	const lang = isLang(langParam) ? langParam : DEFAULT_LANG;
+	const corrections = await correctionsOf(getStore().db, 'incident', params.id);
+	if (!incident) {
+		// A retracted incident keeps its permalink: it says when and why it was withdrawn.
+		if (corrections.retracted) {
+			error(410, {
+				message: `Retracted on ${corrections.retracted.at.slice(0, 10)}: ${corrections.retracted.reason}`,
+				retraction: { ...corrections.retracted, lang }
+			});
+		}
+		error(404, `No incident with id "${params.id}"`);
+	}
+	const p = incident.properties;
 	// The dashboard's state (query, layers, view) as the link here carried it, for the way back.
 	const mapQuery = serialiseUrlState({
 		...parseUrlState(url.searchParams),
@@ -92,6 +103,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	});
 	return {
 		lang,
+		updatedAt: corrections.updatedAt,
 		mapQuery,
 		incident,
 		places: p.place_ids
