@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	articlesSuite,
+	asNewsPage,
 	capturedArticles,
 	haveArticles,
 	quotedStatements
@@ -63,40 +64,6 @@ describe('htmlToText', () => {
 		expect(htmlToText('')).toBe('');
 	});
 });
-
-/**
- * A page as a news site would serve the article: each line of the captured text a paragraph with
- * its letters partly written as character references, inside an <article>, with a head, scripts,
- * styles, navigation and a footer around it that hold words of the article too.
- */
-function asNewsPage(text: string): string {
-	const escape = (s: string) =>
-		s
-			.replace(/&/g, '&amp;')
-			.replace(/</g, '&lt;')
-			.replace(/>/g, '&gt;')
-			.replace(/à/g, '&agrave;')
-			.replace(/ộ/g, '&#7897;')
-			.replace(/ạ/g, '&#x1EA1;')
-			.replace(/ /g, (_, i: number) => (i % 7 === 0 ? '\n   ' : ' '));
-	const paragraphs = text
-		.split('\n')
-		.filter((line) => line.trim())
-		.map((line, i) =>
-			i % 3 === 2 ? `<div class="caption"><em>${escape(line)}</em></div>` : `<p>${escape(line)}</p>`
-		)
-		.join('\n');
-	const sample = escape(text.slice(0, 60));
-	return `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${sample}</title>
-<style>.caption { font-style: italic }</style>
-<script>window.dataLayer = [{ "page": "${sample.replace(/"/g, '')}" }];</script></head>
-<body><nav><ul><li><a href="/">Trang chủ</a></li><li>${sample}</li></ul></nav>
-<article class="detail"><!-- tracking: ${sample} -->
-${paragraphs}
-</article>
-<aside>Tin bài liên quan: ${sample}</aside><footer>© Báo điện tử</footer>
-<script src="/ads.js"></script></body></html>`;
-}
 
 describe.skipIf(!haveArticles)(
 	articlesSuite('htmlToText on the captured articles served as news pages'),
