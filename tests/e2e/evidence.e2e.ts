@@ -25,7 +25,8 @@ afterAll(async () => {
 
 const url = (path: string) => staff.server.url + path;
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-const bearer = (token?: string) => (token ? { authorization: `Bearer ${token}` } : {});
+const bearer = (token?: string): Record<string, string> =>
+	token ? { authorization: `Bearer ${token}` } : {};
 
 async function send(method: string, path: string, body: unknown, token?: string, extra = {}) {
 	const r = await fetch(url(path), {
