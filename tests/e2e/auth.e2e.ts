@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +47,14 @@ beforeAll(() => {
 }, 300_000);
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** WCAG 2 A and AA violations that axe rates serious or critical, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary}`));
+}
 
 /** A form POST of `fields` to the sign-in page, without a browser; the raw answer. */
 function postSignIn(
@@ -159,6 +168,7 @@ describe('accounts in the browser', () => {
 		expect(text).toContain(EDITOR.email);
 		expect(text).toContain('editor');
 		expect(await page.getByRole('button', { name: 'Sign out', exact: true }).count()).toBe(1);
+		expect(await seriousViolations(page)).toEqual([]);
 
 		const [cookie] = (await ctx.cookies()).filter((c) => c.name === 'atlas_session');
 		expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false, path: '/' });
@@ -179,6 +189,7 @@ describe('accounts in the browser', () => {
 		expect(await page.getByLabel('E-mail address').inputValue()).toBe(EDITOR.email);
 		expect(await page.getByLabel('E-mail address').getAttribute('aria-invalid')).toBe('true');
 		expect((await ctx.cookies()).some((c) => c.name === 'atlas_session')).toBe(false);
+		expect(await seriousViolations(page)).toEqual([]);
 
 		await signIn(page, { email: EDITOR.email, password: 'sai mật khẩu rồi' }, '?lang=vi');
 		expect(await page.locator('html').getAttribute('lang')).toBe('vi');

@@ -93,11 +93,22 @@ describe('the editing API', () => {
 		expect(byEditor.status).toBe(403);
 		expect(await exportedIds()).not.toContain(id);
 
+		const staleReview = await send(
+			'POST',
+			`/api/incidents/${id}/status`,
+			{ status: 'published' },
+			reviewer,
+			{ 'if-match': '"1"' }
+		);
+		expect(staleReview.status).toBe(409);
+		expect(staleReview.json).toMatchObject({ code: 'stale', current_version: 2 });
+		expect(await exportedIds()).not.toContain(id);
 		const published = await send(
 			'POST',
 			`/api/incidents/${id}/status`,
 			{ status: 'published', reason: 'checked against the source' },
-			reviewer
+			reviewer,
+			{ 'if-match': '"2"' }
 		);
 		expect(published.status).toBe(200);
 		expect(published.json).toMatchObject({

@@ -316,6 +316,42 @@ describe.each(engines())('editing records on $name', { timeout: 60_000 }, (engin
 		expect((await readLatest(db, 'incident', 'inc-d'))?.status).toBe('in_review');
 	});
 
+	it('moves only the version the caller read when it names one', async () => {
+		await saveVersion(db, 'source', 'src-d', newSource('src-d'), null, editor);
+		await changeStatus(db, 'source', 'src-d', 'in_review', 'editor', { ...editor, reason: '' }, 1);
+		await saveVersion(
+			db,
+			'source',
+			'src-d',
+			{ ...newSource('src-d'), title: 'Changed' },
+			1,
+			editor
+		);
+		await changeStatus(db, 'source', 'src-d', 'in_review', 'editor', { ...editor, reason: '' });
+		const stale = await changeStatus(
+			db,
+			'source',
+			'src-d',
+			'published',
+			'reviewer',
+			{ ...reviewer, reason: '' },
+			1
+		).catch((e) => e);
+		expect(stale).toBeInstanceOf(StaleVersion);
+		expect((stale as StaleVersion).currentVersion).toBe(2);
+		expect(await readPublished(db, 'source', 'src-d')).toBeNull();
+		await changeStatus(
+			db,
+			'source',
+			'src-d',
+			'published',
+			'reviewer',
+			{ ...reviewer, reason: '' },
+			2
+		);
+		expect((await readPublished(db, 'source', 'src-d'))?.version).toBe(2);
+	});
+
 	it('sends a record back with a reason, which its history keeps', async () => {
 		await saveVersion(db, 'source', 'src-d', newSource('src-d'), null, editor);
 		await changeStatus(db, 'source', 'src-d', 'in_review', 'editor', { ...editor, reason: '' });

@@ -365,6 +365,8 @@ async function retract(tx: Queryable, record: LatestRecord, revision: number, ch
  *   record (an incident takes the statements about it alone along); refused, naming them, if
  *   published records still link to it.
  * A publication or retraction is announced on `CHANGES_CHANNEL` for every server's read model.
+ * With `expected`, the move applies only to that version (a reviewer publishes what they read):
+ * else {@link StaleVersion}.
  */
 export async function changeStatus(
 	db: Db,
@@ -372,7 +374,8 @@ export async function changeStatus(
 	id: string,
 	to: TargetStatus,
 	role: Actor,
-	change: Change & { reason: string }
+	change: Change & { reason: string },
+	expected: number | null = null
 ): Promise<StatusChanged> {
 	return db.transaction(async (tx) => {
 		let revision = await lockForWrite(tx);
@@ -385,6 +388,7 @@ export async function changeStatus(
 			change.reason
 		);
 		if (refusal) throw new StatusRefused(refusal);
+		if (expected !== null && record.version !== expected) throw new StaleVersion(record.version);
 		if (to === 'in_review' || to === 'draft') {
 			await setStatus(tx, record, to, revision + 1, change);
 			return { id, version: record.version, status: to, alsoPublished: [], alsoRetracted: [] };

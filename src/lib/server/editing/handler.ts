@@ -235,7 +235,10 @@ export async function updateRecord(
 
 const reasonSchema = text('text');
 
-/** `POST /api/<collection>/<id>/status` with `{status, reason}`. */
+/**
+ * `POST /api/<collection>/<id>/status` with `{status, reason}`; with `If-Match`, only if the record
+ * is still at that version (else `409 stale`), so a reviewer publishes the version they read.
+ */
 export async function changeRecordStatus(
 	ctx: EditingContext,
 	collection: Collection,
@@ -244,6 +247,13 @@ export async function changeRecordStatus(
 ): Promise<HttpResponse> {
 	if (!ctx.user)
 		return mutation(errorResponse(401, 'unauthorized', 'Sign in or send an API token'));
+	const header = request.headers.get('if-match');
+	const expected = header === null ? null : parseIfMatch(header);
+	if (header !== null && expected === null) {
+		return mutation(
+			invalid([{ field: 'If-Match', message: 'must be one version number, e.g. "3"' }])
+		);
+	}
 	const read = await readJsonBody(request);
 	if (!read.ok) return mutation(read.response);
 	const body = read.value;
@@ -267,7 +277,8 @@ export async function changeRecordStatus(
 			id,
 			body.status as TargetStatus,
 			ctx.user.role,
-			{ author: authorOf(ctx.user), reason: reason.data }
+			{ author: authorOf(ctx.user), reason: reason.data },
+			expected
 		);
 		if (done.datasetVersion !== undefined) await ctx.published?.(done.datasetVersion);
 		return mutation(
