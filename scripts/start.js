@@ -21,9 +21,10 @@ if (stale) {
 	execSync('npm run build', { stdio: 'inherit' });
 }
 process.env.PORT ??= '3000';
-// The editing API reads JSON bodies up to 1 MB (src/lib/server/editing/body.ts); the adapter's
-// default limit (512 KB) would refuse them first.
-process.env.BODY_SIZE_LIMIT ??= '1M';
+// The adapter has one body limit for every route: the largest any route reads, a source snapshot's
+// 5 MB (src/lib/server/body_limit.ts, which holds every other route to 1 MB, the editing API's JSON
+// limit); the adapter's default (512 KB) would refuse them first.
+process.env.BODY_SIZE_LIMIT ??= '5M';
 console.log(
 	`Incident Atlas: serving on http://${process.env.HOST ?? 'localhost'}:${process.env.PORT}`
 );

@@ -2,6 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { malformedPathResponse } from '$lib/server/api/malformed';
 import { createAuthHandle } from '$lib/server/auth/hook';
+import { bodyLimit } from '$lib/server/body_limit';
 import { preflightResponse, withCors } from '$lib/server/cors';
 import { closeDataset, getStore, initDataset } from '$lib/server/dataset';
 import { StoreError } from '$lib/server/db/db';
@@ -47,10 +48,12 @@ const routing: Handle = async ({ event, resolve }) => {
 /**
  * Security headers wrap everything (the auth hook's own 401 and 403 included); the auth hook runs
  * inside the routing one, so malformed paths and CORS preflights never touch the store and its
- * 401s are readable cross-origin like every other `/api` answer.
+ * 401s are readable cross-origin like every other `/api` answer. The body limit comes last: 1 MB
+ * for every route but the source snapshot's 5 MB (the server's own limit is the larger one).
  */
 export const handle: Handle = sequence(
 	securityHeaders,
 	routing,
-	createAuthHandle(() => getStore().db)
+	createAuthHandle(() => getStore().db),
+	bodyLimit
 );

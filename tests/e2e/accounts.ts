@@ -64,7 +64,7 @@ export async function startStaffedServer(): Promise<StaffedServer> {
 		rmSync(dir, { recursive: true, force: true });
 		throw error;
 	}
-	const server = await startServer({ env: { DATA_DIR: dir, BODY_SIZE_LIMIT: '1M' } });
+	const server = await startServer({ env: { DATA_DIR: dir, BODY_SIZE_LIMIT: '5M' } });
 	return {
 		server,
 		tokens,

@@ -12,6 +12,9 @@ import {
 	publishedIncident
 } from './editing_records';
 import { fillPattern, listRoutes } from './routes';
+import { loadDataset } from '$lib/server/load';
+
+const dataset = loadDataset('geodata');
 
 /**
  * Nothing unpublished leaks: records in every unpublished state carry markers in every text field,
@@ -25,7 +28,9 @@ const SECRET = {
 	draftEdit: marker('DRAFTEDIT'),
 	sentBack: marker('SENTBACK'),
 	sentBackReason: marker('BACKREASON'),
-	pendingAtRetraction: marker('RETRACTDRAFT')
+	pendingAtRetraction: marker('RETRACTDRAFT'),
+	snapshot: marker('SNAPSHOT'),
+	publishedSourceSnapshot: marker('PUBSNAPSHOT')
 };
 /** Published on purpose: it must be found, or the scan proves nothing. */
 const CONTROL = marker('PUBLISHED');
@@ -38,7 +43,7 @@ async function call(method: string, path: string, body: unknown, token: string, 
 	const r = await fetch(staff.server.url + path, {
 		method,
 		headers: jsonHeaders(token, extra),
-		body: JSON.stringify(body)
+		body: body === undefined ? undefined : JSON.stringify(body)
 	});
 	const json = await r.json();
 	if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
@@ -67,6 +72,8 @@ async function edit(collection: string, id: string, change: (body: IncidentFeatu
 	});
 }
 const published = 'thoidai-2020-11-24';
+const snapshot = (source: string, text: string) =>
+	call('PUT', `/api/sources/${source}/snapshot`, { text }, staff.tokens.editor);
 
 beforeAll(async () => {
 	staff = await startStaffedServer();
@@ -110,6 +117,16 @@ beforeAll(async () => {
 		b.properties.summary.en = `Summary ${SECRET.pendingAtRetraction}`;
 	});
 	await move('incidents', gone, 'retracted', 'Reported twice');
+	// Snapshots (evidence for editors, never for readers): on the new draft source, and on a
+	// published source with a published statement quoting it, so its excerpt route has a range.
+	await snapshot(source, `Bài báo nháp. ${SECRET.snapshot} Hết.`);
+	const quoting = dataset.statements.find((s) => s.source_id === published)!;
+	await snapshot(published, `${SECRET.publishedSourceSnapshot}\n${quoting.quote.text}\nHết.`);
+	const before = await call('GET', `/api/statements/${quoting.id}`, undefined, staff.tokens.editor);
+	await call('PUT', `/api/statements/${quoting.id}`, before.json, staff.tokens.editor, {
+		'if-match': before.etag
+	});
+	ids.push(published, quoting.id);
 }, 300_000);
 afterAll(async () => {
 	await staff?.stop();
@@ -152,6 +169,8 @@ describe('nothing unpublished leaks', () => {
 			expect.arrayContaining(['/', '/api/incidents.geojson', '/data/dataset.json'])
 		);
 		expect(urls).toContain(`/api/incidents/${encodeURIComponent(ids[0])}`);
+		expect(urls).toContain(`/api/sources/${encodeURIComponent(ids[0])}/snapshot`);
+		expect(urls).toContain(`/api/sources/${published}/snapshot`);
 		expect(urls).toContain(`/incidents/${encodeURIComponent(controlId)}/__data.json`);
 		const leaks: string[] = [];
 		const sawControl: string[] = [];
@@ -180,5 +199,22 @@ describe('nothing unpublished leaks', () => {
 			headers: { authorization: `Bearer ${staff.tokens.editor}` }
 		});
 		expect(await r.text()).toContain(SECRET.newDraft);
+	});
+
+	it('a signed-in editor does see the snapshots and the excerpt range (they are really there)', async () => {
+		const read = async (path: string) =>
+			(
+				await fetch(staff.server.url + path, {
+					headers: { authorization: `Bearer ${staff.tokens.editor}` }
+				})
+			).text();
+		expect(await read(`/api/sources/${ids[0]}/snapshot`)).toContain(SECRET.snapshot);
+		expect(await read(`/api/sources/${published}/snapshot`)).toContain(
+			SECRET.publishedSourceSnapshot
+		);
+		const quoting = dataset.statements.find((s) => s.source_id === published)!;
+		expect(JSON.parse(await read(`/api/statements/${quoting.id}/excerpt`))).toMatchObject({
+			start: SECRET.publishedSourceSnapshot.length + 1
+		});
 	});
 });

@@ -32,6 +32,7 @@ const MUTATION_ROUTES = [
 	'POST /api/[collection=collection]',
 	'PUT /api/[collection=collection]/[id]',
 	'POST /api/[collection=collection]/[id]/status',
+	'PUT /api/sources/[id]/snapshot',
 	'ACTION default /signin',
 	'POST /signout',
 	'ACTION publish /review/[collection=collection]/[id]',
@@ -312,6 +313,32 @@ describe('the role matrix', () => {
 		});
 	});
 
+	describe('/api/sources/<id>/snapshot', () => {
+		/** Putting a snapshot: every account that may edit; a reader is refused. */
+		const SNAPSHOT: Record<Caller, number> = {
+			anonymous: 401,
+			editor: 201,
+			reviewer: 201,
+			admin: 201
+		};
+		const current = async () =>
+			(
+				await fetch(`${staff.server.url}/api/sources/${published.source}/snapshot`, {
+					headers: { authorization: `Bearer ${staff.tokens.admin}` }
+				})
+			).text();
+
+		it.each(CALLERS)('put a snapshot as %s', async (caller) => {
+			const before = await current();
+			const text = `Snapshot by ${caller}`;
+			const r = await request('PUT', `/api/sources/${published.source}/snapshot`, caller, { text });
+			expect(r.status, JSON.stringify(r.json)).toBe(SNAPSHOT[caller]);
+			const after = await current();
+			if (r.status === 201) expect(JSON.parse(after).text).toBe(text);
+			else expect(after).toBe(before);
+		});
+	});
+
 	describe('account routes (anyone may try them)', () => {
 		const form = (caller: Caller, fields: Record<string, string>) => ({
 			method: 'POST',
@@ -385,6 +412,22 @@ describe('the role matrix', () => {
 		it('creates from a page of this site', async () => {
 			expect((await post(staff.server.url, 'session-same-site')).status).toBe(201);
 			expect(await exists('session-same-site')).toBe(true);
+		});
+
+		it('puts a snapshot from a page of this site, and is refused from another site', async () => {
+			const put = (origin: string) =>
+				fetch(`${staff.server.url}/api/sources/session-same-site/snapshot`, {
+					method: 'PUT',
+					headers: { 'content-type': 'application/json', cookie, origin },
+					body: JSON.stringify({ text: `From ${origin}` })
+				});
+			expect((await put(staff.server.url)).status).toBe(201);
+			const foreign = await put('https://evil.example');
+			expect(foreign.status).toBe(403);
+			const r = await fetch(`${staff.server.url}/api/sources/session-same-site/snapshot`, {
+				headers: { authorization: `Bearer ${staff.tokens.admin}` }
+			});
+			expect((await r.json()).text).toBe(`From ${staff.server.url}`);
 		});
 
 		it('is refused from another site or without an Origin, and nothing is created', async () => {

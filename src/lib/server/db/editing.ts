@@ -15,6 +15,7 @@ import {
 } from '../editing/record_check';
 import type { Db, Queryable } from './db';
 import { recordsToDataset } from './dataset_records';
+import { locateExcerpt, recordExcerpt } from './evidence';
 import {
 	announce,
 	insertDraftVersion,
@@ -189,6 +190,8 @@ async function assertValidDraft(tx: Queryable, kind: EditableKind, id: string, b
  * `null` to create a record (refused with {@link RecordExists} if the id is taken), else the
  * record's newest version, or {@link StaleVersion} with the current one. Editing a published
  * record makes a draft over it; readers keep the published version until the draft is published.
+ * A statement whose source has a snapshot must quote it (else {@link InvalidRecord} naming
+ * `quote.text`); the range it was found at is stored with the version.
  */
 export async function saveVersion(
 	db: Db,
@@ -206,8 +209,11 @@ export async function saveVersion(
 		if (expected !== null && head && head.version !== expected)
 			throw new StaleVersion(head.version);
 		await assertValidDraft(tx, kind, id, body);
+		const excerpt = await locateExcerpt(tx, kind, body);
+		if (!excerpt.ok) throw new InvalidRecord([excerpt.problem]);
 		const version = (head?.version ?? 0) + 1;
 		await insertDraftVersion(tx, { kind, id, version, body, revision }, change);
+		if (excerpt.range) await recordExcerpt(tx, id, version, excerpt.range);
 		return { version, status: 'draft' as const };
 	});
 }
