@@ -19,7 +19,8 @@ import { openStore } from './store';
 import { engines, freshDatabase } from './test_engines';
 
 const scratch = mkdtempSync(join(tmpdir(), 'atlas-backup-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+/** Generous: removing several PGlite data directories takes seconds on a loaded machine. */
+afterAll(() => rmSync(scratch, { recursive: true, force: true }), 120_000);
 
 type Env = Record<string, string>;
 
