@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSPHRASE, jsonHeaders, startStaffedServer, type StaffedServer } from './accounts';
@@ -60,6 +61,14 @@ async function person(email?: string): Promise<{ page: Page; problems: string[] 
 	return { page, problems };
 }
 
+/** WCAG 2 A and AA violations that axe rates serious or critical, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+}
+
 const mapIds = async () =>
 	(
 		(await (await fetch(url('/data/dataset.json'))).json()).incidents.features as { id: string }[]
@@ -104,11 +113,13 @@ describe('review, history and corrections in the browser', () => {
 		await expect.poll(() => row.count()).toBe(1);
 		expect(await row.locator('.author').textContent()).toBe('editor@example.org');
 		expect(await row.locator('time').textContent()).toContain(today());
+		expect(await seriousViolations(rev.page)).toEqual([]);
 
 		await row.locator('a').click();
 		await rev.page.waitForURL(new RegExp(`/review/incidents/${id}`));
 		expect(await rev.page.locator('main').textContent()).toContain('Never published');
 		expect(await rev.page.locator('table.fields').textContent()).toContain('Title review e2e');
+		expect(await seriousViolations(rev.page)).toEqual([]);
 		await rev.page.getByLabel(/Comment for the editor/).fill('Name the village in the title');
 		await Promise.all([
 			rev.page.waitForLoadState('load'),
@@ -154,6 +165,7 @@ describe('review, history and corrections in the browser', () => {
 		expect(await reader.page.locator('.retracted').textContent()).toBe(
 			`Retracted on ${today()}: ${reason}`
 		);
+		expect(await seriousViolations(reader.page)).toEqual([]);
 		const vi = await reader.page.goto(url(`/incidents/${id}?lang=vi`));
 		expect(vi?.status()).toBe(410);
 		expect(await reader.page.locator('.retracted').textContent()).toBe(
@@ -195,10 +207,12 @@ describe('review, history and corrections in the browser', () => {
 		);
 		expect(await reader.page.locator('main').textContent()).not.toContain('@example.org');
 		expect(await reader.page.locator('button:text("Restore this version")').count()).toBe(0);
+		expect(await seriousViolations(reader.page)).toEqual([]);
 
 		const rev = await person('reviewer@example.org');
 		await rev.page.goto(url(`/incidents/${id}/history`));
 		const latest = put.json.version as number;
+		expect(await seriousViolations(rev.page)).toEqual([]);
 		const first = rev.page.locator('tr[data-version="1"]').last();
 		await Promise.all([rev.page.waitForLoadState('load'), first.locator('button').click()]);
 		await rev.page
