@@ -197,6 +197,26 @@ describe('the incident editor in the browser', () => {
 			'Shelling near Tartar (corrected by a script)'
 		);
 
+		// Submitting names the version on screen: one saved meanwhile is not submitted unseen.
+		const again = structuredClone((await latest(id)).body);
+		again.properties.summary.en =
+			'<b>Artillery</b> fire was reported near Tartar (a second script edit).';
+		const put3 = await fetch(url(`/api/incidents/${id}`), {
+			method: 'PUT',
+			headers: jsonHeaders(staff.tokens.editor, { 'if-match': '"2"' }),
+			body: JSON.stringify(again)
+		});
+		expect(put3.status).toBe(200);
+		await page.getByRole('button', { name: 'Submit for review' }).click();
+		await stale.waitFor();
+		expect(await stale.innerText()).toContain('now version 3');
+		expect((await latest(id)).recordStatus).toBe('draft');
+		await stale.getByRole('button', { name: 'Reload the latest version' }).click();
+		await stale.waitFor({ state: 'detached' });
+		expect(await page.getByLabel('Summary (English)').inputValue()).toBe(
+			'<b>Artillery</b> fire was reported near Tartar (a second script edit).'
+		);
+
 		await page.getByRole('button', { name: 'Submit for review' }).click();
 		await page.getByText('Submitted for review.').waitFor();
 		expect(await page.locator('[data-record-status]').innerText()).toContain('In review');
@@ -226,7 +246,7 @@ describe('the incident editor in the browser', () => {
 		);
 		// Text is text: the tags typed into the summary are shown, not rendered.
 		expect(await details.locator('.summary').innerText()).toBe(
-			'<b>Artillery</b> fire was reported near Tartar.'
+			'<b>Artillery</b> fire was reported near Tartar (a second script edit).'
 		);
 		expect(await details.locator('.summary b').count()).toBe(0);
 		expect(reader.problems).toEqual([]);
