@@ -24,8 +24,21 @@ export const tooLarge = (limit: number) =>
 	toResponse(errorResponse(413, 'PayloadTooLarge', `The body is larger than ${limit} bytes`));
 
 /**
+ * Reads and drops the rest of a body, until its end or until the server's own limit
+ * (`BODY_SIZE_LIMIT`) stops it. Cancelling instead would make the Node adapter destroy the
+ * connection, and the client would see a reset instead of the 413.
+ */
+export async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+	try {
+		while (!(await reader.read()).done);
+	} catch {
+		// The server's limit ended the body: nothing more to read.
+	}
+}
+
+/**
  * The bytes of `body`, read until its end or until more than `limit` bytes have come (then
- * `null`, and the rest is not read).
+ * `null`, and the rest is read and dropped: see {@link drain}).
  */
 export async function readUpTo(
 	body: ReadableStream<Uint8Array>,
@@ -39,7 +52,7 @@ export async function readUpTo(
 		if (done) return Buffer.concat(chunks, size);
 		size += value.byteLength;
 		if (size > limit) {
-			await reader.cancel().catch(() => {});
+			await drain(reader);
 			return null;
 		}
 		chunks.push(value);

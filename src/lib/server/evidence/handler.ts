@@ -1,6 +1,6 @@
 import { htmlToText } from '../../evidence/html_text';
 import { authorOf, type SessionUser } from '../auth/user';
-import { SNAPSHOT_BODY_LIMIT } from '../body_limit';
+import { SNAPSHOT_BODY_LIMIT, drain } from '../body_limit';
 import type { Db } from '../db/db';
 import { readLatest } from '../db/editing';
 import {
@@ -57,7 +57,7 @@ function mediaType(header: string | null): { mime: string; charset: string } {
 
 /**
  * The body's bytes, counted while they stream in: `413` past {@link SNAPSHOT_BODY_LIMIT} (from
- * `Content-Length` before anything is read, else at the byte that passes it, and the rest unread).
+ * `Content-Length` before anything is read, else at the byte that passes it; the rest is dropped).
  */
 async function readBody(
 	request: Request
@@ -74,7 +74,7 @@ async function readBody(
 			if (done) break;
 			size += value.byteLength;
 			if (size > SNAPSHOT_BODY_LIMIT) {
-				await reader.cancel().catch(() => {});
+				await drain(reader);
 				return { ok: false, response: tooLarge() };
 			}
 			chunks.push(value);
