@@ -36,6 +36,25 @@ describe('/api exports', () => {
 		});
 	});
 
+	it('names the dataset version (the last published revision, as /healthz says) in every export', async () => {
+		const { dataset_version } = await (await get('/healthz')).json();
+		expect(dataset_version).toBeGreaterThan(0);
+		const geojson = await (await get('/api/incidents.geojson')).json();
+		expect(geojson.metadata.dataset_version).toBe(dataset_version);
+		const statements = await (await get('/api/statements.json')).json();
+		expect(statements.metadata.dataset_version).toBe(dataset_version);
+		for (const file of ['/api/incidents.csv', '/api/statements.csv']) {
+			const rows = csvParse(await (await get(file)).text());
+			expect(rows.length, file).toBeGreaterThan(0);
+			expect(new Set(rows.map((r) => r.dataset_version)), file).toEqual(
+				new Set([String(dataset_version)])
+			);
+		}
+		expect(await (await get('/api/incidents.kml')).text()).toContain(
+			`Dataset version ${dataset_version}.`
+		);
+	});
+
 	it('serves CSV (UTF-8 with BOM) and KML with their content types', async () => {
 		const csv = await get('/api/incidents.csv');
 		expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');

@@ -45,6 +45,10 @@ describe('the Export menu', () => {
 				expect(feature.properties.sources.length).toBeGreaterThan(0);
 			}
 			expect(fc.metadata.filter).toMatchObject({ from: '2016-04-01', to: '2016-04-05' });
+			// The state the file came from: the last published revision, as /healthz reports it.
+			const health = await (await fetch(new URL('/healthz', app.server.url))).json();
+			expect(health.dataset_version).toBeGreaterThan(0);
+			expect(fc.metadata.dataset_version).toBe(health.dataset_version);
 			// The export worker made the file from its own copy of the dataset (the page sent rows).
 			expect(page.workers().some((w) => w.url().includes('export_worker'))).toBe(true);
 			expect(datasetLoads).toHaveLength(2);
@@ -66,6 +70,10 @@ describe('the Export menu', () => {
 			expect(incidents.text.startsWith('\uFEFFevent_id,')).toBe(true);
 			const rows = csvParse(incidents.text.slice(1));
 			expect(rows.map((r) => r.event_id).sort()).toEqual([...shown].sort());
+			const health = await (await fetch(new URL('/healthz', app.server.url))).json();
+			expect(new Set(rows.map((r) => r.dataset_version))).toEqual(
+				new Set([String(health.dataset_version)])
+			);
 
 			const statements = await download(page, 'Export', 'CSV (statements)');
 			const about = new Set(
@@ -86,6 +94,7 @@ describe('the Export menu', () => {
 			const { text } = await download(page, 'Export this incident', 'GeoJSON');
 			const fc = JSON.parse(text);
 			expect(fc.features.map((f: { id: string }) => f.id)).toEqual(['2020-11-23-madagiz-mine']);
+			expect(fc.metadata.dataset_version).toBeGreaterThan(0);
 			const speakers = fc.features[0].properties.statements.map(
 				(s: { speaker: { name: string } }) => s.speaker.name
 			);

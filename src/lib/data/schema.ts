@@ -474,6 +474,12 @@ export interface Dataset {
 	statements: Statement[];
 	sources: Source[];
 	organizations: Organization[];
+	/**
+	 * The dataset version: the number of the last published revision in the store. Set by the
+	 * server's read model and carried into every export, so a cited file names the state it came
+	 * from; absent for a dataset read from files (`meta.version` is the curated seed's own label).
+	 */
+	revision?: number;
 }
 
 /** The files of a dataset directory, relative to it. */

@@ -16,6 +16,8 @@ export interface ExportContext {
 	places: PlaceFeature[];
 	organizations: Organization[];
 	meta: Meta;
+	/** The dataset version (`Dataset.revision`), written into the file when known. */
+	revision?: number;
 	/** The filter that selected the incidents, recorded in the file. */
 	filter: IncidentQuery;
 	/** ISO timestamp, passed in so the output is reproducible. */

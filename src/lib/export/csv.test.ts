@@ -19,6 +19,27 @@ import { fixtureContext, lineOfContact2016, madagizMine, mi24, russianMod } from
 const all = [lineOfContact2016, mi24, madagizMine];
 const parse = (text: string) => csvParse(text.slice(BOM.length));
 
+describe('the dataset version column', () => {
+	it('ends every row of both files with the dataset version the file was made from', () => {
+		const ctx = { ...fixtureContext(), revision: 42 };
+		const incidents = parse(toIncidentsCSV(all, ctx));
+		expect(incidents.columns.at(-1)).toBe('dataset_version');
+		expect(incidents.map((r) => r.dataset_version)).toEqual(['42', '42', '42']);
+		const statements = parse(toStatementsCSV(all, ctx));
+		expect(statements.columns.at(-1)).toBe('dataset_version');
+		expect(statements.length).toBeGreaterThan(0);
+		for (const r of statements) expect(r.dataset_version).toBe('42');
+	});
+
+	it('leaves it empty for a dataset read from files, which has no revision', () => {
+		expect(parse(toIncidentsCSV(all, fixtureContext())).map((r) => r.dataset_version)).toEqual([
+			'',
+			'',
+			''
+		]);
+	});
+});
+
 describe('toIncidentsCSV', () => {
 	it('starts with a BOM and the ACLED-like header, one row per incident', () => {
 		const text = toIncidentsCSV(all, fixtureContext());
@@ -56,7 +77,8 @@ describe('toIncidentsCSV', () => {
 			fatalities: '1',
 			claims:
 				'killed 1 (Azerbaijani serviceman) — Ministry of Defence of Russia; wounded 5 (Russian peacekeeper and NK emergency-service workers) — Ministry of Defence of Russia',
-			wkt: 'POINT (46.750222 40.325861)'
+			wkt: 'POINT (46.750222 40.325861)',
+			dataset_version: ''
 		});
 	});
 

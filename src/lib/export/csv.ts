@@ -43,7 +43,8 @@ export const INCIDENT_COLUMNS = [
 	'notes',
 	'fatalities',
 	'claims',
-	'wkt'
+	'wkt',
+	'dataset_version'
 ] as const;
 
 export const STATEMENT_COLUMNS = [
@@ -67,7 +68,8 @@ export const STATEMENT_COLUMNS = [
 	'source_url',
 	'source_published',
 	'incident_ids',
-	'topics'
+	'topics',
+	'dataset_version'
 ] as const;
 
 /**
@@ -221,10 +223,22 @@ export function toIncidentsCSVParts(
 	ctx: ExportContext,
 	lookups: ExportLookups = exportLookups(ctx)
 ): string[] {
-	return csvParts(features, INCIDENT_COLUMNS, (f) => incidentCells(f, lookups));
+	const version = versionCell(ctx.revision);
+	return csvParts(features, INCIDENT_COLUMNS, (f) => [...incidentCells(f, lookups), version]);
 }
 
-/** The cells of an incident's row of `incidents.csv`, in the order of {@link INCIDENT_COLUMNS}. */
+/**
+ * The last cell of every row: the dataset version the file was made from (the same on every row,
+ * since a CSV has no place for file metadata); empty when unknown.
+ */
+export function versionCell(revision: number | undefined): string {
+	return revision === undefined ? '' : String(revision);
+}
+
+/**
+ * The cells of an incident's row of `incidents.csv`, in the order of {@link INCIDENT_COLUMNS},
+ * without the trailing {@link versionCell}.
+ */
 export function incidentCells(f: IncidentFeature, lookups: ExportLookups): string[] {
 	const p = f.properties;
 	const statements = linkedStatements(f, lookups);
@@ -269,6 +283,7 @@ export function toStatementsCSVParts(
 	ctx: ExportContext,
 	lookups: ExportLookups = exportLookups(ctx)
 ): string[] {
+	const version = versionCell(ctx.revision);
 	return csvParts(statementsOf(features, lookups), STATEMENT_COLUMNS, (s) => {
 		const source = lookups.sources.get(s.source_id);
 		const { organization, attribution } = statementAttribution(s, lookups);
@@ -294,7 +309,8 @@ export function toStatementsCSVParts(
 			guardCell(source?.url ?? ''),
 			source?.published ?? '',
 			guardCell(s.incident_ids.join('; ')),
-			guardCell(s.topics.join('; '))
+			guardCell(s.topics.join('; ')),
+			version
 		];
 	});
 }

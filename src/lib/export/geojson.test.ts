@@ -83,6 +83,14 @@ describe('toGeoJSON', () => {
 		]);
 	});
 
+	it('records the dataset version (the last published revision) when the dataset has one', () => {
+		const withRevision = JSON.parse(toGeoJSON([], { ...fixtureContext(), revision: 17 }));
+		expect(withRevision.metadata).toMatchObject({ version: '1.0.0-test', dataset_version: 17 });
+		expect(JSON.parse(toGeoJSON([], fixtureContext())).metadata).not.toHaveProperty(
+			'dataset_version'
+		);
+	});
+
 	it('records the filter, the time, the version and the licence in metadata', () => {
 		const fc = JSON.parse(
 			toGeoJSON([], {

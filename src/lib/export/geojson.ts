@@ -85,6 +85,7 @@ export function exportMetadata(ctx: ExportContext, count: number): Record<string
 	return {
 		dataset: ctx.meta.name,
 		version: ctx.meta.version,
+		...(ctx.revision !== undefined ? { dataset_version: ctx.revision } : {}),
 		updated: ctx.meta.updated,
 		generated_at: ctx.generatedAt,
 		filter: ctx.filter,

@@ -65,6 +65,9 @@ describe('toKML', () => {
 			'Generated 2024-05-01T12:00:00.000Z; 0 incident(s); filter {&quot;from&quot;:&quot;2016-04-01&quot;}.'
 		);
 		expect(description).toContain('Licence: CC BY 4.0');
+		expect(description).not.toContain('Dataset version');
+		const versioned = toKML([], { ...fixtureContext(), revision: 5 });
+		expect(versioned).toContain('Dataset version 5.');
 	});
 });
 

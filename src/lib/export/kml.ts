@@ -84,6 +84,7 @@ export function toKML(features: IncidentFeature[], ctx: ExportContext): string {
 	const name = `${ctx.meta.name} ${ctx.meta.version}`;
 	const description = [
 		`Generated ${ctx.generatedAt}; ${features.length} incident(s); filter ${JSON.stringify(ctx.filter)}.`,
+		...(ctx.revision !== undefined ? [`Dataset version ${ctx.revision}.`] : []),
 		`Licence: ${ctx.meta.licence}`,
 		`Attribution: ${ctx.meta.attribution}`,
 		'Casualty figures are claims, attributed. Quotes are verbatim; translations by Incident Atlas.'

@@ -44,6 +44,26 @@ describe('PreparedDataset.exportRows', () => {
 		});
 	}
 
+	it('writes its dataset version into every format, as the page would', async () => {
+		const versioned = new PreparedDataset({ ...dataset, revision: 12 });
+		for (const format of ['geojson', 'incidents-csv', 'statements-csv', 'kml'] as const) {
+			const out = versioned.exportRows(
+				request(format, [0, 2], { check: datasetCheck(all, meta, Int32Array.of(0, 2), 12) })
+			);
+			const page = serialiseExport({
+				format,
+				features: [all[0], all[2]],
+				ctx: { ...fixtureContext({ from: '2016-04-01' }), revision: 12 }
+			});
+			const bytes = new Uint8Array(await new Blob(out.parts as BlobPart[]).arrayBuffer());
+			expect(bytes).toEqual(new TextEncoder().encode(page.text));
+			expect(page.text).toMatch(/"dataset_version":12|,12\n|Dataset version 12\./);
+		}
+		expect(() => versioned.exportRows(request('geojson', [0]))).toThrow(
+			/dataset version: page undefined, worker 12/
+		);
+	});
+
 	it('records the selection and names the file after `what`', async () => {
 		const out = prepared.exportRows(
 			request('geojson', [2], { selection: 'incident 2020-11-23-madagiz-mine', what: 'x' })

@@ -1,7 +1,7 @@
 import type { Dataset, IncidentFeature } from '../data/schema';
 import type { IncidentQuery } from '../atlas/query';
 import { exportLookups, type ExportContext, type ExportLookups } from './context';
-import { csvHeader, csvLine, incidentCells, INCIDENT_COLUMNS } from './csv';
+import { csvHeader, csvLine, incidentCells, INCIDENT_COLUMNS, versionCell } from './csv';
 import { encodeRows, selectRows, type EncodedRows } from './encoded_rows';
 import { exportFileName } from './filename';
 import { exportMetadata, incidentExportFeatureJSON } from './geojson';
@@ -63,9 +63,10 @@ export class PreparedDataset {
 
 	/** Each incident as a newline and its `incidents.csv` row. */
 	get csvRows(): EncodedRows {
+		const version = versionCell(this.dataset.revision);
 		this.#csvRows ??= encodeRows(
 			this.#all.length,
-			(i) => '\n' + csvLine(incidentCells(this.#all[i], this.lookups))
+			(i) => '\n' + csvLine([...incidentCells(this.#all[i], this.lookups), version])
 		);
 		return this.#csvRows;
 	}
@@ -76,13 +77,14 @@ export class PreparedDataset {
 	 */
 	exportRows(request: RowsRequest): RowsExport {
 		const { meta } = this.dataset;
-		verifyDataset(request.check, this.#all, meta);
+		verifyDataset(request.check, this.#all, meta, this.dataset.revision);
 		const ctx: ExportContext = {
 			statements: this.dataset.statements,
 			sources: this.dataset.sources,
 			places: this.dataset.places.features,
 			organizations: this.dataset.organizations,
 			meta,
+			...(this.dataset.revision !== undefined ? { revision: this.dataset.revision } : {}),
 			filter: request.filter,
 			generatedAt: request.generatedAt,
 			...(request.selection ? { selection: request.selection } : {})

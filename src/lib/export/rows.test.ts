@@ -64,6 +64,11 @@ describe('datasetCheck and verifyDataset', () => {
 		expect(() => verifyDataset(check, all, { ...meta, updated: '2030-01-01' })).toThrow(
 			/meta\.updated/
 		);
+		const published = datasetCheck(all, meta, rows, 7);
+		expect(() => verifyDataset(published, all, meta, 7)).not.toThrow();
+		expect(() => verifyDataset(published, all, meta, 8)).toThrow(
+			/dataset version: page 7, worker 8/
+		);
 		const reordered = [mi24, lineOfContact2016, madagizMine];
 		expect(() => verifyDataset(check, reordered, meta)).toThrow(
 			`(incident at row 1: page "${mi24.id}", worker "${lineOfContact2016.id}")`

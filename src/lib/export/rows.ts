@@ -8,6 +8,8 @@ export interface DatasetCheck {
 	count: number;
 	version: string;
 	updated: string;
+	/** The dataset version the page loaded (`Dataset.revision`), when it had one. */
+	revision?: number;
 	/** Some of the requested rows as `[row, incident id]`: the ids the worker must find there. */
 	probes: [number, string][];
 }
@@ -71,7 +73,8 @@ export function prepareRowIndices(all: readonly IncidentFeature[]): void {
 export function datasetCheck(
 	all: readonly IncidentFeature[],
 	meta: Pick<Meta, 'version' | 'updated'>,
-	rows: Int32Array
+	rows: Int32Array,
+	revision?: number
 ): DatasetCheck {
 	const probes: [number, string][] = [];
 	const n = rows.length;
@@ -80,7 +83,13 @@ export function datasetCheck(
 		const row = rows[Math.round(k * step)];
 		probes.push([row, all[row].id]);
 	}
-	return { count: all.length, version: meta.version, updated: meta.updated, probes };
+	return {
+		count: all.length,
+		version: meta.version,
+		updated: meta.updated,
+		...(revision !== undefined ? { revision } : {}),
+		probes
+	};
 }
 
 /**
@@ -91,7 +100,8 @@ export function datasetCheck(
 export function verifyDataset(
 	check: DatasetCheck,
 	all: readonly IncidentFeature[],
-	meta: Pick<Meta, 'version' | 'updated'>
+	meta: Pick<Meta, 'version' | 'updated'>,
+	revision?: number
 ): void {
 	const differs = (what: string, page: unknown, worker: unknown) =>
 		new Error(
@@ -100,6 +110,7 @@ export function verifyDataset(
 	if (check.count !== all.length) throw differs('incident count', check.count, all.length);
 	if (check.version !== meta.version) throw differs('meta.version', check.version, meta.version);
 	if (check.updated !== meta.updated) throw differs('meta.updated', check.updated, meta.updated);
+	if (check.revision !== revision) throw differs('dataset version', check.revision, revision);
 	for (const [row, id] of check.probes) {
 		const found = all[row]?.id;
 		if (found !== id) throw differs(`incident at row ${row}`, id, found ?? null);

@@ -42,7 +42,11 @@ export async function initDataset(
 		checkBasemapDir(dir);
 		({ dataset, version } = await readPublishedDataset(db));
 	}
-	current = { dataset, version, basemap: readBasemap(join(dir, 'basemap')) };
+	current = {
+		dataset: { ...dataset, revision: version },
+		version,
+		basemap: readBasemap(join(dir, 'basemap'))
+	};
 	await db.listen(CHANGES_CHANNEL, (payload) => void refresh(Number(payload)));
 	return dataset;
 }
@@ -57,7 +61,11 @@ function refresh(version: number): Promise<void> {
 		try {
 			while (store && current && wanted > current.version) {
 				const next = await readPublishedDataset(store.db);
-				current = { ...next, basemap: current.basemap };
+				current = {
+					dataset: { ...next.dataset, revision: next.version },
+					version: next.version,
+					basemap: current.basemap
+				};
 			}
 		} catch (error) {
 			console.error('Incident Atlas: could not refresh the dataset:', error);

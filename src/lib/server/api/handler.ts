@@ -60,6 +60,7 @@ export function handleApiRequest(
 		places: dataset.places.features,
 		organizations: dataset.organizations,
 		meta: dataset.meta,
+		...(dataset.revision !== undefined ? { revision: dataset.revision } : {}),
 		filter,
 		generatedAt: now
 	};
