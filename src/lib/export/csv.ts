@@ -2,6 +2,12 @@ import type { Claim, IncidentFeature, PlaceFeature } from '../data/schema';
 import { roundTo } from '../geo/rfc7946';
 import { toWKT } from '../geo/wkt';
 import {
+	claimExactFigure,
+	claimValueText,
+	PLAIN_CLAIM_WORDS,
+	type ClaimWords
+} from '../atlas/claims';
+import {
 	exportLookups,
 	statementAttribution,
 	linkedPlaces,
@@ -82,12 +88,6 @@ export function guardCell(text: string): string {
 }
 
 /** The one figure a claim states: an exact number, or the claimant's own best estimate. */
-function exactValue(c: Claim): number | null {
-	if (typeof c.value === 'number') return c.value;
-	if (c.value.best !== undefined) return c.value.best;
-	return c.value.high === c.value.low ? c.value.low : null;
-}
-
 /**
  * ACLED's `fatalities` where one claim gives it: the figure of the incident's only "killed" claim
  * when that claim states an exact number or a best estimate (UCDP's `best`). Blank when nobody claimed a death, when the only claim is
@@ -98,15 +98,11 @@ function exactValue(c: Claim): number | null {
 export function fatalities(claims: readonly Claim[]): number | '' {
 	const killed = claims.filter((c) => c.metric.trim().toLowerCase() === 'killed');
 	if (killed.length !== 1) return '';
-	return exactValue(killed[0]) ?? '';
+	return claimExactFigure(killed[0].value) ?? '';
 }
 
-function claimValue(c: Claim): string {
-	if (typeof c.value === 'number') return String(c.value);
-	const { low, best, high } = c.value;
-	const bounds = high === undefined ? `≥${low}` : high === low ? String(low) : `${low}–${high}`;
-	return best === undefined || (best === low && high === low) ? bounds : `${best} (${bounds})`;
-}
+/** A spreadsheet's compact forms: "≥30", "30–35". */
+const CELL_WORDS: ClaimWords = { ...PLAIN_CLAIM_WORDS, atLeast: (low) => `≥${low}` };
 
 /**
  * Every claim of an incident, each with its subject and claimant, as one cell:
@@ -115,7 +111,7 @@ function claimValue(c: Claim): string {
  */
 export function claimsCell(claims: readonly Claim[]): string {
 	return claims
-		.map((c) => `${c.metric} ${claimValue(c)} (${c.subject}) — ${c.claimant}`)
+		.map((c) => `${c.metric} ${claimValueText(c.value, CELL_WORDS)} (${c.subject}) — ${c.claimant}`)
 		.join('; ');
 }
 

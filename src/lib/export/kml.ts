@@ -2,25 +2,19 @@ import { toKML as featureCollectionToKML } from '@placemarkio/tokml';
 import type { Feature, Geometry } from 'geojson';
 import type { Claim, IncidentFeature } from '../data/schema';
 import { toRFC7946Geometry } from '../geo/rfc7946';
+import { claimValueText } from '../atlas/claims';
 import {
 	exportLookups,
 	statementAttribution,
 	linkedPlaces,
 	linkedSources,
 	linkedStatements,
-	type ExportContext
+	type ExportContext,
+	type ExportLookups
 } from './context';
 
 function claimLine(c: Claim): string {
-	const bounds = (v: Exclude<Claim['value'], number>) =>
-		v.high !== undefined ? `${v.low}–${v.high}` : `at least ${v.low}`;
-	const v =
-		typeof c.value === 'number'
-			? String(c.value)
-			: c.value.best !== undefined
-				? `${c.value.best} (${bounds(c.value)})`
-				: bounds(c.value);
-	return `${c.claimant} claims ${c.metric}: ${v} (${c.subject}) [source ${c.source_id}]`;
+	return `${c.claimant} claims ${c.metric}: ${claimValueText(c.value)} (${c.subject}) [source ${c.source_id}]`;
 }
 
 /**
@@ -30,8 +24,11 @@ function claimLine(c: Claim): string {
  * fields, one record per line inside multi-valued fields. The incident id is a field rather than
  * the Placemark's XML `id`, which may not start with a digit.
  */
-export function toKML(features: IncidentFeature[], ctx: ExportContext): string {
-	const lookups = exportLookups(ctx);
+export function toKML(
+	features: IncidentFeature[],
+	ctx: ExportContext,
+	lookups: ExportLookups = exportLookups(ctx)
+): string {
 	const placemarks: Feature<Geometry>[] = features.map((f) => {
 		const p = f.properties;
 		const statements = linkedStatements(f, lookups);

@@ -1,33 +1,19 @@
 import type { Claim, ClaimValue } from '$lib/data/schema';
 import { locale, messages, type Lang } from '$lib/i18n';
+import { claimUpperFigure, claimValueText, sameClaimValue } from '$lib/atlas/claims';
 
-/** A claimed figure as text: "12", "at least 30", "30–35", "40 (30–60)" for a best estimate. */
+/** A claimed figure as text in the UI's language ({@link claimValueText}'s rule). */
 export function formatClaimValue(value: ClaimValue, lang: Lang): string {
-	const n = (x: number) => x.toLocaleString(locale(lang));
-	if (typeof value === 'number') return n(value);
 	const t = messages(lang).claims;
-	const bounds =
-		value.high === undefined
-			? t.atLeast(n(value.low))
-			: value.high === value.low
-				? n(value.low)
-				: t.range(n(value.low), n(value.high));
-	if (value.best === undefined || (value.best === value.low && value.high === value.low))
-		return bounds;
-	return `${n(value.best)} (${bounds})`;
+	return claimValueText(value, {
+		number: (x) => x.toLocaleString(locale(lang)),
+		atLeast: t.atLeast,
+		range: t.range
+	});
 }
 
 /** The largest figure a claim allows (its upper bound, else its lower one). */
-export function claimMax(value: ClaimValue): number {
-	return typeof value === 'number' ? value : (value.high ?? value.low);
-}
-
-function sameValue(a: ClaimValue, b: ClaimValue): boolean {
-	const lo = (v: ClaimValue) => (typeof v === 'number' ? v : v.low);
-	const hi = (v: ClaimValue) => (typeof v === 'number' ? v : (v.high ?? Infinity));
-	const best = (v: ClaimValue) => (typeof v === 'number' ? v : v.best);
-	return lo(a) === lo(b) && hi(a) === hi(b) && best(a) === best(b);
-}
+export const claimMax = claimUpperFigure;
 
 export interface ClaimGroup {
 	metric: string;
@@ -52,7 +38,7 @@ export function groupClaims(claims: readonly Claim[]): ClaimGroup[] {
 			(a, b) => a.subject.localeCompare(b.subject) || a.claimant.localeCompare(b.claimant)
 		);
 		const differ = sorted.some((a, i) =>
-			sorted.some((b, j) => j > i && a.subject === b.subject && !sameValue(a.value, b.value))
+			sorted.some((b, j) => j > i && a.subject === b.subject && !sameClaimValue(a.value, b.value))
 		);
 		return { metric, claims: sorted, differ };
 	});

@@ -5,6 +5,7 @@ import type {
 	PlaceFeature,
 	Statement
 } from '$lib/data/schema';
+import { linkedStatements, RecordLinks } from '$lib/atlas/links';
 
 /** Letters that Unicode does not decompose into a base letter plus a mark. */
 const FOLD: Record<string, string> = { ə: 'e', ı: 'i', đ: 'd', ł: 'l', ø: 'o', ß: 'ss' };
@@ -91,22 +92,21 @@ export function incidentOwnText(feature: IncidentFeature): string[] {
  * Each place and statement is normalised once, however many incidents share it.
  */
 export function buildSearchIndex(
-	dataset: Pick<Dataset, 'incidents' | 'statements' | 'places' | 'sources' | 'organizations'>
+	dataset: Pick<Dataset, 'incidents' | 'statements' | 'places' | 'sources' | 'organizations'>,
+	links: RecordLinks = new RecordLinks({
+		statements: dataset.statements,
+		sources: dataset.sources,
+		places: dataset.places.features,
+		organizations: dataset.organizations
+	})
 ): SearchIndex {
-	const organizations = new Map(dataset.organizations.map((o) => [o.id, o]));
+	const organizations = links.organizations;
 	const placeText = new Map<string, string>();
 	for (const p of dataset.places.features)
 		placeText.set(p.properties.id, normalise(placeParts(p).join(' ')));
 	const statementText = new Map<string, string>();
-	const statementsByIncident = new Map<string, string[]>();
-	for (const s of dataset.statements) {
+	for (const s of dataset.statements)
 		statementText.set(s.id, normalise(statementParts(s, organizations).join(' ')));
-		for (const id of s.incident_ids) {
-			const list = statementsByIncident.get(id);
-			if (list) list.push(s.id);
-			else statementsByIncident.set(id, [s.id]);
-		}
-	}
 	const text = new Map<string, string>();
 	for (const feature of dataset.incidents.features) {
 		const p = feature.properties;
@@ -115,10 +115,8 @@ export function buildSearchIndex(
 			const t = placeText.get(id);
 			if (t) parts.push(t);
 		}
-		const linked = new Set<string>(statementsByIncident.get(p.id));
-		for (const id of p.statement_ids) linked.add(id);
-		for (const id of linked) {
-			const t = statementText.get(id);
+		for (const s of linkedStatements(feature, links)) {
+			const t = statementText.get(s.id);
 			if (t) parts.push(t);
 		}
 		text.set(p.id, parts.join(' '));

@@ -1,7 +1,8 @@
 import { scaleOrdinal, scaleSqrt } from 'd3-scale';
 import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { Claim, ClaimValue } from '$lib/data/schema';
+import type { Claim } from '$lib/data/schema';
 import { EVENT_TYPES } from '$lib/data/vocabulary';
+import { claimUpperFigure } from '$lib/atlas/claims';
 
 /**
  * Okabe–Ito colours, chosen so the six ACLED event types stay apart for readers with a colour
@@ -46,10 +47,7 @@ export function isCasualtyMetric(metric: string): boolean {
 	return CASUALTY_METRIC.test(metric);
 }
 
-/** The highest number a claim puts forward: the upper bound of a range, else its lower bound. */
-export function claimUpperFigure(value: ClaimValue): number {
-	return typeof value === 'number' ? value : (value.high ?? value.low);
-}
+export { claimUpperFigure };
 
 /**
  * The highest casualty figure anybody claimed for an incident, or 0 when nobody gave one. It

@@ -8,6 +8,7 @@ import type {
 } from '$lib/data/schema';
 import { EVENT_TYPES } from '$lib/data/vocabulary';
 import { buildSearchIndex, type SearchIndex } from '$lib/geo/search';
+import { byStatementDate, linkedStatements, linksOf } from '$lib/atlas/links';
 
 export interface TimeWindow {
 	from: string;
@@ -46,34 +47,19 @@ const byDateThenId = (a: IncidentFeature, b: IncidentFeature) => {
 	return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 };
 
-export const byStatementDate = (a: Statement, b: Statement) =>
-	a.said_on.localeCompare(b.said_on) || a.id.localeCompare(b.id);
+export { byStatementDate };
 
 const distinct = (values: Iterable<string>) =>
 	[...new Set(values)].sort((a, b) => a.localeCompare(b));
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
-	const list = map.get(key);
-	if (!list) map.set(key, [value]);
-	else if (!list.includes(value)) list.push(value);
-}
-
 export function indexDataset(dataset: Dataset): AtlasIndex {
 	const features = dataset.incidents.features;
-	const statements = new Map(dataset.statements.map((s) => [s.id, s]));
+	const links = linksOf(dataset);
 	const statementsByIncident = new Map<string, Statement[]>();
-	const statementsBySource = new Map<string, Statement[]>();
-	for (const s of dataset.statements) {
-		for (const id of s.incident_ids) push(statementsByIncident, id, s);
-		push(statementsBySource, s.source_id, s);
-	}
 	for (const f of features) {
-		for (const id of f.properties.statement_ids) {
-			const s = statements.get(id);
-			if (s) push(statementsByIncident, f.id, s);
-		}
+		const about = linkedStatements(f, links);
+		if (about.length) statementsByIncident.set(f.id, about);
 	}
-	for (const list of statementsByIncident.values()) list.sort(byStatementDate);
 
 	let from = '9999-12-31';
 	let to = '0000-01-01';
@@ -90,17 +76,17 @@ export function indexDataset(dataset: Dataset): AtlasIndex {
 	let search: SearchIndex | null = null;
 	return {
 		get search() {
-			search ??= buildSearchIndex(dataset);
+			search ??= buildSearchIndex(dataset, links);
 			return search;
 		},
 		incidents: [...features].sort(byDateThenId),
 		byId: new Map(features.map((f) => [f.id, f])),
-		places: new Map(dataset.places.features.map((p) => [p.properties.id, p])),
-		sources: new Map(dataset.sources.map((s) => [s.id, s])),
-		organizations: new Map(dataset.organizations.map((o) => [o.id, o])),
-		statements,
+		places: links.places,
+		sources: links.sources,
+		organizations: links.organizations,
+		statements: links.statements,
 		statementsByIncident,
-		statementsBySource,
+		statementsBySource: links.statementsBySource,
 		span: from <= to ? { from, to } : { from: '2000-01-01', to: '2000-01-01' },
 		eventTypes: EVENT_TYPES.filter((t) => present.has(t)),
 		actors: distinct(features.flatMap((f) => f.properties.actors)),

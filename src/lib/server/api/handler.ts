@@ -1,6 +1,7 @@
 import { filterIncidents, parseQuery } from '$lib/atlas/query';
 import type { Dataset } from '$lib/data/schema';
-import { exportLookups, statementsOf, type ExportContext } from '$lib/export/context';
+import { linksOf } from '$lib/atlas/links';
+import { statementsOf, type ExportContext } from '$lib/export/context';
 import { toIncidentsCSV, toStatementsCSV } from '$lib/export/csv';
 import { exportFileName } from '$lib/export/filename';
 import { exportMetadata, exportStatement, toGeoJSON } from '$lib/export/geojson';
@@ -64,22 +65,31 @@ export function handleApiRequest(
 		filter,
 		generatedAt: now
 	};
+	// The dataset's links, built once per served dataset rather than once per request.
+	const lookups = linksOf(dataset);
 	switch (name) {
 		case 'incidents.geojson':
-			return download(GEOJSON_TYPE, toGeoJSON(features, ctx), exportFileName(filter, 'geojson'));
+			return download(
+				GEOJSON_TYPE,
+				toGeoJSON(features, ctx, { lookups }),
+				exportFileName(filter, 'geojson')
+			);
 		case 'incidents.csv':
-			return download(CSV_TYPE, toIncidentsCSV(features, ctx), exportFileName(filter, 'csv'));
+			return download(
+				CSV_TYPE,
+				toIncidentsCSV(features, ctx, lookups),
+				exportFileName(filter, 'csv')
+			);
 		case 'incidents.kml':
-			return download(KML_TYPE, toKML(features, ctx), exportFileName(filter, 'kml'));
+			return download(KML_TYPE, toKML(features, ctx, lookups), exportFileName(filter, 'kml'));
 		case 'statements.csv':
 			return download(
 				CSV_TYPE,
-				toStatementsCSV(features, ctx),
+				toStatementsCSV(features, ctx, lookups),
 				exportFileName(filter, 'csv', 'statements')
 			);
 		case 'statements.json':
 		default: {
-			const lookups = exportLookups(ctx);
 			const statements = statementsOf(features, lookups);
 			const sourceIds = new Set(statements.map((s) => s.source_id));
 			const organizationIds = new Set(statements.map((s) => s.speaker.organization_id));

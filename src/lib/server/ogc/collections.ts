@@ -6,7 +6,7 @@ import {
 	type LayerId,
 	type PlaceFeature
 } from '$lib/data/schema';
-import { exportLookups } from '$lib/export/context';
+import { linksOf } from '$lib/atlas/links';
 import { incidentExportFeature } from '$lib/export/geojson';
 import { geometryBBox, unionBBox, type BBox } from '$lib/geo/bbox';
 import {
@@ -128,12 +128,7 @@ export function searchFor(source: SearchSource, filter: IncidentQuery): SearchIn
 
 function incidentsCollection(dataset: Dataset, search: SearchSource): CollectionIndex {
 	const features = dataset.incidents.features;
-	const lookups = exportLookups({
-		statements: dataset.statements,
-		sources: dataset.sources,
-		places: dataset.places.features,
-		organizations: dataset.organizations
-	});
+	const lookups = linksOf(dataset);
 	const spans = features.map((f) => daysInterval(...incidentDays(f.properties)));
 	const collection = prepare(
 		'incidents',

@@ -1,32 +1,17 @@
 import { error } from '@sveltejs/kit';
-import type { Dataset, IncidentFeature, Statement } from '$lib/data/schema';
+import {
+	byStatementDate,
+	linkedPlaces,
+	linkedStatements,
+	linksOf,
+	relatedStatements
+} from '$lib/atlas/links';
 import { DEFAULT_LANG, isLang } from '$lib/i18n';
 import { getBasemapFile, getDataset, getStore } from '$lib/server/dataset';
 import { correctionsOf } from '$lib/server/db/corrections';
 import { parseUrlState, serialiseUrlState } from '$lib/state/url_state';
 import { buildLocator, type LocatorArea } from './locator';
 import type { PageServerLoad } from './$types';
-
-/** Look-ups built once per dataset (the server holds one, read-only). */
-const lookups = new WeakMap<
-	Dataset,
-	{ byId: Map<string, IncidentFeature>; statementsBySource: Map<string, Statement[]> }
->();
-
-function lookupsOf(dataset: Dataset) {
-	let found = lookups.get(dataset);
-	if (!found) {
-		const statementsBySource = new Map<string, Statement[]>();
-		for (const s of dataset.statements) {
-			const list = statementsBySource.get(s.source_id);
-			if (list) list.push(s);
-			else statementsBySource.set(s.source_id, [s]);
-		}
-		found = { byId: new Map(dataset.incidents.features.map((f) => [f.id, f])), statementsBySource };
-		lookups.set(dataset, found);
-	}
-	return found;
-}
 
 let countriesCache: { text: string; areas: LocatorArea[] } | null = null;
 
@@ -46,13 +31,10 @@ function countries(): LocatorArea[] {
 	return countriesCache.areas;
 }
 
-const byDate = (a: Statement, b: Statement) =>
-	a.said_on.localeCompare(b.said_on) || a.id.localeCompare(b.id);
-
 export const load: PageServerLoad = async ({ params, url }) => {
 	const dataset = getDataset();
-	const { byId, statementsBySource } = lookupsOf(dataset);
-	const incident = byId.get(params.id);
+	const links = linksOf(dataset);
+	const incident = links.incidents.get(params.id);
 	const langParam = url.searchParams.get('lang');
 	const lang = isLang(langParam) ? langParam : DEFAULT_LANG;
 	const corrections = await correctionsOf(getStore().db, 'incident', params.id);
@@ -74,14 +56,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		lang
 	});
 
-	const linked = new Set<Statement>();
-	for (const s of dataset.statements) {
-		if (s.incident_ids.includes(incident.id) || p.statement_ids.includes(s.id)) linked.add(s);
-	}
-	const related = new Set<Statement>();
-	for (const id of p.source_ids) {
-		for (const s of statementsBySource.get(id) ?? []) if (!linked.has(s)) related.add(s);
-	}
+	const linked = linkedStatements(incident, links);
+	const related = relatedStatements(incident, linked, links).sort(byStatementDate);
 	const sourceIds = new Set([
 		...p.source_ids,
 		...p.claims.map((c) => c.source_id),
@@ -106,11 +82,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		updatedAt: corrections.updatedAt,
 		mapQuery,
 		incident,
-		places: p.place_ids
-			.map((id) => dataset.places.features.find((f) => f.properties.id === id))
-			.filter((f) => f !== undefined),
-		statements: [...linked].sort(byDate),
-		related: [...related].sort(byDate),
+		places: linkedPlaces(incident, links),
+		statements: linked,
+		related,
 		sources: dataset.sources.filter((s) => sourceIds.has(s.id)),
 		organizations: dataset.organizations.filter((o) =>
 			[...linked, ...related].some((s) => s.speaker.organization_id === o.id)
