@@ -129,8 +129,7 @@ export function splitClaimProblems(problems: readonly FieldProblem[]): {
 		}
 		const sub = match[2] ?? '';
 		const field =
-			(CLAIM_FIELDS as readonly string[]).find((f) => f === sub) ??
-			CLAIM_FIELDS.find((f) => sub.startsWith(`${f}.`));
+			CLAIM_FIELDS.find((f) => f === sub) ?? CLAIM_FIELDS.find((f) => sub.startsWith(`${f}.`));
 		const key: ClaimField = field ?? 'metric';
 		const message = field ? problem.message : `${problem.field}: ${problem.message}`;
 		((claims[Number(match[1])] ??= {})[key] ??= []).push(message);
