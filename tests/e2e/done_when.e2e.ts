@@ -255,7 +255,7 @@ describe.skipIf(!haveArticles)(articlesSuite('issue 12, done when'), () => {
 		await reviewer.page.locator(`a[href*="/review/incidents/${id}"]`).click();
 		await reviewer.page.waitForURL(new RegExp(`/review/incidents/${id}`));
 		await reviewer.page.getByRole('button', { name: 'Publish' }).click();
-		await reviewer.page.getByRole('status').filter({ hasText: 'Published' }).waitFor();
+		await reviewer.page.getByText('Published: readers see it now.').waitFor();
 
 		// A reader sees it on the map's list and in the GeoJSON export, with its statement.
 		const reader = await session();
@@ -289,8 +289,16 @@ describe.skipIf(!haveArticles)(articlesSuite('issue 12, done when'), () => {
 
 		const permalink = await reader.page.goto(url(`/incidents/${id}`));
 		expect(permalink?.status()).toBe(410);
-		const today = new Date().toISOString().slice(0, 10);
-		await reader.page.getByText(`Retracted on ${today}: ${reason}`).waitFor();
+		// The day as the pages say it (UTC): "6 Dec 2026".
+		const today = new Intl.DateTimeFormat('en-GB', {
+			day: 'numeric',
+			month: 'short',
+			year: 'numeric',
+			timeZone: 'UTC'
+		}).format(new Date());
+		expect(await reader.page.locator('.retracted').textContent()).toBe(
+			`Retracted on ${today}: ${reason}`
+		);
 		await reader.page.goto(url('/'));
 		await waitForMapIdle(reader.page);
 		expect(await listedIds(reader.page)).not.toContain(id);
