@@ -307,5 +307,5 @@ describe.skipIf(!haveArticles)(articlesSuite('issue 12, done when'), () => {
 		expect(reader.problems.filter((p) => !/status of 410/.test(p))).toEqual([]);
 		await reviewer.close();
 		await reader.close();
-	});
+	}, 600_000);
 });
