@@ -346,6 +346,7 @@ describe('the incident editor in the browser', () => {
 			.selectOption('az-ministry-of-defence');
 		await page.getByLabel('Said on').fill('2020-10-04');
 		await page.getByLabel('How the words reached the source').fill('press briefing');
+		await page.getByLabel('Language of the excerpt').fill('en');
 		await page.getByLabel('Our translation into English').fill('Two soldiers were wounded.');
 		await page.getByRole('button', { name: 'Save statement' }).click();
 		const refused = page.locator('[data-field-error="statement.quote.text"]');
