@@ -86,3 +86,13 @@ export function jsonHeaders(
 		...extra
 	};
 }
+
+/** One account made with the real `user:add` in the store `env` names, its password on stdin. */
+export function addUser(
+	env: Record<string, string>,
+	email: string,
+	role: Role,
+	password = PASSPHRASE
+): void {
+	npmRun(env, 'user:add', [email, '--role', role], password + '\n');
+}

@@ -4,6 +4,7 @@ import type { IncidentFeature } from '../../src/lib/data/schema';
 import { PASSPHRASE, jsonHeaders, startStaffedServer, type StaffedServer } from './accounts';
 import { launchBrowser, waitForMapIdle } from './browser';
 import { DETAILS, listedIds } from './dashboard_page';
+import { newIncident, newSource } from './editing_records';
 
 /**
  * The incident editor in a real Chromium against the built server (CSP on), with accounts made
@@ -290,6 +291,73 @@ describe('the incident editor in the browser', () => {
 		expect(await page.getByRole('alert').first().innerText()).toContain('“Atlantis”');
 		// Nothing was saved: the published incident is unchanged.
 		expect((await latest(SEED_ID)).etag).toBe(seed.etag);
+		expect(problems).toEqual([]);
+		await close();
+	});
+
+	it('quotes a statement by finding its words in the snapshot from the keyboard; an excerpt no longer in the newest snapshot is refused beside it', async () => {
+		const token = staff.tokens.editor;
+		const post = (path: string, body: unknown, method = 'POST') =>
+			fetch(url(path), { method, headers: jsonHeaders(token), body: JSON.stringify(body) });
+		const created = await post('/api/sources', newSource('excerpt picker'));
+		expect(created.status).toBe(201);
+		const sourceId = ((await created.json()) as { id: string }).id;
+		const first =
+			'The ministry said two soldiers were wounded near the village.\nA second paragraph follows.';
+		expect((await post(`/api/sources/${sourceId}/snapshot`, { text: first }, 'PUT')).status).toBe(
+			201
+		);
+		const incident = await post(
+			'/api/incidents',
+			newIncident('excerpt picker', { sources: [sourceId] })
+		);
+		expect(incident.status).toBe(201);
+		const id = ((await incident.json()) as { id: string }).id;
+
+		const { page, problems, close } = await session();
+		await signIn(page, 'editor', `/edit/incidents/${id}`);
+		await page.getByLabel('Source of the statement').selectOption(sourceId);
+		await page.getByTestId('snapshot-text').waitFor();
+		expect(await page.getByTestId('snapshot-text').innerText()).toBe(first);
+
+		// Any run of whitespace matches any other; different words are not there.
+		await page.getByLabel('Find in the snapshot').fill('three soldiers');
+		await page.getByLabel('Find in the snapshot').press('Enter');
+		expect(await page.getByRole('alert').first().innerText()).toContain('Not in the snapshot');
+		expect(await page.getByTestId('chosen-excerpt').count()).toBe(0);
+		await page.getByLabel('Find in the snapshot').fill('two  soldiers were\nwounded');
+		await page.getByLabel('Find in the snapshot').press('Enter');
+		const chosen = page.getByTestId('chosen-excerpt');
+		await chosen.waitFor();
+		const start = first.indexOf('two soldiers');
+		expect(await chosen.innerText()).toBe('two soldiers were wounded');
+		expect(await chosen.getAttribute('data-start')).toBe(String(start));
+		expect(await chosen.getAttribute('data-end')).toBe(String(start + 25));
+
+		// Meanwhile someone puts a newer snapshot in which those words are not.
+		const newer = 'The ministry said three soldiers were wounded near the village.';
+		expect((await post(`/api/sources/${sourceId}/snapshot`, { text: newer }, 'PUT')).status).toBe(
+			201
+		);
+		await page.getByLabel('Speaker', { exact: true }).fill('Ministry spokesperson');
+		await page.getByLabel('Speaker’s role').fill('spokesperson');
+		await page
+			.getByLabel('Organisation the speaker speaks for')
+			.selectOption('az-ministry-of-defence');
+		await page.getByLabel('Said on').fill('2020-10-04');
+		await page.getByLabel('How the words reached the source').fill('press briefing');
+		await page.getByLabel('Language of the excerpt').fill('en');
+		await page.getByLabel('Our translation into English').fill('Two soldiers were wounded.');
+		await page.getByRole('button', { name: 'Save statement' }).click();
+		const refused = page.locator('[data-field-error="statement.quote.text"]');
+		await refused.waitFor();
+		expect(await refused.innerText()).toContain('snapshot');
+		expect(await chosen.getAttribute('aria-describedby')).toBe(await refused.getAttribute('id'));
+		expect(await page.getByRole('alert').first().innerText()).toContain(
+			'The statement was not saved'
+		);
+		expect(await page.locator('[data-testid="linked-statements"]').count()).toBe(0);
+		expect((await latest(id)).body.properties.statement_ids).toEqual([]);
 		expect(problems).toEqual([]);
 		await close();
 	});

@@ -4,8 +4,10 @@ import type {
 	Dataset,
 	FeatureCollectionOf,
 	IncidentFeature,
+	Organization,
 	PlaceFeature,
-	Source
+	Source,
+	Statement
 } from '$lib/data/schema';
 import { editorReference, findPlace, placeName } from './editor_data';
 
@@ -13,6 +15,10 @@ const places = JSON.parse(
 	readFileSync('geodata/places.geojson', 'utf8')
 ) as FeatureCollectionOf<PlaceFeature>;
 const sources = JSON.parse(readFileSync('geodata/sources.json', 'utf8')) as Source[];
+const statements = JSON.parse(readFileSync('geodata/statements.json', 'utf8')) as Statement[];
+const organizations = JSON.parse(
+	readFileSync('geodata/organizations.json', 'utf8')
+) as Organization[];
 const incidents = JSON.parse(
 	readFileSync('geodata/incidents.geojson', 'utf8')
 ) as FeatureCollectionOf<IncidentFeature>;
@@ -43,13 +49,49 @@ describe('placeName', () => {
 
 describe('editorReference', () => {
 	it('lists every source newest first with what the picker shows, and the sub-types and actors in use', () => {
-		const ref = editorReference({ places, sources, incidents, layers: {} } as unknown as Dataset);
+		const ref = editorReference({
+			places,
+			sources,
+			statements,
+			organizations,
+			incidents,
+			layers: {}
+		} as unknown as Dataset);
 		expect(ref.sources).toHaveLength(sources.length);
-		expect(Object.keys(ref.sources[0]).sort()).toEqual(['id', 'published', 'publisher', 'title']);
+		expect(Object.keys(ref.sources[0]).sort()).toEqual([
+			'id',
+			'language',
+			'published',
+			'publisher',
+			'title'
+		]);
 		const dates = ref.sources.map((s) => s.published);
 		expect(dates).toEqual([...dates].sort().reverse());
 		expect(ref.subTypes).toContain('Armed clash');
 		expect(new Set(ref.subTypes).size).toBe(ref.subTypes.length);
 		expect(ref.actors).toContain('Armed Forces of Azerbaijan');
+	});
+
+	it('lists the statements a claim may come from, and the organisations a speaker may speak for', () => {
+		const ref = editorReference({
+			places,
+			sources,
+			statements,
+			organizations,
+			incidents,
+			layers: {}
+		} as unknown as Dataset);
+		expect(ref.statements).toContainEqual({
+			id: 'st-2020-11-23-russian-mod-announcement',
+			speaker: 'Ministry of Defence of Russia',
+			quote: statements[0].quote.text,
+			source_id: 'thoidai-2020-11-24'
+		});
+		expect(ref.organizations).toContainEqual({
+			id: 'ru-ministry-of-defence',
+			name: organizations.find((o) => o.id === 'ru-ministry-of-defence')!.names.en
+		});
+		const names = ref.organizations.map((o) => o.name);
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 	});
 });

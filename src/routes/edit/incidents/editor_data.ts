@@ -6,6 +6,22 @@ export interface SourceChoice {
 	publisher: string;
 	title: string;
 	published: string;
+	/** The language the source is written in: a statement's excerpt is in it unless changed. */
+	language: string;
+}
+
+/** A published statement as the editor lists it: to link a claim to the words it comes from. */
+export interface StatementChoice {
+	id: string;
+	speaker: string;
+	quote: string;
+	source_id: string;
+}
+
+/** An organisation a speaker may speak for, by its English name. */
+export interface OrganizationChoice {
+	id: string;
+	name: string;
 }
 
 /** What the editor page needs of the published dataset: the gazetteer, the region layers, the sources. */
@@ -13,6 +29,8 @@ export interface EditorReference {
 	places: Dataset['places'];
 	layers: Dataset['layers'];
 	sources: SourceChoice[];
+	statements: StatementChoice[];
+	organizations: OrganizationChoice[];
 	/** The sub-types the dataset uses, offered as suggestions. */
 	subTypes: string[];
 	/** The actors the dataset names, offered as suggestions. */
@@ -34,8 +52,23 @@ export function editorReference(dataset: Dataset): EditorReference {
 		places: dataset.places,
 		layers: dataset.layers,
 		sources: dataset.sources
-			.map(({ id, publisher, title, published }) => ({ id, publisher, title, published }))
+			.map(({ id, publisher, title, published, language }) => ({
+				id,
+				publisher,
+				title,
+				published,
+				language
+			}))
 			.sort((a, b) => b.published.localeCompare(a.published) || a.id.localeCompare(b.id)),
+		statements: dataset.statements.map((s) => ({
+			id: s.id,
+			speaker: s.speaker.name,
+			quote: s.quote.text,
+			source_id: s.source_id
+		})),
+		organizations: dataset.organizations
+			.map((o) => ({ id: o.id, name: o.names.en }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
 		subTypes: sorted(incidents.map((f) => f.properties.sub_type)),
 		actors: sorted(incidents.flatMap((f) => f.properties.actors))
 	};

@@ -149,7 +149,8 @@ describe('fieldOfProblem', () => {
 				'source_ids[0]',
 				'actors[2]',
 				'uncertainty_m',
-				'sub_type'
+				'sub_type',
+				'statement_ids[0]'
 			].map(fieldOfProblem)
 		).toEqual([
 			'titleEn',
@@ -164,7 +165,8 @@ describe('fieldOfProblem', () => {
 			'sourceIds',
 			'actors',
 			'uncertaintyM',
-			'subType'
+			'subType',
+			'statementIds'
 		]);
 	});
 

@@ -125,7 +125,7 @@ export function featureOfForm(form: IncidentForm, base: IncidentFeature | null =
 }
 
 /** The fields of the form an error can be shown beside; `form` for one about the whole record. */
-export type FieldKey = Exclude<keyof IncidentForm, 'point'> | 'location' | 'form';
+export type FieldKey = Exclude<keyof IncidentForm, 'point'> | 'location' | 'statementIds' | 'form';
 
 const FIELD_OF_PROPERTY: Record<string, FieldKey> = {
 	date: 'date',
@@ -138,7 +138,8 @@ const FIELD_OF_PROPERTY: Record<string, FieldKey> = {
 	location_precision: 'locationPrecision',
 	uncertainty_m: 'uncertaintyM',
 	location_note: 'locationNote',
-	source_ids: 'sourceIds'
+	source_ids: 'sourceIds',
+	statement_ids: 'statementIds'
 };
 
 /**

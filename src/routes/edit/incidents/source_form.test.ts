@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { source as sourceSchema } from '$lib/data/schema';
+import { problemsByName } from './field_problems';
+import { SOURCE_FIELDS, emptySource, snapshotRequest, sourceOfForm } from './source_form';
+
+const FILLED = {
+	...emptySource(),
+	publisher: 'Thời Đại (thoidai.com.vn)',
+	title: 'Binh sĩ gìn giữ hòa bình của Nga bị thương do nổ mìn',
+	url: ' https://thoidai.com.vn/binh-si-gin-giu-hoa-binh-124074.html ',
+	published: '2020-11-24',
+	language: 'vi'
+};
+
+describe('sourceOfForm', () => {
+	it('makes a source in the dataset format', () => {
+		const body = sourceOfForm(FILLED);
+		expect(body).toEqual({
+			publisher: 'Thời Đại (thoidai.com.vn)',
+			title: 'Binh sĩ gìn giữ hòa bình của Nga bị thương do nổ mìn',
+			url: 'https://thoidai.com.vn/binh-si-gin-giu-hoa-binh-124074.html',
+			published: '2020-11-24',
+			published_precision: 'day',
+			language: 'vi',
+			kind: 'news article'
+		});
+		expect(sourceSchema.safeParse({ ...body, id: 'source-x' }).success).toBe(true);
+	});
+
+	it('leaves out an empty URL, so the schema names it as missing', () => {
+		const body = sourceOfForm({ ...FILLED, url: '  ' });
+		expect('url' in body).toBe(false);
+		const result = sourceSchema.safeParse({ ...body, id: 'source-x' });
+		expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+			['url', 'is missing: only a source of kind "dataset citation" may have no URL']
+		]);
+	});
+});
+
+describe('snapshotRequest', () => {
+	it('sends pasted text as JSON, and a saved page as HTML', () => {
+		expect(snapshotRequest({ kind: 'text', text: 'a "b"\nc' })).toEqual({
+			contentType: 'application/json',
+			body: '{"text":"a \\"b\\"\\nc"}'
+		});
+		expect(snapshotRequest({ kind: 'html', html: '<p>x</p>' })).toEqual({
+			contentType: 'text/html; charset=utf-8',
+			body: '<p>x</p>'
+		});
+	});
+});
+
+describe('problemsByName', () => {
+	it('places problems at the inputs named like the API fields, the rest under form', () => {
+		expect(
+			problemsByName(
+				[
+					{ field: 'url', message: 'must be an http(s) URL' },
+					{ field: 'url', message: 'is on a blocked host' },
+					{ field: 'credits', message: 'is too long' },
+					{ field: '', message: 'the body must be a JSON object' }
+				],
+				SOURCE_FIELDS
+			)
+		).toEqual({
+			url: ['must be an http(s) URL', 'is on a blocked host'],
+			form: ['credits: is too long', 'the body must be a JSON object']
+		});
+		expect(
+			problemsByName([{ field: 'topics[1]', message: 'must not be empty' }], ['topics'])
+		).toEqual({ topics: ['topics[1]: must not be empty'] });
+	});
+});

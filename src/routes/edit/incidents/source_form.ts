@@ -1,0 +1,68 @@
+/** The fields of a new source the form edits, by the API's names for them. */
+export const SOURCE_FIELDS = [
+	'publisher',
+	'title',
+	'url',
+	'published',
+	'published_precision',
+	'language',
+	'kind'
+] as const;
+
+/** The kinds of source the dataset uses, offered first; any other may be typed. */
+export const SOURCE_KINDS = ['news article', 'official statement', 'reference'] as const;
+
+export interface SourceFormState {
+	publisher: string;
+	title: string;
+	url: string;
+	/** The publication date, `YYYY-MM-DD`. */
+	published: string;
+	publishedPrecision: 'day' | 'week' | 'month' | 'year';
+	/** The language the source is written in (a BCP 47 code: `vi`, `en`, `ru`). */
+	language: string;
+	kind: string;
+}
+
+export function emptySource(): SourceFormState {
+	return {
+		publisher: '',
+		title: '',
+		url: '',
+		published: '',
+		publishedPrecision: 'day',
+		language: '',
+		kind: 'news article'
+	};
+}
+
+/**
+ * The body `POST /api/sources` is sent: the dataset's source format, text as typed (the server
+ * judges it, the URL by the citing rules of `check:data`). An empty URL is left out, so the API
+ * names it as missing rather than as not a URL.
+ */
+export function sourceOfForm(form: SourceFormState): Record<string, unknown> {
+	const body: Record<string, unknown> = {
+		publisher: form.publisher,
+		title: form.title,
+		published: form.published,
+		published_precision: form.publishedPrecision,
+		language: form.language.trim(),
+		kind: form.kind
+	};
+	if (form.url.trim() !== '') body.url = form.url.trim();
+	return body;
+}
+
+/** How the snapshot is given: text pasted, or the page as saved from the browser. */
+export type SnapshotInput = { kind: 'text'; text: string } | { kind: 'html'; html: string };
+
+/**
+ * The request `PUT /api/sources/<id>/snapshot` is sent: pasted text as `{text}` JSON; a saved page
+ * as it is, `text/html`, for the server to extract its readable text.
+ */
+export function snapshotRequest(input: SnapshotInput): { contentType: string; body: string } {
+	return input.kind === 'text'
+		? { contentType: 'application/json', body: JSON.stringify({ text: input.text }) }
+		: { contentType: 'text/html; charset=utf-8', body: input.html };
+}
