@@ -41,10 +41,10 @@ let settlements: { text: string | undefined; parsed: unknown } | null = null;
 /** The basemap's settlements, parsed once (they change only with the deployment). */
 function basemapSettlements(): unknown {
 	const text = getBasemapFile('settlements.geojson');
-	if (settlements?.text !== text) {
-		settlements = { text, parsed: text === undefined ? undefined : JSON.parse(text) };
-	}
-	return settlements.parsed;
+	if (settlements && settlements.text === text) return settlements.parsed;
+	const parsed: unknown = text === undefined ? undefined : JSON.parse(text);
+	settlements = { text, parsed };
+	return parsed;
 }
 
 const field = (form: FormData, name: string) => {
