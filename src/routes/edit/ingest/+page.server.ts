@@ -47,6 +47,12 @@ function basemapSettlements(): unknown {
 	return parsed;
 }
 
+/**
+ * A browser sends a textarea's line breaks as CRLF; the article's text keeps LF, so the ranges
+ * the page shows and the ones the drafts are saved with count the same characters.
+ */
+const lines = (text: string) => text.replace(/\r\n?/g, '\n');
+
 const field = (form: FormData, name: string) => {
 	const value = form.get(name);
 	return typeof value === 'string' ? value : '';
@@ -77,7 +83,7 @@ export const actions: Actions = {
 		if (!LANGS.includes(article.lang)) return invalid(400, 'lang', 'must be vi, en or ru');
 		if (!/^\d{4}-\d{2}-\d{2}$/.test(article.published))
 			return invalid(400, 'published', 'must be a date YYYY-MM-DD');
-		let text = field(form, 'text');
+		let text = lines(field(form, 'text'));
 		let origin: 'pasted' | 'html' = 'pasted';
 		const file = form.get('html');
 		if (file instanceof File && file.size > 0) {
@@ -87,7 +93,7 @@ export const actions: Actions = {
 			} catch {
 				return invalid(400, 'html', 'is not UTF-8 text: save the page as HTML and try again');
 			}
-			text = htmlToText(decoded);
+			text = lines(htmlToText(decoded));
 			origin = 'html';
 			if (text === '') return invalid(400, 'html', 'has no readable text');
 		}
@@ -137,7 +143,7 @@ export const actions: Actions = {
 		} catch {
 			return invalid(400, 'body', 'The form could not be read');
 		}
-		const text = field(form, 'text');
+		const text = lines(field(form, 'text'));
 		const origin = field(form, 'origin') === 'html' ? 'html' : 'pasted';
 		const problems = snapshotTextProblems(text);
 		if (problems.length) return invalid(400, 'text', problems[0].message);
