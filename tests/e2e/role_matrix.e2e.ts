@@ -37,7 +37,9 @@ const MUTATION_ROUTES = [
 	'POST /signout',
 	'ACTION publish /review/[collection=collection]/[id]',
 	'ACTION sendBack /review/[collection=collection]/[id]',
-	'ACTION restore /incidents/[id]/history'
+	'ACTION restore /incidents/[id]/history',
+	'ACTION propose /edit/ingest',
+	'ACTION accept /edit/ingest'
 ];
 
 const EXPECTED: Record<Mutation, Record<Caller, number>> = {
@@ -310,6 +312,62 @@ describe('the role matrix', () => {
 			});
 			expect(bad.status).toBe(400);
 			expect(await latest('incidents', id)).toEqual(before);
+		});
+	});
+
+	describe('the article page /edit/ingest', () => {
+		/** Reading an article and saving its drafts: every account that may edit; a reader is refused. */
+		const INGEST: Record<Caller, number> = {
+			anonymous: 401,
+			editor: 200,
+			reviewer: 200,
+			admin: 200
+		};
+		const text = 'Ngày 23/11, Bộ Quốc phòng Nga cho biết một vụ nổ mìn gần Madagiz.';
+		const article = {
+			url: 'https://example.org/matrix-article',
+			publisher: 'Matrix',
+			title: 'Matrix article',
+			published: '2020-11-24',
+			lang: 'vi'
+		};
+
+		it.each(CALLERS)('propose as %s', async (caller) => {
+			const r = await action('/edit/ingest?/propose', caller, { ...article, text });
+			expect(r.status, JSON.stringify(r.json)).toBe(INGEST[caller]);
+			if (r.status === 200) expect(r.json.data).toContain('Madagiz');
+		});
+
+		it.each(CALLERS)('accept as %s', async (caller) => {
+			const decision = {
+				article,
+				statements: [
+					{
+						start: 0,
+						end: text.length,
+						speaker: 'Ministry of Defence of Russia',
+						role: 'ministry press service',
+						organization_id: 'ru-ministry-of-defence',
+						form: 'reported',
+						via: `matrix ${caller}`,
+						translation: 'On 23 November the Russian Ministry of Defence reported a mine blast.'
+					}
+				],
+				claims: [],
+				incident: null
+			};
+			const r = await action('/edit/ingest?/accept', caller, {
+				text,
+				decision: JSON.stringify(decision)
+			});
+			expect(r.status, JSON.stringify(r.json)).toBe(INGEST[caller]);
+			const ids = [...String(r.json.data ?? '').matchAll(/"(statement-[0-9a-f]+)"/g)].map(
+				(m) => m[1]
+			);
+			if (r.status === 200) {
+				expect(ids).toHaveLength(1);
+				expect((await latest('statements', ids[0])).status).toBe('draft');
+			} else expect(ids).toEqual([]);
 		});
 	});
 

@@ -49,6 +49,12 @@ describe('bodyLimitOf', () => {
 		expect(bodyLimitOf('PUT', '/api/statements/x/snapshot')).toBe(DEFAULT_BODY_LIMIT);
 		expect(bodyLimitOf('POST', '/signin')).toBe(DEFAULT_BODY_LIMIT);
 	});
+
+	it('gives 5 MB to the article page’s actions (POST /edit/ingest), which carry a whole article', () => {
+		expect(bodyLimitOf('POST', '/edit/ingest')).toBe(SNAPSHOT_BODY_LIMIT);
+		expect(bodyLimitOf('GET', '/edit/ingest')).toBe(DEFAULT_BODY_LIMIT);
+		expect(bodyLimitOf('POST', '/edit/incidents/new')).toBe(DEFAULT_BODY_LIMIT);
+	});
 });
 
 describe('the body limit hook', () => {

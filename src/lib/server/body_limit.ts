@@ -8,6 +8,8 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const SNAPSHOT_BODY_LIMIT = 5 * 1024 * 1024;
 
 const SNAPSHOT_ROUTE = /^\/api\/sources\/[^/]+\/snapshot\/?$/;
+/** The article page's actions carry an article's text or its saved page, as a snapshot does. */
+const INGEST_ROUTE = /^\/edit\/ingest\/?$/;
 
 /**
  * The largest body a request may send. The server's `BODY_SIZE_LIMIT` (`scripts/start.js`) is the
@@ -15,7 +17,8 @@ const SNAPSHOT_ROUTE = /^\/api\/sources\/[^/]+\/snapshot\/?$/;
  * other route back to {@link DEFAULT_BODY_LIMIT}.
  */
 export function bodyLimitOf(method: string, pathname: string): number {
-	return method === 'PUT' && SNAPSHOT_ROUTE.test(pathname)
+	return (method === 'PUT' && SNAPSHOT_ROUTE.test(pathname)) ||
+		(method === 'POST' && INGEST_ROUTE.test(pathname))
 		? SNAPSHOT_BODY_LIMIT
 		: DEFAULT_BODY_LIMIT;
 }

@@ -175,14 +175,26 @@ function overlay(
  * point at records editors can see (published or not). Problems of other records are not its.
  */
 async function assertValidDraft(tx: Queryable, kind: EditableKind, id: string, body: unknown) {
-	const own = [...idProblems(kind, id, body), ...schemaProblems(kind, body)];
-	if (own.length) throw new InvalidRecord(own);
-	const { errors } = recordsToDataset(
-		overlay(await readWorkingRows(tx), [{ kind, id, body }]),
-		PREFIX
-	);
-	const mine = problemsOfRecord(errors, kind, id, PREFIX);
-	if (mine.length) throw new InvalidRecord(mine);
+	await assertValidDrafts(tx, [{ kind, id, body }]);
+}
+
+/**
+ * {@link assertValidDraft} for records saved together: each is checked against the records editors
+ * see with all of them in place, so they may link to each other.
+ */
+async function assertValidDrafts(
+	tx: Queryable,
+	records: { kind: EditableKind; id: string; body: unknown }[]
+) {
+	for (const { kind, id, body } of records) {
+		const own = [...idProblems(kind, id, body), ...schemaProblems(kind, body)];
+		if (own.length) throw new InvalidRecord(own);
+	}
+	const { errors } = recordsToDataset(overlay(await readWorkingRows(tx), records), PREFIX);
+	for (const { kind, id } of records) {
+		const mine = problemsOfRecord(errors, kind, id, PREFIX);
+		if (mine.length) throw new InvalidRecord(mine);
+	}
 }
 
 /**
@@ -215,6 +227,54 @@ export async function saveVersion(
 		await insertDraftVersion(tx, { kind, id, version, body, revision }, change);
 		if (excerpt.range) await recordExcerpt(tx, id, version, excerpt.range);
 		return { version, status: 'draft' as const };
+	});
+}
+
+/** A new record of a set saved together by {@link saveNewDrafts}. */
+export interface NewDraft {
+	kind: EditableKind;
+	id: string;
+	body: unknown;
+}
+
+/**
+ * Creates several records as drafts in one transaction, as {@link saveVersion} creates one (the
+ * same checks, the same versions and revisions), so they may link to each other: all are saved or
+ * none. `afterSource` runs once the sources are in, before the statements are checked against
+ * their snapshots (it puts a source's snapshot in the same transaction).
+ */
+export async function saveNewDrafts(
+	db: Db,
+	records: NewDraft[],
+	change: Change,
+	afterSource?: (tx: Queryable) => Promise<void>
+): Promise<void> {
+	const order = (r: NewDraft) => (r.kind === 'source' ? 0 : r.kind === 'statement' ? 1 : 2);
+	const sorted = [...records].sort((a, b) => order(a) - order(b));
+	await db.transaction(async (tx) => {
+		let revision = await lockForWrite(tx);
+		for (const r of sorted) {
+			const head = await latestOf(tx, r.kind, r.id);
+			if (head) throw new RecordExists(r.id, head.version);
+		}
+		await assertValidDrafts(tx, sorted);
+		let sourcesDone = false;
+		for (const r of sorted) {
+			if (!sourcesDone && r.kind !== 'source') {
+				sourcesDone = true;
+				await afterSource?.(tx);
+			}
+			const excerpt = await locateExcerpt(tx, r.kind, r.body);
+			if (!excerpt.ok) throw new InvalidRecord([excerpt.problem]);
+			revision += 1;
+			await insertDraftVersion(
+				tx,
+				{ kind: r.kind, id: r.id, version: 1, body: r.body, revision },
+				change
+			);
+			if (excerpt.range) await recordExcerpt(tx, r.id, 1, excerpt.range);
+		}
+		if (!sourcesDone) await afterSource?.(tx);
 	});
 }
 
