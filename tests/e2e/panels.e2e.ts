@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { IncidentFeature, Organization, Source, Statement } from '$lib/data/schema';
+import type { IncidentFeature, Meta, Organization, Source, Statement } from '$lib/data/schema';
 import { en } from '$lib/i18n/en';
 import { vi } from '$lib/i18n/vi';
 import { LEGEND_TEXT } from '$lib/map/map_text';
@@ -27,6 +27,7 @@ const incidents = (
 ).features;
 const statements = JSON.parse(readFileSync('geodata/statements.json', 'utf8')) as Statement[];
 const sources = JSON.parse(readFileSync('geodata/sources.json', 'utf8')) as Source[];
+const meta = JSON.parse(readFileSync('geodata/meta.json', 'utf8')) as Meta;
 const organizations = JSON.parse(
 	readFileSync('geodata/organizations.json', 'utf8')
 ) as Organization[];
@@ -209,7 +210,8 @@ const readable = (key: string) => key.replace(/[_-]+/g, ' ');
  * UI (catalogue or legend) or an English-only text of the dataset (actors, sub-types, claims'
  * subjects, claimants, metrics and notes, topics, speakers' roles and the way they spoke, notes,
  * titles and summaries, English source titles), or contains one of at least 12 characters.
- * Strings that are the same in Vietnamese (proper names, "GeoJSON") are not English by this rule.
+ * Strings that Vietnamese text uses too (proper names: "GeoJSON", "Incident Atlas") are not English
+ * by this rule.
  * Every English text must sit inside an element with `lang="en"`.
  */
 function englishStrings(): string[] {
@@ -235,13 +237,17 @@ function englishStrings(): string[] {
 		if (s.language === 'en') english.add(s.title);
 	}
 	for (const o of organizations) english.add(o.names.en);
+	english.add(meta.licence).add(meta.attribution);
 	const vietnamese = new Set<string>([
 		...strings(vi),
 		...strings(LEGEND_TEXT.vi),
 		...incidents.flatMap((f) => [f.properties.title.vi, f.properties.summary.vi]),
 		...organizations.map((o) => o.names.vi ?? '')
 	]);
-	return [...english].map((x) => x.trim()).filter((x) => x.length > 1 && !vietnamese.has(x));
+	const inVietnamese = [...vietnamese];
+	return [...english]
+		.map((x) => x.trim())
+		.filter((x) => x.length > 1 && !inVietnamese.some((v) => v.includes(x)));
 }
 
 /** Visible text nodes that the rule finds English and no `lang="en"` ancestor marks. */
@@ -292,6 +298,8 @@ describe('the Vietnamese UI is Vietnamese throughout', () => {
 		expect(english).toContain('Legend');
 		expect(english).not.toContain('AFP');
 		expect(english).not.toContain('GeoJSON');
+		expect(english).not.toContain('Incident Atlas');
+		expect(english).toContain(meta.licence);
 	});
 
 	it('dashboard, every incident’s details, its claims and statements, filters and legend', async () => {
