@@ -99,7 +99,8 @@ export const en = {
 		positions_taken: 'positions taken',
 		aircraft_shot_down: 'aircraft shot down',
 		helicopters_shot_down: 'helicopters shot down',
-		tanks_destroyed: 'tanks destroyed'
+		tanks_destroyed: 'tanks destroyed',
+		aircraft_lost: 'aircraft lost'
 	} as Record<string, string>,
 	/** The Export menu's own English strings, kept in one place. */
 	export: EXPORT_MENU_LABELS,
@@ -116,7 +117,7 @@ export const en = {
 		translation: 'Translation',
 		translationBy: (by: string) => `Translation by ${by}`,
 		originalLang: (lang: string) => `Original (${lang})`,
-		via: (via: string) => `via ${via}`,
+		via: 'via',
 		reportedSubject: 'About what was said by',
 		reportedBy: 'As reported by',
 		quotedBy: 'In the speaker’s own words, as quoted by',
@@ -128,7 +129,10 @@ export const en = {
 		highlight: 'Show its incidents',
 		highlighted: 'Its incidents are highlighted',
 		unhighlight: 'Stop highlighting',
-		none: 'No statement matches.',
+		none: 'No statement matches the organisation and topic chosen.',
+		noneLinked: 'No statement is linked to this incident.',
+		noneInWindow: 'No statement was made within the time window.',
+		showAll: 'Show all statements',
 		related: 'Also reported in the same sources',
 		relatedNote: 'Said in the articles this incident comes from, but not linked to it in the data.',
 		more: (n: number, left: number) => `Show ${n} more (${left.toLocaleString('en')} not shown)`,
@@ -143,8 +147,29 @@ export const en = {
 		'territorial-claim': 'territorial claim',
 		cooperation: 'cooperation',
 		diplomacy: 'diplomacy',
-		denial: 'denial'
+		denial: 'denial',
+		'mine-explosion': 'mine explosion',
+		peacekeeping: 'peacekeeping',
+		'recovery-of-the-dead': 'recovery of the dead',
+		'aircraft-loss': 'aircraft loss',
+		restraint: 'restraint',
+		negotiations: 'negotiations',
+		civilians: 'civilians'
 	} as Record<string, string>,
+	/**
+	 * The dataset's own vocabulary, which it holds in English only (actors, sub-types, claim subjects,
+	 * names as the sources give them, speakers' roles, how a statement was made), keyed by that
+	 * English text. English needs no entries; another language translates what it can, and what it
+	 * has not is shown in English, marked `lang="en"` (see `term`).
+	 */
+	terms: {
+		actors: {} as Record<string, string>,
+		subTypes: {} as Record<string, string>,
+		subjects: {} as Record<string, string>,
+		names: {} as Record<string, string>,
+		roles: {} as Record<string, string>,
+		via: {} as Record<string, string>
+	},
 	timeline: {
 		heading: 'Timeline',
 		from: 'From',

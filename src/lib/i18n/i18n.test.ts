@@ -1,7 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi as vitest } from 'vitest';
+import type { IncidentFeature, Statement } from '$lib/data/schema';
 import { en } from './en';
 import { vi } from './vi';
-import { LANG_NAMES, LANGS, isLang, loadMessages, locale, messages, vocab } from './index';
+import {
+	LANG_NAMES,
+	LANGS,
+	englishIn,
+	isLang,
+	loadMessages,
+	locale,
+	messages,
+	term,
+	vocab
+} from './index';
 
 type Leaf = { path: string; value: unknown };
 
@@ -27,8 +39,17 @@ async function freshCatalog() {
 const SAME_IN_BOTH = new Set(['claims.range', 'export.geojson', 'export.kml']);
 
 describe('UI strings', () => {
-	const enLeaves = leaves(en);
-	const viLeaves = new Map(leaves(vi).map((l) => [l.path, l.value]));
+	/** The dataset's vocabulary (`terms`) has entries only in the languages that translate it. */
+	const enLeaves = leaves(en).filter((l) => !l.path.startsWith('terms.'));
+	const viLeaves = new Map(
+		leaves(vi)
+			.filter((l) => !l.path.startsWith('terms.'))
+			.map((l) => [l.path, l.value])
+	);
+
+	it('Vietnamese has the same vocabulary tables as English', () => {
+		expect(Object.keys(vi.terms).sort()).toEqual(Object.keys(en.terms).sort());
+	});
 
 	it('Vietnamese has exactly the keys English has', () => {
 		expect([...viLeaves.keys()].sort()).toEqual(enLeaves.map((l) => l.path).sort());
@@ -87,5 +108,59 @@ describe('helpers', () => {
 		expect(vocab(en.metrics, 'vehicles_destroyed')).toBe('vehicles destroyed');
 		expect(vocab(en.topics, 'peace-talks')).toBe('peace talks');
 		expect(vocab(en.metrics, 'toString')).toBe('toString');
+	});
+});
+
+describe('the dataset’s vocabulary in Vietnamese', () => {
+	const incidents = (
+		JSON.parse(readFileSync('geodata/incidents.geojson', 'utf8')) as {
+			features: IncidentFeature[];
+		}
+	).features.map((f) => f.properties);
+	const statements = JSON.parse(readFileSync('geodata/statements.json', 'utf8')) as Statement[];
+	const used: [string, Record<string, string>, string[]][] = [
+		['actors', vi.terms.actors, incidents.flatMap((p) => p.actors)],
+		['subTypes', vi.terms.subTypes, incidents.map((p) => p.sub_type)],
+		['subjects', vi.terms.subjects, incidents.flatMap((p) => p.claims.map((c) => c.subject))],
+		[
+			'names',
+			vi.terms.names,
+			// A claimant or speaker that is a news agency keeps its own name (AFP) in every language.
+			[
+				...incidents.flatMap((p) => p.claims.map((c) => c.claimant)),
+				...statements.map((s) => s.speaker.name)
+			].filter((name) => /\b(of|the|President)\b/.test(name))
+		],
+		['roles', vi.terms.roles, statements.map((s) => s.speaker.role)],
+		['via', vi.terms.via, statements.map((s) => s.via)],
+		['metrics', vi.metrics, incidents.flatMap((p) => p.claims.map((c) => c.metric))],
+		['topics', vi.topics, statements.flatMap((s) => s.topics)]
+	];
+
+	it.each(used)('%s: every one the dataset uses is translated', (_, table, keys) => {
+		expect(keys.length).toBeGreaterThan(0);
+		expect([...new Set(keys)].filter((key) => !Object.hasOwn(table, key))).toEqual([]);
+	});
+
+	it('translates a term, and marks one it cannot translate as English on a Vietnamese page', () => {
+		expect(term(vi.terms.actors, 'Armed Forces of Armenia', 'vi')).toEqual({
+			text: 'Lực lượng vũ trang Armenia',
+			lang: undefined
+		});
+		expect(term(vi.terms.actors, 'Karabakh Liberation Organisation', 'vi')).toEqual({
+			text: 'Karabakh Liberation Organisation',
+			lang: 'en'
+		});
+		expect(term(en.terms.actors, 'Armed Forces of Armenia', 'en')).toEqual({
+			text: 'Armed Forces of Armenia',
+			lang: undefined
+		});
+		expect(term(vi.metrics, 'vehicles_destroyed', 'vi', true)).toEqual({
+			text: 'vehicles destroyed',
+			lang: 'en'
+		});
+		expect(term(vi.metrics, 'toString', 'vi', true).lang).toBe('en');
+		expect(englishIn('en')).toBeUndefined();
+		expect(englishIn('vi')).toBe('en');
 	});
 });

@@ -20,3 +20,30 @@ export function locale(lang: Lang): string {
 export function vocab(table: Record<string, string>, key: string): string {
 	return Object.hasOwn(table, key) ? table[key] : key.replace(/[_-]+/g, ' ');
 }
+
+/** Text with the language it is in: `lang` is set only where it differs from the page's. */
+export interface Term {
+	text: string;
+	lang: 'en' | undefined;
+}
+
+/**
+ * A word of the dataset's English-only vocabulary (an actor, a sub-type, a claim's subject, a
+ * metric) in the reader's language: the translation where `table` has one, else the English,
+ * marked `lang: 'en'` on a page that is not English, so that it is never passed off silently as
+ * the page's language. `readable` turns a key ("aircraft_lost") into words for the fallback.
+ */
+export function term(
+	table: Record<string, string>,
+	key: string,
+	lang: Lang,
+	readable = false
+): Term {
+	if (Object.hasOwn(table, key)) return { text: table[key], lang: undefined };
+	return { text: readable ? key.replace(/[_-]+/g, ' ') : key, lang: englishIn(lang) };
+}
+
+/** The `lang` attribute of text the data holds in English only, shown on a page in `lang`. */
+export function englishIn(lang: Lang): 'en' | undefined {
+	return lang === 'en' ? undefined : 'en';
+}

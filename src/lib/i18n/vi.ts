@@ -98,7 +98,8 @@ export const vi: Messages = {
 		positions_taken: 'vị trí bị chiếm',
 		aircraft_shot_down: 'máy bay bị bắn rơi',
 		helicopters_shot_down: 'trực thăng bị bắn rơi',
-		tanks_destroyed: 'xe tăng bị phá hủy'
+		tanks_destroyed: 'xe tăng bị phá hủy',
+		aircraft_lost: 'máy bay bị tổn thất'
 	},
 	export: {
 		export: 'Xuất dữ liệu',
@@ -124,7 +125,7 @@ export const vi: Messages = {
 		translation: 'Bản dịch',
 		translationBy: (by: string) => `Bản dịch tiếng Anh của ${by}`,
 		originalLang: (lang: string) => `Nguyên văn (${lang})`,
-		via: (via: string) => `qua ${via}`,
+		via: 'qua',
 		reportedSubject: 'Về phát biểu của',
 		reportedBy: 'Theo tường thuật của',
 		quotedBy: 'Nguyên lời người phát biểu, theo trích dẫn của',
@@ -136,7 +137,10 @@ export const vi: Messages = {
 		highlight: 'Làm nổi bật các sự kiện liên quan',
 		highlighted: 'Các sự kiện liên quan đang được làm nổi bật',
 		unhighlight: 'Thôi làm nổi bật',
-		none: 'Không có phát biểu nào phù hợp.',
+		none: 'Không có phát biểu nào khớp với tổ chức và chủ đề đã chọn.',
+		noneLinked: 'Không có phát biểu nào gắn với sự kiện này.',
+		noneInWindow: 'Không có phát biểu nào trong khoảng thời gian này.',
+		showAll: 'Hiện mọi phát biểu',
 		related: 'Cũng được đưa tin trong cùng các nguồn',
 		relatedNote:
 			'Được nêu trong các bài báo là nguồn của sự kiện này, nhưng không gắn với nó trong dữ liệu.',
@@ -153,7 +157,84 @@ export const vi: Messages = {
 		'territorial-claim': 'tuyên bố lãnh thổ',
 		cooperation: 'hợp tác',
 		diplomacy: 'ngoại giao',
-		denial: 'bác bỏ'
+		denial: 'bác bỏ',
+		'mine-explosion': 'nổ mìn',
+		peacekeeping: 'gìn giữ hòa bình',
+		'recovery-of-the-dead': 'tìm kiếm thi thể',
+		'aircraft-loss': 'tổn thất máy bay',
+		restraint: 'kiềm chế',
+		negotiations: 'đàm phán',
+		civilians: 'dân thường'
+	},
+	terms: {
+		actors: {
+			'Armed Forces of Armenia': 'Lực lượng vũ trang Armenia',
+			'Armed Forces of Azerbaijan': 'Lực lượng vũ trang Azerbaijan',
+			'Civilians (Nagorno-Karabakh)': 'Dân thường (Nagorno-Karabakh)',
+			'International Committee of the Red Cross': 'Ủy ban Chữ thập đỏ quốc tế',
+			'Nagorno-Karabakh Defence Army': 'Quân đội phòng vệ Nagorno-Karabakh',
+			'Nagorno-Karabakh State Service for Emergency Situations':
+				'Cơ quan Tình trạng khẩn cấp Nagorno-Karabakh',
+			'Russian peacekeeping contingent': 'Lực lượng gìn giữ hòa bình Nga'
+		},
+		subTypes: {
+			'Armed clash': 'Đụng độ vũ trang',
+			'Government regains territory': 'Chính phủ giành lại lãnh thổ',
+			'Remote explosive/landmine/IED': 'Vật nổ điều khiển từ xa / mìn / bom tự chế',
+			'Shelling/artillery/missile attack': 'Pháo kích / tấn công bằng pháo, tên lửa',
+			'Air/drone strike': 'Không kích / tấn công bằng máy bay không người lái',
+			Attack: 'Tấn công'
+		},
+		subjects: {
+			'Armenian soldiers': 'binh sĩ Armenia',
+			'Azerbaijani helicopter (Mi-24)': 'trực thăng Azerbaijan (Mi-24)',
+			'Azerbaijani serviceman': 'quân nhân Azerbaijan',
+			'Azerbaijani soldiers': 'binh sĩ Azerbaijan',
+			'Lele Tepe height': 'cao điểm Lele Tepe',
+			'Russian peacekeeper (officer)': 'binh sĩ gìn giữ hòa bình Nga (sĩ quan)',
+			'Seysulan village and surrounding heights': 'làng Seysulan và các cao điểm xung quanh',
+			'child (born 2004)': 'trẻ em (sinh năm 2004)',
+			children: 'trẻ em',
+			'civilians (members of the Khalapyan family)': 'dân thường (người trong gia đình Khalapyan)',
+			'employees of the Nagorno-Karabakh emergency service':
+				'nhân viên cơ quan cứu hộ khẩn cấp Nagorno-Karabakh',
+			'people on both sides': 'người của cả hai bên',
+			'strategic heights and settlements in Nagorno-Karabakh':
+				'các cao điểm chiến lược và khu dân cư ở Nagorno-Karabakh'
+		},
+		names: {
+			'Ministry of Defence of Azerbaijan': 'Bộ Quốc phòng Azerbaijan',
+			'Ministry of Defence of Russia': 'Bộ Quốc phòng Nga',
+			'Ministry of Defence of the Nagorno-Karabakh Republic':
+				'Bộ Quốc phòng Cộng hòa Nagorno-Karabakh',
+			'Serzh Sargsyan, President of Armenia': 'Serzh Sargsyan, Tổng thống Armenia',
+			'The Armenian Weekly (Armenian side)': 'The Armenian Weekly (phía Armenia)'
+		},
+		roles: {
+			'Foreign Minister of Germany and OSCE Chairperson-in-Office':
+				'Ngoại trưởng Đức, Chủ tịch luân phiên OSCE',
+			'High Representative for Foreign Affairs and Security Policy':
+				'Đại diện cấp cao về chính sách đối ngoại và an ninh',
+			'Minister of Defence': 'Bộ trưởng Quốc phòng',
+			'Minister of Foreign Affairs': 'Bộ trưởng Ngoại giao',
+			President: 'Tổng thống',
+			'Secretary of State': 'Ngoại trưởng',
+			'Secretary-General': 'Tổng Thư ký',
+			'ministry press service': 'cơ quan báo chí của bộ'
+		},
+		via: {
+			'official announcement relayed by the press': 'thông báo chính thức được báo chí đăng lại',
+			'official report relayed by the press': 'báo cáo chính thức được báo chí đăng lại',
+			'phone calls with defence ministers Seyran Ohanyan and Zakir Hasanov':
+				'các cuộc điện đàm với bộ trưởng quốc phòng Seyran Ohanyan và Zakir Hasanov',
+			'phone calls with the Armenian and Azerbaijani foreign ministers':
+				'các cuộc điện đàm với ngoại trưởng Armenia và Azerbaijan',
+			'spokesman Dmitry Peskov': 'người phát ngôn Dmitry Peskov',
+			'spokesperson Stéphane Dujarric at the noon press briefing':
+				'người phát ngôn Stéphane Dujarric tại cuộc họp báo buổi trưa',
+			'statement issued through his spokesperson': 'tuyên bố do người phát ngôn đưa ra',
+			'written statement': 'tuyên bố bằng văn bản'
+		}
 	},
 	timeline: {
 		heading: 'Dòng thời gian',

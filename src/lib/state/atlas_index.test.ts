@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Dataset, IncidentFeature, Statement } from '$lib/data/schema';
 import { buildSearchIndex } from '$lib/geo/search';
-import { indexDataset, statementIncidentIds } from './atlas_index';
+import { indexDataset, statementIncidentIds, statementsGap } from './atlas_index';
 
 vi.mock('$lib/geo/search', async (original) => {
 	const actual = await original<typeof import('$lib/geo/search')>();
@@ -118,5 +118,36 @@ describe('indexDataset', () => {
 		const index = indexDataset(dataset([], []));
 		expect(index.incidents).toEqual([]);
 		expect(index.span.from <= index.span.to).toBe(true);
+	});
+});
+
+describe('statementsGap', () => {
+	const all = [statement('s-a', '2016-04-02', ['a']), statement('s-later', '2017-06-01', [])];
+	const index = indexDataset(
+		dataset([incident('a', '2016-04-02'), incident('quiet', '2016-04-02')], all)
+	);
+	const april = { from: '2016-04-01', to: '2016-04-30' };
+	const any = { org: null, topic: null };
+
+	it('says nothing while the panel lists statements', () => {
+		expect(statementsGap(index, all, 'a', april, any)).toBeNull();
+		expect(statementsGap(index, all, null, april, any)).toBeNull();
+	});
+
+	it('tells an incident without linked statements from a window without any', () => {
+		expect(statementsGap(index, all, 'quiet', april, any)).toBe('none-linked');
+		expect(statementsGap(index, all, null, { from: '2018-01-01', to: '2018-12-31' }, any)).toBe(
+			'none-in-window'
+		);
+	});
+
+	it('blames the organisation or topic chosen when they hide every statement', () => {
+		expect(statementsGap(index, all, 'a', april, { org: null, topic: 'ceasefire-call' })).toBe(
+			'filtered'
+		);
+		expect(statementsGap(index, all, null, april, { org: 'other', topic: null })).toBe('filtered');
+		expect(statementsGap(index, all, 'quiet', april, { org: 'other', topic: null })).toBe(
+			'none-linked'
+		);
 	});
 });

@@ -122,6 +122,24 @@ export function panelStatements(
 }
 
 /**
+ * Why the statements panel lists nothing: no statement is linked to the selected incident, none
+ * was said in the time window, or there are some but the organisation or topic chosen hides them
+ * all. `null` while it lists some.
+ */
+export function statementsGap(
+	index: AtlasIndex,
+	all: readonly Statement[],
+	selectedId: string | null,
+	window: TimeWindow,
+	choice: StatementChoice
+): 'none-linked' | 'none-in-window' | 'filtered' | null {
+	if (panelStatements(index, all, selectedId, window, choice).length) return null;
+	if (panelStatements(index, all, selectedId, window, { org: null, topic: null }).length)
+		return 'filtered';
+	return selectedId ? 'none-linked' : 'none-in-window';
+}
+
+/**
  * Statements reported in an incident's own sources but not linked to it (what else was said, in
  * the same article, that day), narrowed by organisation and topic; oldest first.
  */

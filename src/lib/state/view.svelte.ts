@@ -12,6 +12,7 @@ import {
 	panelStatements,
 	relatedStatements,
 	statementIncidentIds,
+	statementsGap,
 	type AtlasIndex,
 	type TimeWindow
 } from './atlas_index';
@@ -394,6 +395,23 @@ export class AtlasView {
 			topic: this.#topic
 		})
 	);
+
+	/** Why {@link statements} is empty, to say so (see {@link statementsGap}); `null` if it is not. */
+	readonly statementsGap = $derived.by(() =>
+		this.statements.length
+			? null
+			: statementsGap(this.#index, this.dataset.statements, this.#sel, this.window, {
+					org: this.#org,
+					topic: this.#topic
+				})
+	);
+
+	/** Shows every statement again: the organisation and topic chosen are cleared. */
+	clearStatementChoice() {
+		this.#org = null;
+		this.#topic = null;
+		this.#commit('push', 'org');
+	}
 
 	/**
 	 * With an incident selected: statements reported in the incident's own sources but not linked
