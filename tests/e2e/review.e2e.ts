@@ -230,6 +230,80 @@ describe('review, history and corrections in the browser', () => {
 		expect(reader.problems).toEqual([]);
 	});
 
+	it('a reviewer retracts a published incident in the browser with a reason; the permalink then says so, and an editor is offered no retraction', async () => {
+		const { editor, reviewer } = staff.tokens;
+		const created = await api(
+			'POST',
+			'/api/incidents',
+			editor,
+			newIncident('retract e2e', { sources: ['thoidai-2020-11-24'] })
+		);
+		expect(created.status).toBe(201);
+		const id: string = created.json.id;
+		for (const [token, status] of [
+			[editor, 'in_review'],
+			[reviewer, 'published']
+		] as const) {
+			expect((await api('POST', `/api/incidents/${id}/status`, token, { status })).status).toBe(
+				200
+			);
+		}
+		expect(await mapIds()).toContain(id);
+
+		const ed = await person('editor@example.org');
+		await ed.page.goto(url(`/incidents/${id}`));
+		await ed.page.locator('h1').waitFor();
+		expect(await ed.page.locator('a.review-link').count()).toBe(0);
+
+		const rev = await person('reviewer@example.org');
+		await rev.page.goto(url(`/incidents/${id}?lang=vi`));
+		const link = rev.page.locator('a.review-link');
+		expect(await link.textContent()).toBe('Duyệt hoặc rút lại');
+		await Promise.all([rev.page.waitForURL(new RegExp(`/review/incidents/${id}`)), link.click()]);
+		expect(await rev.page.locator('#retract').textContent()).toBe('Rút lại phiên bản đã xuất bản');
+		expect(await rev.page.locator('button.retract').textContent()).toBe('Rút lại');
+		await rev.page.goto(url(`/review/incidents/${id}`));
+		expect(await seriousViolations(rev.page)).toEqual([]);
+		// The reason is required: an empty one never reaches the server, and nothing changes.
+		await rev.page.click('button:text("Retract")');
+		expect(
+			await rev.page
+				.locator('#retract-reason')
+				.evaluate((e) => (e as HTMLTextAreaElement).validity.valueMissing)
+		).toBe(true);
+		expect(await mapIds()).toContain(id);
+
+		const reason = 'The village named was <i>wrong</i>; see the corrected record';
+		await rev.page.getByLabel('Reason for the retraction (shown to readers)').fill(reason);
+		await Promise.all([
+			rev.page.waitForLoadState('load'),
+			rev.page.click('button:text("Retract")')
+		]);
+		await rev.page.getByText('Retracted: readers no longer see it.').waitFor();
+		expect(await rev.page.locator('button.retract').count()).toBe(0);
+		expect(await mapIds()).not.toContain(id);
+		const after = await fetch(url(`/api/incidents/${id}`), {
+			headers: { authorization: `Bearer ${editor}` }
+		});
+		expect(after.headers.get('x-record-status')).toBe('retracted');
+
+		await Promise.all([
+			rev.page.waitForURL(new RegExp(`/incidents/${id}`)),
+			rev.page.click('a:text("Open its permalink")')
+		]);
+		expect(await rev.page.locator('.retracted').textContent()).toBe(
+			`Retracted on ${today()}: ${reason}`
+		);
+		const reader = await person();
+		expect((await reader.page.goto(url(`/incidents/${id}`)))?.status()).toBe(410);
+		expect(await reader.page.locator('.retracted').textContent()).toBe(
+			`Retracted on ${today()}: ${reason}`
+		);
+		expect(rev.problems).toEqual([]);
+		expect(ed.problems).toEqual([]);
+		expect(reader.problems).toEqual([]);
+	});
+
 	it('an editor gets 403 on the review pages; a reader is sent to sign in', async () => {
 		const ed = await person('editor@example.org');
 		expect((await ed.page.goto(url('/review')))?.status()).toBe(403);

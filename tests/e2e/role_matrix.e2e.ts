@@ -37,6 +37,7 @@ const MUTATION_ROUTES = [
 	'POST /signout',
 	'ACTION publish /review/[collection=collection]/[id]',
 	'ACTION sendBack /review/[collection=collection]/[id]',
+	'ACTION retract /review/[collection=collection]/[id]',
 	'ACTION restore /incidents/[id]/history'
 ];
 
@@ -223,14 +224,15 @@ describe('the role matrix', () => {
 
 	for (const c of Object.keys(COLLECTIONS) as Collection[]) {
 		describe(`review actions on /review/${c}/<id>`, () => {
-			const ACTIONS: [string, Mutation, string][] = [
-				['publish', 'publish', 'published'],
-				['sendBack', 'send back', 'draft']
+			const ACTIONS: [string, Mutation, 'in_review' | 'published', string][] = [
+				['publish', 'publish', 'in_review', 'published'],
+				['sendBack', 'send back', 'in_review', 'draft'],
+				['retract', 'retract', 'published', 'retracted']
 			];
-			for (const [name, m, to] of ACTIONS) {
+			for (const [name, m, from, to] of ACTIONS) {
 				it.each(CALLERS)(`${name} as %s`, async (caller) => {
 					const id = await subjectOf(c);
-					await bringTo(c, id, 'in_review');
+					await bringTo(c, id, from);
 					const before = await latest(c, id);
 					const r = await action(`/review/${c}/${encodeURIComponent(id)}?/${name}`, caller, {
 						reason: `${name} by ${caller} in the browser`,
@@ -244,6 +246,21 @@ describe('the role matrix', () => {
 					else expect(after).toEqual(before);
 				});
 			}
+
+			it('retract without a reason (400) or of a version not read (409 stale) changes nothing', async () => {
+				const id = await subjectOf(c);
+				await bringTo(c, id, 'published');
+				const before = await latest(c, id);
+				const version = JSON.parse(before.etag);
+				const path = `/review/${c}/${encodeURIComponent(id)}?/retract`;
+				expect((await action(path, 'reviewer', { reason: ' ', version })).status).toBe(400);
+				const stale = await action(path, 'admin', {
+					reason: 'stale',
+					version: String(Number(version) - 1)
+				});
+				expect(stale.status).toBe(409);
+				expect(await latest(c, id)).toEqual(before);
+			});
 
 			it('sendBack without a comment (400), publish of a version not read (409 stale) or none named (400) change nothing', async () => {
 				const id = await subjectOf(c);

@@ -301,7 +301,15 @@ export const en = {
 		sentBack: 'Sent back to the editor as a draft.',
 		notWaiting: 'This record is not waiting for review.',
 		back: 'Back to the review queue',
-		history: 'History of this record'
+		history: 'History of this record',
+		retractHeading: 'Retract the published version',
+		retractIntro:
+			'Readers no longer see it; its permalink stays and says when and why it was retracted.',
+		retractReason: 'Reason for the retraction (shown to readers)',
+		retract: 'Retract',
+		retracted: 'Retracted: readers no longer see it.',
+		permalink: 'Open its permalink',
+		reviewOrRetract: 'Review or retract'
 	},
 	history: {
 		heading: 'History',

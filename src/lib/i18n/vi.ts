@@ -311,7 +311,15 @@ export const vi: Messages = {
 		sentBack: 'Đã trả lại cho biên tập viên dưới dạng bản nháp.',
 		notWaiting: 'Bản ghi này không đang chờ duyệt.',
 		back: 'Quay lại hàng chờ duyệt',
-		history: 'Lịch sử của bản ghi này'
+		history: 'Lịch sử của bản ghi này',
+		retractHeading: 'Rút lại phiên bản đã xuất bản',
+		retractIntro:
+			'Người đọc sẽ không còn thấy nó; đường dẫn cố định vẫn còn và cho biết rút lại khi nào, vì sao.',
+		retractReason: 'Lý do rút lại (hiển thị cho người đọc)',
+		retract: 'Rút lại',
+		retracted: 'Đã rút lại: người đọc không còn thấy nó.',
+		permalink: 'Mở đường dẫn cố định',
+		reviewOrRetract: 'Duyệt hoặc rút lại'
 	},
 	history: {
 		heading: 'Lịch sử',
