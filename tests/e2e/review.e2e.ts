@@ -304,6 +304,101 @@ describe('review, history and corrections in the browser', () => {
 		expect(reader.problems).toEqual([]);
 	});
 
+	it('a source has a history page: readers see its published versions and their diff only, a reviewer reaches it from the review page and restores a version', async () => {
+		const { editor, reviewer } = staff.tokens;
+		const created = await api('POST', '/api/sources', editor, newSource('history e2e'));
+		expect(created.status).toBe(201);
+		const id: string = created.json.id;
+		const publish = async () => {
+			expect(
+				(await api('POST', `/api/sources/${id}/status`, editor, { status: 'in_review' })).status
+			).toBe(200);
+			expect(
+				(await api('POST', `/api/sources/${id}/status`, reviewer, { status: 'published' })).status
+			).toBe(200);
+		};
+		const edit = async (title: string) => {
+			const now = await fetch(url(`/api/sources/${id}`), {
+				headers: { authorization: `Bearer ${editor}` }
+			});
+			const body = await now.json();
+			body.title = title;
+			const put = await api('PUT', `/api/sources/${id}`, editor, body, {
+				'if-match': now.headers.get('etag')
+			});
+			expect(put.status).toBe(200);
+			return put.json.version as number;
+		};
+		await publish();
+		await edit('Corrected source title');
+		await publish();
+		const draftMarker = `Draft title ${Date.now()} not for readers`;
+		const draftVersion = await edit(draftMarker);
+
+		const reader = await person();
+		const answer = await reader.page.goto(url(`/history/sources/${id}`));
+		expect(answer?.status()).toBe(200);
+		expect(await reader.page.locator('h1').textContent()).toBe(
+			'History of “Corrected source title”'
+		);
+		const statuses = await reader.page
+			.locator('table.versions tbody tr')
+			.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+		expect(statuses).toEqual(['published', 'published']);
+		const change = reader.page.locator('table.diff tr[data-path="title"]');
+		expect(await change.locator('.before').textContent()).toBe('Title history e2e');
+		expect(await change.locator('.after').textContent()).toBe('Corrected source title');
+		const text = (await reader.page.locator('main').textContent()) ?? '';
+		expect(text).not.toContain(draftMarker);
+		expect(text).not.toContain('@example.org');
+		expect(await reader.page.locator('button:text("Restore this version")').count()).toBe(0);
+		expect(await seriousViolations(reader.page)).toEqual([]);
+		await reader.page.goto(url(`/history/sources/${id}?lang=vi`));
+		expect(await reader.page.locator('h1').textContent()).toBe(
+			'Lịch sử của “Corrected source title”'
+		);
+		// A source never published has no public history; an incident's lives beside its permalink.
+		const draftOnly = await api('POST', '/api/sources', editor, newSource('history draft'));
+		expect((await fetch(url(`/history/sources/${draftOnly.json.id}`))).status).toBe(404);
+		await reader.page.goto(url(`/history/incidents/${publishedIncident().id}?lang=vi`));
+		expect(new URL(reader.page.url()).pathname).toBe(
+			`/incidents/${publishedIncident().id}/history`
+		);
+
+		const rev = await person('reviewer@example.org');
+		await rev.page.goto(url(`/review/sources/${id}`));
+		await Promise.all([
+			rev.page.waitForURL(new RegExp(`/history/sources/${id}`)),
+			rev.page.click('a.history')
+		]);
+		expect(await rev.page.locator('h1').textContent()).toBe(`History of “${draftMarker}”`);
+		expect(
+			await rev.page.locator(`tr[data-version="${draftVersion}"]`).getAttribute('data-status')
+		).toBe('draft');
+		expect(await seriousViolations(rev.page)).toEqual([]);
+		const first = rev.page.locator('tr[data-version="1"]').last();
+		await Promise.all([rev.page.waitForLoadState('load'), first.locator('button').click()]);
+		await rev.page
+			.getByText(`Version 1 is restored as version ${draftVersion + 1}, a draft for review.`)
+			.waitFor();
+		const restored = await fetch(url(`/api/sources/${id}`), {
+			headers: { authorization: `Bearer ${editor}` }
+		});
+		expect(restored.headers.get('etag')).toBe(`"${draftVersion + 1}"`);
+		expect(restored.headers.get('x-record-status')).toBe('draft');
+		expect((await restored.json()).title).toBe('Title history e2e');
+		// Readers still see the published title until the restored draft is published.
+		const sources = (await (await fetch(url('/data/dataset.json'))).json()).sources as {
+			id: string;
+			title: string;
+		}[];
+		expect(sources.find((s) => s.id === id)?.title).toBe('Corrected source title');
+		await rev.page.click('a:text("Back to the review of this record")');
+		await rev.page.waitForURL(new RegExp(`/review/sources/${id}`));
+		expect(rev.problems).toEqual([]);
+		expect(reader.problems).toEqual([]);
+	});
+
 	it('an editor gets 403 on the review pages; a reader is sent to sign in', async () => {
 		const ed = await person('editor@example.org');
 		expect((await ed.page.goto(url('/review')))?.status()).toBe(403);

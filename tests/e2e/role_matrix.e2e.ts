@@ -38,7 +38,8 @@ const MUTATION_ROUTES = [
 	'ACTION publish /review/[collection=collection]/[id]',
 	'ACTION sendBack /review/[collection=collection]/[id]',
 	'ACTION retract /review/[collection=collection]/[id]',
-	'ACTION restore /incidents/[id]/history'
+	'ACTION restore /incidents/[id]/history',
+	'ACTION restore /history/[collection=collection]/[id]'
 ];
 
 const EXPECTED: Record<Mutation, Record<Caller, number>> = {
@@ -329,6 +330,52 @@ describe('the role matrix', () => {
 			expect(await latest('incidents', id)).toEqual(before);
 		});
 	});
+
+	for (const c of (Object.keys(COLLECTIONS) as Collection[]).filter((c) => c !== 'incidents')) {
+		describe(`restore on /history/${c}/<id>`, () => {
+			const RESTORE: Record<Caller, number> = {
+				anonymous: 401,
+				editor: 200,
+				reviewer: 200,
+				admin: 200
+			};
+			it.each(CALLERS)('restore as %s', async (caller) => {
+				const id = await subjectOf(c);
+				await bringTo(c, id, 'draft');
+				const before = await latest(c, id);
+				const r = await action(`/history/${c}/${encodeURIComponent(id)}?/restore`, caller, {
+					version: '1',
+					expected: JSON.parse(before.etag)
+				});
+				expect(r.status, JSON.stringify(r.json)).toBe(RESTORE[caller]);
+				const after = await latest(c, id);
+				if (r.status === 200) {
+					expect(after.etag).toBe(`"${Number(JSON.parse(before.etag)) + 1}"`);
+					expect(after.status).toBe('draft');
+				} else expect(after).toEqual(before);
+			});
+
+			it('a stale, unknown or malformed version is refused and changes nothing', async () => {
+				const id = await subjectOf(c);
+				const before = await latest(c, id);
+				const path = `/history/${c}/${encodeURIComponent(id)}?/restore`;
+				const version = Number(JSON.parse(before.etag));
+				const stale = await action(path, 'editor', {
+					version: '1',
+					expected: String(version - 1)
+				});
+				expect(stale.status).toBe(409);
+				const unknown = await action(path, 'editor', {
+					version: String(version + 50),
+					expected: String(version)
+				});
+				expect(unknown.status).toBe(404);
+				const bad = await action(path, 'editor', { version: 'one', expected: String(version) });
+				expect(bad.status).toBe(400);
+				expect(await latest(c, id)).toEqual(before);
+			});
+		});
+	}
 
 	describe('/api/sources/<id>/snapshot', () => {
 		/** Putting a snapshot: every account that may edit; a reader is refused. */
