@@ -15,6 +15,9 @@ const SOURCE = 'thoidai-2020-11-24';
 export const READER_PATH = (id: string) =>
 	`/ogc/collections/incidents/items/${encodeURIComponent(id)}`;
 
+/** `user:add` and `token:add` open the database in a process of their own: slow on a busy machine. */
+const ACCOUNT_TIMEOUT_MS = 600_000;
+
 /** The environment variable naming the PostgreSQL server for the two-instance run. */
 export function benchDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | null {
 	return env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL || null;
@@ -124,7 +127,7 @@ export async function benchPublish(
 	const dataDir = mkdtempSync(join(tmpdir(), 'atlas-bench-publish-'));
 	try {
 		log('publish part, PGlite: adding accounts');
-		const tokens = addAccounts({ DATA_DIR: dataDir });
+		const tokens = addAccounts({ DATA_DIR: dataDir }, ACCOUNT_TIMEOUT_MS);
 		const server = await startServer({
 			buildDir: options.buildDir,
 			geodataDir: resolve('geodata'),
@@ -159,7 +162,7 @@ export async function benchPublish(
 	const servers: RunningServer[] = [];
 	try {
 		log('publish part, PostgreSQL: adding accounts, starting two servers');
-		const tokens = addAccounts({ DATABASE_URL: database.url });
+		const tokens = addAccounts({ DATABASE_URL: database.url }, ACCOUNT_TIMEOUT_MS);
 		const env = { DATABASE_URL: database.url };
 		servers.push(await startServer({ buildDir: options.buildDir, env }));
 		servers.push(await startServer({ buildDir: options.buildDir, env }));

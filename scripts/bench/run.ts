@@ -132,7 +132,9 @@ async function main(): Promise<void> {
 	const notes: string[] = [];
 	let chromium = '';
 	let bundleDone = false;
-	for (const size of args.sizes) {
+	// The publish part runs on geodata/ alone; the others run once per dataset size.
+	const perSize = args.only.some((part) => part !== 'publish');
+	for (const size of perSize ? args.sizes : []) {
 		const label = sizeLabel(size);
 		let dir: string;
 		try {
