@@ -28,4 +28,5 @@ process.env.BODY_SIZE_LIMIT ??= '5M';
 console.log(
 	`Incident Atlas: serving on http://${process.env.HOST ?? 'localhost'}:${process.env.PORT}`
 );
-await import(join(process.cwd(), built));
+// scripts/serve.js runs adapter-node's server with security headers on static files too.
+await import('./serve.js');

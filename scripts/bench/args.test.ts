@@ -4,14 +4,23 @@ import { parseBenchArgs } from './args';
 describe('parseBenchArgs', () => {
 	it('defaults to everything: all parts, the real dataset, 10k and 100k, 5 runs of 20 s at 32', () => {
 		expect(parseBenchArgs([])).toEqual({
-			only: ['server', 'bundle', 'browser'],
+			only: ['server', 'bundle', 'browser', 'publish'],
 			sizes: ['real', 10_000, 100_000],
 			browserSizes: ['real', 10_000, 100_000],
 			runs: 5,
 			duration: 20,
 			connections: 32,
-			build: true
+			build: true,
+			publishes: 30
 		});
+	});
+
+	it('runs the publish part alone, with 30 publications or more', () => {
+		const args = parseBenchArgs(['--only', 'publish', '--publishes', '40', '--no-build']);
+		expect([args.only, args.publishes, args.build]).toEqual([['publish'], 40, false]);
+		expect(() => parseBenchArgs(['--publishes', '10'])).toThrow(
+			/^--publishes must be an integer from 30 to 1000, got "10"/
+		);
 	});
 
 	it('narrows parts and sizes for quicker runs', () => {

@@ -1,4 +1,4 @@
-export const PARTS = ['server', 'bundle', 'browser'] as const;
+export const PARTS = ['server', 'bundle', 'browser', 'publish'] as const;
 export type Part = (typeof PARTS)[number];
 /** `real` is `geodata/`; a number is a synthetic dataset of that many incidents. */
 export type Size = 'real' | number;
@@ -15,12 +15,14 @@ export interface BenchArgs {
 	connections: number;
 	/** Reuse the existing `build/` instead of running `vite build`. */
 	build: boolean;
+	/** Publications per database engine in the `publish` part. */
+	publishes: number;
 }
 
 export const USAGE =
-	'usage: npm run bench -- [--only server,bundle,browser] [--sizes real,10000,100000] ' +
+	'usage: npm run bench -- [--only server,bundle,browser,publish] [--sizes real,10000,100000] ' +
 	'[--browser-sizes real,10000] ' +
-	'[--runs 5] [--duration 20] [--connections 32] [--no-build]';
+	'[--runs 5] [--duration 20] [--connections 32] [--publishes 30] [--no-build]';
 
 function list(flag: string, value: string): string[] {
 	const items = value.split(',').map((s) => s.trim());
@@ -50,7 +52,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 		runs: 5,
 		duration: 20,
 		connections: 32,
-		build: true
+		build: true,
+		publishes: 30
 	};
 	let browserSizes: Size[] | null = null;
 	for (let i = 0; i < argv.length; i++) {
@@ -63,9 +66,15 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 		const flag = eq > 0 ? arg.slice(0, eq) : arg;
 		const value = eq > 0 ? arg.slice(eq + 1) : argv[i + 1];
 		if (
-			!['--only', '--sizes', '--browser-sizes', '--runs', '--duration', '--connections'].includes(
-				flag
-			)
+			![
+				'--only',
+				'--sizes',
+				'--browser-sizes',
+				'--runs',
+				'--duration',
+				'--connections',
+				'--publishes'
+			].includes(flag)
 		) {
 			throw new Error(`unknown argument "${arg}"\n${USAGE}`);
 		}
@@ -94,6 +103,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 				break;
 			case '--connections':
 				args.connections = integer(flag, value, 1, 1000);
+				break;
+			case '--publishes':
+				// p95 needs a sample of 20 at least (see results.ts); 30 gives it some margin.
+				args.publishes = integer(flag, value, 30, 1000);
 				break;
 		}
 	}

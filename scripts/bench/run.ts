@@ -1,4 +1,4 @@
-// `npm run bench -- [--only server,bundle,browser] [--sizes real,10000,100000] [--runs 5] [--no-build]`
+// `npm run bench -- [--only server,bundle,browser,publish] [--sizes real,10000,100000] [--runs 5] [--no-build]`
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -11,6 +11,7 @@ import { benchBrowser } from './browser_bench';
 import { measureBundle } from './bundle';
 import { describeMachine, gitCommit } from './machine';
 import { renderResults, renderTable, type Row } from './results';
+import { benchPublish, benchDatabaseUrl, READER_PATH } from './publish_bench';
 import { benchServer } from './server_bench';
 
 const OUT = resolve('bench/out');
@@ -93,7 +94,7 @@ function alive(pid: number): boolean {
 
 function naRows(size: string, args: BenchArgs, reason: string): Row[] {
 	return args.only
-		.filter((part) => part !== 'bundle')
+		.filter((part) => part !== 'bundle' && part !== 'publish')
 		.map((part) => ({
 			size,
 			part,
@@ -131,7 +132,9 @@ async function main(): Promise<void> {
 	const notes: string[] = [];
 	let chromium = '';
 	let bundleDone = false;
-	for (const size of args.sizes) {
+	// The publish part runs on geodata/ alone; the others run once per dataset size.
+	const perSize = args.only.some((part) => part !== 'publish');
+	for (const size of perSize ? args.sizes : []) {
 		const label = sizeLabel(size);
 		let dir: string;
 		try {
@@ -232,6 +235,30 @@ async function main(): Promise<void> {
 			}
 		}
 	}
+	if (args.only.includes('publish')) {
+		log('publish part (geodata/)');
+		try {
+			const result = await benchPublish({
+				buildDir: BUILD,
+				publishes: args.publishes,
+				databaseUrl: benchDatabaseUrl(),
+				log
+			});
+			rows.push(...result.rows);
+			notes.push(...result.notes);
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			rows.push({
+				size: 'geodata/',
+				part: 'publish',
+				metric: 'all',
+				unit: '',
+				values: null,
+				note: reason.split('\n')[0]
+			});
+			notes.push(`publish: ${reason.slice(0, 1500)}`);
+		}
+	}
 	if (args.only.includes('bundle') && !bundleDone) {
 		rows.push({
 			size: 'dashboard /',
@@ -251,7 +278,7 @@ async function main(): Promise<void> {
 		chromium ? `${chromium} (headless, SwiftShader WebGL)` : await chromiumVersion()
 	);
 	const method = [
-		`Server: the built app (\`build/index.js\`) started per dataset with \`GEODATA_DIR\`; autocannon (programmatic) ` +
+		`Server: the built app (\`scripts/serve.js\` over \`build/\`, as \`npm start\` runs it) started per dataset with \`GEODATA_DIR\`; autocannon (programmatic) ` +
 			`with ${args.connections} connections for ${args.duration} s per run after a 3 s uncounted warm-up, ` +
 			`${args.runs} runs; requests/s is autocannon's mean per-second count; latency p99 in ms. Server memory from ` +
 			'`/proc/<pid>/status` (VmRSS after start and after each run, VmHWM = peak). autocannon shares the CPUs with the server.',
@@ -267,6 +294,13 @@ async function main(): Promise<void> {
 			'changed (whichever is later). Click: up to 10 list items, time until the details section contains the title. ' +
 			'Export: menu item click → `<a download>` click (in-page), longest task from PerformanceObserver `longtask`. ' +
 			'Heap: CDP `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage` (main thread only).',
+		`Publish: on geodata/, ${args.publishes} times per engine an editor creates an incident citing a published ` +
+			'source and submits it (not timed); then the reviewer publishes it (`POST /api/incidents/<id>/status`, ' +
+			'"publish API call") and an anonymous reader polls `' +
+			decodeURIComponent(READER_PATH('<id>')) +
+			'` back to back until it answers 200 ("publish → served to readers", from before the publish call). ' +
+			'PGlite: one server (`DATA_DIR`) publishes and serves. PostgreSQL (`BENCH_DATABASE_URL` or ' +
+			'`TEST_DATABASE_URL`, a scratch database created and dropped): two servers on it, publish on A, read on B.',
 		`Median, min, max over ${args.runs} runs (p95 shown where there are ≥ 20 samples).`
 	];
 	const doc = {

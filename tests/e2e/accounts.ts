@@ -9,12 +9,18 @@ import { SEEDED_DATA_DIR_ENV, startServer, type RunningServer } from './server';
 export const PASSPHRASE = 'correct horse battery staple';
 
 /** Runs `npm run <script> -- args` as an operator would, with `input` on standard input. */
-function npmRun(env: Record<string, string>, script: string, args: string[], input = ''): string {
+function npmRun(
+	env: Record<string, string>,
+	script: string,
+	args: string[],
+	input = '',
+	timeout = 120_000
+): string {
 	const result = spawnSync('npm', ['run', '--silent', script, '--', ...args], {
 		encoding: 'utf8',
 		input,
 		env: { ...process.env, DATABASE_URL: '', ...env },
-		timeout: 120_000
+		timeout
 	});
 	if (result.status !== 0) {
 		throw new Error(
@@ -31,12 +37,20 @@ export const EDITORIAL_ROLES: readonly Role[] = ['editor', 'reviewer', 'admin'];
  * One account per role made with the real `user:add` and `token:add` in the store `env` names
  * (`DATA_DIR`, while no server holds it, or `DATABASE_URL`); each role's API token.
  */
-export function addAccounts(env: Record<string, string>): Record<Role, string> {
+export function addAccounts(
+	env: Record<string, string>,
+	/** Per command; the benchmark, which may run on a loaded machine, allows more. */
+	timeoutMs = 120_000
+): Record<Role, string> {
 	const tokens = {} as Record<Role, string>;
 	for (const role of EDITORIAL_ROLES) {
 		const email = `${role}@example.org`;
-		npmRun(env, 'user:add', [email, '--role', role], PASSPHRASE + '\n');
-		tokens[role] = npmRun(env, 'token:add', [email]).trim().split('\n').at(-1)!.trim();
+		npmRun(env, 'user:add', [email, '--role', role], PASSPHRASE + '\n', timeoutMs);
+		tokens[role] = npmRun(env, 'token:add', [email], '', timeoutMs)
+			.trim()
+			.split('\n')
+			.at(-1)!
+			.trim();
 	}
 	return tokens;
 }

@@ -117,6 +117,10 @@ beforeAll(async () => {
 		b.properties.summary.en = `Summary ${SECRET.pendingAtRetraction}`;
 	});
 	await move('incidents', gone, 'retracted', 'Reported twice');
+	// A draft edit of a published source (its history page must not show it).
+	await edit('sources', published, (b) => {
+		(b as unknown as { note: string }).note = `Note ${SECRET.draftEdit}`;
+	});
 	// Snapshots (evidence for editors, never for readers): on the new draft source, and on a
 	// published source with a published statement quoting it, so its excerpt route has a range.
 	await snapshot(source, `Bài báo nháp. ${SECRET.snapshot} Hết.`);
@@ -171,6 +175,8 @@ describe('nothing unpublished leaks', () => {
 		expect(urls).toContain(`/api/incidents/${encodeURIComponent(ids[0])}`);
 		expect(urls).toContain(`/api/sources/${encodeURIComponent(ids[0])}/snapshot`);
 		expect(urls).toContain(`/api/sources/${published}/snapshot`);
+		expect(urls).toContain(`/history/sources/${published}`);
+		expect(urls).toContain(`/history/places/${encodeURIComponent(ids[1])}/__data.json`);
 		expect(urls).toContain(`/incidents/${encodeURIComponent(controlId)}/__data.json`);
 		const leaks: string[] = [];
 		const sawControl: string[] = [];

@@ -14,7 +14,7 @@ let browser: Browser;
 beforeAll(async () => {
 	staff = await startStaffedServer();
 	browser = await launchBrowser();
-}, 240_000);
+}, 480_000);
 afterAll(async () => {
 	await browser?.close();
 	await staff?.stop();
@@ -226,6 +226,175 @@ describe('review, history and corrections in the browser', () => {
 		expect((await restored.json()).properties.title.en).toBe(before);
 		const row = rev.page.locator(`tr[data-version="${latest + 1}"]`);
 		expect(await row.locator('.reason').textContent()).toBe('Restored version 1');
+		expect(rev.problems).toEqual([]);
+		expect(reader.problems).toEqual([]);
+	});
+
+	it('a reviewer retracts a published incident in the browser with a reason; the permalink then says so, and an editor is offered no retraction', async () => {
+		const { editor, reviewer } = staff.tokens;
+		const created = await api(
+			'POST',
+			'/api/incidents',
+			editor,
+			newIncident('retract e2e', { sources: ['thoidai-2020-11-24'] })
+		);
+		expect(created.status).toBe(201);
+		const id: string = created.json.id;
+		for (const [token, status] of [
+			[editor, 'in_review'],
+			[reviewer, 'published']
+		] as const) {
+			expect((await api('POST', `/api/incidents/${id}/status`, token, { status })).status).toBe(
+				200
+			);
+		}
+		expect(await mapIds()).toContain(id);
+
+		const ed = await person('editor@example.org');
+		await ed.page.goto(url(`/incidents/${id}`));
+		await ed.page.locator('h1').waitFor();
+		expect(await ed.page.locator('a.review-link').count()).toBe(0);
+
+		const rev = await person('reviewer@example.org');
+		await rev.page.goto(url(`/incidents/${id}?lang=vi`));
+		const link = rev.page.locator('a.review-link');
+		expect(await link.textContent()).toBe('Duyệt hoặc rút lại');
+		await Promise.all([rev.page.waitForURL(new RegExp(`/review/incidents/${id}`)), link.click()]);
+		expect(await rev.page.locator('#retract').textContent()).toBe('Rút lại phiên bản đã xuất bản');
+		expect(await rev.page.locator('button.retract').textContent()).toBe('Rút lại');
+		await rev.page.goto(url(`/review/incidents/${id}`));
+		expect(await seriousViolations(rev.page)).toEqual([]);
+		// The reason is required: an empty one never reaches the server, and nothing changes.
+		await rev.page.click('button:text("Retract")');
+		expect(
+			await rev.page
+				.locator('#retract-reason')
+				.evaluate((e) => (e as HTMLTextAreaElement).validity.valueMissing)
+		).toBe(true);
+		expect(await mapIds()).toContain(id);
+
+		const reason = 'The village named was <i>wrong</i>; see the corrected record';
+		await rev.page.getByLabel('Reason for the retraction (shown to readers)').fill(reason);
+		await Promise.all([
+			rev.page.waitForLoadState('load'),
+			rev.page.click('button:text("Retract")')
+		]);
+		await rev.page.getByText('Retracted: readers no longer see it.').waitFor();
+		expect(await rev.page.locator('button.retract').count()).toBe(0);
+		expect(await mapIds()).not.toContain(id);
+		const after = await fetch(url(`/api/incidents/${id}`), {
+			headers: { authorization: `Bearer ${editor}` }
+		});
+		expect(after.headers.get('x-record-status')).toBe('retracted');
+
+		await Promise.all([
+			rev.page.waitForURL(new RegExp(`/incidents/${id}`)),
+			rev.page.click('a:text("Open its permalink")')
+		]);
+		expect(await rev.page.locator('.retracted').textContent()).toBe(
+			`Retracted on ${today()}: ${reason}`
+		);
+		const reader = await person();
+		expect((await reader.page.goto(url(`/incidents/${id}`)))?.status()).toBe(410);
+		expect(await reader.page.locator('.retracted').textContent()).toBe(
+			`Retracted on ${today()}: ${reason}`
+		);
+		expect(rev.problems).toEqual([]);
+		expect(ed.problems).toEqual([]);
+		expect(reader.problems).toEqual([]);
+	});
+
+	it('a source has a history page: readers see its published versions and their diff only, a reviewer reaches it from the review page and restores a version', async () => {
+		const { editor, reviewer } = staff.tokens;
+		const created = await api('POST', '/api/sources', editor, newSource('history e2e'));
+		expect(created.status).toBe(201);
+		const id: string = created.json.id;
+		const publish = async () => {
+			expect(
+				(await api('POST', `/api/sources/${id}/status`, editor, { status: 'in_review' })).status
+			).toBe(200);
+			expect(
+				(await api('POST', `/api/sources/${id}/status`, reviewer, { status: 'published' })).status
+			).toBe(200);
+		};
+		const edit = async (title: string) => {
+			const now = await fetch(url(`/api/sources/${id}`), {
+				headers: { authorization: `Bearer ${editor}` }
+			});
+			const body = await now.json();
+			body.title = title;
+			const put = await api('PUT', `/api/sources/${id}`, editor, body, {
+				'if-match': now.headers.get('etag')
+			});
+			expect(put.status).toBe(200);
+			return put.json.version as number;
+		};
+		await publish();
+		await edit('Corrected source title');
+		await publish();
+		const draftMarker = `Draft title ${Date.now()} not for readers`;
+		const draftVersion = await edit(draftMarker);
+
+		const reader = await person();
+		const answer = await reader.page.goto(url(`/history/sources/${id}`));
+		expect(answer?.status()).toBe(200);
+		expect(await reader.page.locator('h1').textContent()).toBe(
+			'History of “Corrected source title”'
+		);
+		const statuses = await reader.page
+			.locator('table.versions tbody tr')
+			.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+		expect(statuses).toEqual(['published', 'published']);
+		const change = reader.page.locator('table.diff tr[data-path="title"]');
+		expect(await change.locator('.before').textContent()).toBe('Title history e2e');
+		expect(await change.locator('.after').textContent()).toBe('Corrected source title');
+		const text = (await reader.page.locator('main').textContent()) ?? '';
+		expect(text).not.toContain(draftMarker);
+		expect(text).not.toContain('@example.org');
+		expect(await reader.page.locator('button:text("Restore this version")').count()).toBe(0);
+		expect(await seriousViolations(reader.page)).toEqual([]);
+		await reader.page.goto(url(`/history/sources/${id}?lang=vi`));
+		expect(await reader.page.locator('h1').textContent()).toBe(
+			'Lịch sử của “Corrected source title”'
+		);
+		// A source never published has no public history; an incident's lives beside its permalink.
+		const draftOnly = await api('POST', '/api/sources', editor, newSource('history draft'));
+		expect((await fetch(url(`/history/sources/${draftOnly.json.id}`))).status).toBe(404);
+		await reader.page.goto(url(`/history/incidents/${publishedIncident().id}?lang=vi`));
+		expect(new URL(reader.page.url()).pathname).toBe(
+			`/incidents/${publishedIncident().id}/history`
+		);
+
+		const rev = await person('reviewer@example.org');
+		await rev.page.goto(url(`/review/sources/${id}`));
+		await Promise.all([
+			rev.page.waitForURL(new RegExp(`/history/sources/${id}`)),
+			rev.page.click('a.history')
+		]);
+		expect(await rev.page.locator('h1').textContent()).toBe(`History of “${draftMarker}”`);
+		expect(
+			await rev.page.locator(`tr[data-version="${draftVersion}"]`).getAttribute('data-status')
+		).toBe('draft');
+		expect(await seriousViolations(rev.page)).toEqual([]);
+		const first = rev.page.locator('tr[data-version="1"]').last();
+		await Promise.all([rev.page.waitForLoadState('load'), first.locator('button').click()]);
+		await rev.page
+			.getByText(`Version 1 is restored as version ${draftVersion + 1}, a draft for review.`)
+			.waitFor();
+		const restored = await fetch(url(`/api/sources/${id}`), {
+			headers: { authorization: `Bearer ${editor}` }
+		});
+		expect(restored.headers.get('etag')).toBe(`"${draftVersion + 1}"`);
+		expect(restored.headers.get('x-record-status')).toBe('draft');
+		expect((await restored.json()).title).toBe('Title history e2e');
+		// Readers still see the published title until the restored draft is published.
+		const sources = (await (await fetch(url('/data/dataset.json'))).json()).sources as {
+			id: string;
+			title: string;
+		}[];
+		expect(sources.find((s) => s.id === id)?.title).toBe('Corrected source title');
+		await rev.page.click('a:text("Back to the review of this record")');
+		await rev.page.waitForURL(new RegExp(`/review/sources/${id}`));
 		expect(rev.problems).toEqual([]);
 		expect(reader.problems).toEqual([]);
 	});

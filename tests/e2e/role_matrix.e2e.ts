@@ -37,7 +37,9 @@ const MUTATION_ROUTES = [
 	'POST /signout',
 	'ACTION publish /review/[collection=collection]/[id]',
 	'ACTION sendBack /review/[collection=collection]/[id]',
+	'ACTION retract /review/[collection=collection]/[id]',
 	'ACTION restore /incidents/[id]/history',
+	'ACTION restore /history/[collection=collection]/[id]',
 	'ACTION propose /edit/ingest',
 	'ACTION accept /edit/ingest'
 ];
@@ -225,14 +227,15 @@ describe('the role matrix', () => {
 
 	for (const c of Object.keys(COLLECTIONS) as Collection[]) {
 		describe(`review actions on /review/${c}/<id>`, () => {
-			const ACTIONS: [string, Mutation, string][] = [
-				['publish', 'publish', 'published'],
-				['sendBack', 'send back', 'draft']
+			const ACTIONS: [string, Mutation, 'in_review' | 'published', string][] = [
+				['publish', 'publish', 'in_review', 'published'],
+				['sendBack', 'send back', 'in_review', 'draft'],
+				['retract', 'retract', 'published', 'retracted']
 			];
-			for (const [name, m, to] of ACTIONS) {
+			for (const [name, m, from, to] of ACTIONS) {
 				it.each(CALLERS)(`${name} as %s`, async (caller) => {
 					const id = await subjectOf(c);
-					await bringTo(c, id, 'in_review');
+					await bringTo(c, id, from);
 					const before = await latest(c, id);
 					const r = await action(`/review/${c}/${encodeURIComponent(id)}?/${name}`, caller, {
 						reason: `${name} by ${caller} in the browser`,
@@ -246,6 +249,21 @@ describe('the role matrix', () => {
 					else expect(after).toEqual(before);
 				});
 			}
+
+			it('retract without a reason (400) or of a version not read (409 stale) changes nothing', async () => {
+				const id = await subjectOf(c);
+				await bringTo(c, id, 'published');
+				const before = await latest(c, id);
+				const version = JSON.parse(before.etag);
+				const path = `/review/${c}/${encodeURIComponent(id)}?/retract`;
+				expect((await action(path, 'reviewer', { reason: ' ', version })).status).toBe(400);
+				const stale = await action(path, 'admin', {
+					reason: 'stale',
+					version: String(Number(version) - 1)
+				});
+				expect(stale.status).toBe(409);
+				expect(await latest(c, id)).toEqual(before);
+			});
 
 			it('sendBack without a comment (400), publish of a version not read (409 stale) or none named (400) change nothing', async () => {
 				const id = await subjectOf(c);
@@ -370,6 +388,52 @@ describe('the role matrix', () => {
 			} else expect(ids).toEqual([]);
 		});
 	});
+
+	for (const c of (Object.keys(COLLECTIONS) as Collection[]).filter((c) => c !== 'incidents')) {
+		describe(`restore on /history/${c}/<id>`, () => {
+			const RESTORE: Record<Caller, number> = {
+				anonymous: 401,
+				editor: 200,
+				reviewer: 200,
+				admin: 200
+			};
+			it.each(CALLERS)('restore as %s', async (caller) => {
+				const id = await subjectOf(c);
+				await bringTo(c, id, 'draft');
+				const before = await latest(c, id);
+				const r = await action(`/history/${c}/${encodeURIComponent(id)}?/restore`, caller, {
+					version: '1',
+					expected: JSON.parse(before.etag)
+				});
+				expect(r.status, JSON.stringify(r.json)).toBe(RESTORE[caller]);
+				const after = await latest(c, id);
+				if (r.status === 200) {
+					expect(after.etag).toBe(`"${Number(JSON.parse(before.etag)) + 1}"`);
+					expect(after.status).toBe('draft');
+				} else expect(after).toEqual(before);
+			});
+
+			it('a stale, unknown or malformed version is refused and changes nothing', async () => {
+				const id = await subjectOf(c);
+				const before = await latest(c, id);
+				const path = `/history/${c}/${encodeURIComponent(id)}?/restore`;
+				const version = Number(JSON.parse(before.etag));
+				const stale = await action(path, 'editor', {
+					version: '1',
+					expected: String(version - 1)
+				});
+				expect(stale.status).toBe(409);
+				const unknown = await action(path, 'editor', {
+					version: String(version + 50),
+					expected: String(version)
+				});
+				expect(unknown.status).toBe(404);
+				const bad = await action(path, 'editor', { version: 'one', expected: String(version) });
+				expect(bad.status).toBe(400);
+				expect(await latest(c, id)).toEqual(before);
+			});
+		});
+	}
 
 	describe('/api/sources/<id>/snapshot', () => {
 		/** Putting a snapshot: every account that may edit; a reader is refused. */

@@ -61,6 +61,33 @@ describe('security headers', () => {
 		}
 	});
 
+	it('static files served before the hooks (/_app/immutable scripts and styles, version.json, the favicon) carry them too', async () => {
+		const html = await (await fetch(app.server.url + '/')).text();
+		const assets = [
+			...new Set([...html.matchAll(/\/_app\/immutable\/[^"'\s)]+\.(?:js|css)/g)].map((m) => m[0]))
+		];
+		expect(assets.some((a) => a.endsWith('.js'))).toBe(true);
+		const { version } = await (await fetch(app.server.url + '/_app/version.json')).json();
+		expect(typeof version).toBe('string');
+		for (const path of [...assets, '/_app/version.json', '/favicon.svg']) {
+			const response = await fetch(app.server.url + path);
+			expect([path, response.status]).toEqual([path, 200]);
+			const h = response.headers;
+			expect([path, h.get('x-content-type-options')]).toEqual([path, 'nosniff']);
+			expect([path, h.get('x-frame-options')]).toEqual([path, 'DENY']);
+			expect([path, h.get('referrer-policy')]).toEqual([path, 'strict-origin-when-cross-origin']);
+			await response.arrayBuffer();
+		}
+		const first = assets.find((a) => a.endsWith('.js'))!;
+		const etag = (await fetch(app.server.url + first)).headers.get('etag');
+		expect(etag).toBeTruthy();
+		const notModified = await fetch(app.server.url + first, {
+			headers: { 'if-none-match': etag! }
+		});
+		expect(notModified.status).toBe(304);
+		expect(notModified.headers.get('x-content-type-options')).toBe('nosniff');
+	});
+
 	it('pages get a CSP with a fresh nonce and no unsafe-inline scripts; two loads, two nonces', async () => {
 		const seen = new Set<string>();
 		for (const path of ['/', '/', `/incidents/${MINE.id}`, '/signin']) {

@@ -56,7 +56,13 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts the built server (`build/index.js`, from `npm run build`) on a free port, serving
+ * How `npm start` runs a build (`scripts/serve.js`: adapter-node's server, security headers on
+ * static files too), as arguments for `node`.
+ */
+export const serveArgs = (buildDir = 'build') => [resolve('scripts/serve.js'), resolve(buildDir)];
+
+/**
+ * Starts the built server (from `npm run build`, as `npm start` serves it) on a free port, serving
  * `geodataDir` (default `geodata/`), and resolves once it answers HTTP.
  */
 export async function startServer(
@@ -68,9 +74,8 @@ export async function startServer(
 	} = {}
 ): Promise<RunningServer> {
 	const port = await freePort();
-	const entry = resolve(options.buildDir ?? 'build', 'index.js');
 	const data = dataDirFor(options.env, options.geodataDir ?? 'geodata');
-	const child: ChildProcess = spawn(process.execPath, [entry], {
+	const child: ChildProcess = spawn(process.execPath, serveArgs(options.buildDir), {
 		env: {
 			...process.env,
 			PORT: String(port),
@@ -124,7 +129,7 @@ export async function startServerExpectingFailure(
 ): Promise<{ code: number | null; output: string }> {
 	const port = await freePort();
 	const data = dataDirFor(env, geodataDir);
-	const child = spawn(process.execPath, [resolve('build/index.js')], {
+	const child = spawn(process.execPath, serveArgs(), {
 		env: {
 			...process.env,
 			PORT: String(port),

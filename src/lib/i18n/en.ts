@@ -326,13 +326,25 @@ export const en = {
 		sentBack: 'Sent back to the editor as a draft.',
 		notWaiting: 'This record is not waiting for review.',
 		back: 'Back to the review queue',
-		history: 'History of this record'
+		history: 'History of this record',
+		retractHeading: 'Retract the published version',
+		retractIntro:
+			'Readers no longer see it; its permalink stays and says when and why it was retracted.',
+		retractReason: 'Reason for the retraction (shown to readers)',
+		retract: 'Retract',
+		retracted: 'Retracted: readers no longer see it.',
+		permalink: 'Open its permalink',
+		reviewOrRetract: 'Review or retract'
 	},
 	history: {
 		heading: 'History',
 		of: (title: string) => `History of “${title}”`,
 		intro: 'Every version of this incident: who made it, when, and why.',
 		introPublic: 'Every version of this incident that was made public, and its corrections.',
+		introRecord: 'Every version of this record: who made it, when, and why.',
+		introRecordPublic: 'Every version of this record that was made public, and its corrections.',
+		backHome: 'Back to the map',
+		backReview: 'Back to the review of this record',
 		version: 'Version',
 		status: 'Status',
 		author: 'Author',

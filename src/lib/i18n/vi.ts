@@ -392,13 +392,25 @@ export const vi: Messages = {
 		sentBack: 'Đã trả lại cho biên tập viên dưới dạng bản nháp.',
 		notWaiting: 'Bản ghi này không đang chờ duyệt.',
 		back: 'Quay lại hàng chờ duyệt',
-		history: 'Lịch sử của bản ghi này'
+		history: 'Lịch sử của bản ghi này',
+		retractHeading: 'Rút lại phiên bản đã xuất bản',
+		retractIntro:
+			'Người đọc sẽ không còn thấy nó; đường dẫn cố định vẫn còn và cho biết rút lại khi nào, vì sao.',
+		retractReason: 'Lý do rút lại (hiển thị cho người đọc)',
+		retract: 'Rút lại',
+		retracted: 'Đã rút lại: người đọc không còn thấy nó.',
+		permalink: 'Mở đường dẫn cố định',
+		reviewOrRetract: 'Duyệt hoặc rút lại'
 	},
 	history: {
 		heading: 'Lịch sử',
 		of: (title: string) => `Lịch sử của “${title}”`,
 		intro: 'Mọi phiên bản của sự kiện này: ai tạo, khi nào và vì sao.',
 		introPublic: 'Mọi phiên bản đã công bố của sự kiện này và các lần đính chính.',
+		introRecord: 'Mọi phiên bản của bản ghi này: ai tạo, khi nào và vì sao.',
+		introRecordPublic: 'Mọi phiên bản đã công bố của bản ghi này và các lần đính chính.',
+		backHome: 'Quay lại bản đồ',
+		backReview: 'Quay lại trang duyệt bản ghi này',
 		version: 'Phiên bản',
 		status: 'Trạng thái',
 		author: 'Tác giả',

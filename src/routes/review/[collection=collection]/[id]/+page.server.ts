@@ -41,7 +41,7 @@ export const load: PageServerLoad = async ({ locals, url, params, setHeaders }) 
 };
 
 /**
- * Publish or send back, as `POST /api/<collection>/<id>/status` does: the same store call and
+ * Publish, send back or retract, as `POST /api/<collection>/<id>/status` does: the same store call and
  * policy, for the version the reviewer read (`version`; a newer one is 409, never published
  * unseen). A refused move answers with the policy's status and message, the form kept.
  */
@@ -49,10 +49,14 @@ async function move(event: RequestEvent, to: TargetStatus) {
 	const { locals, params, request } = event;
 	const form = await request.formData();
 	const reason = String(form.get('reason') ?? '').slice(0, 2000);
-	if (!locals.user) return fail(401, { error: 'Sign in to review', reason });
+	if (!locals.user) return fail(401, { error: 'Sign in to review', reason, action: to });
 	const version = Number(form.get('version'));
 	if (!Number.isInteger(version) || version < 1)
-		return fail(400, { error: 'version must be the version number you reviewed', reason });
+		return fail(400, {
+			error: 'version must be the version number you reviewed',
+			reason,
+			action: to
+		});
 	try {
 		const done = await changeStatus(
 			getStore().db,
@@ -67,19 +71,22 @@ async function move(event: RequestEvent, to: TargetStatus) {
 		return { done: to, alsoPublished: done.alsoPublished };
 	} catch (e) {
 		if (e instanceof StatusRefused)
-			return fail(e.refusal.status, { error: e.refusal.message, reason });
+			return fail(e.refusal.status, { error: e.refusal.message, reason, action: to });
 		if (e instanceof StaleVersion)
 			return fail(409, {
 				error: `${e.message}: read the newest version before you decide`,
-				reason
+				reason,
+				action: to
 			});
-		if (e instanceof PublishRefused) return fail(409, { error: e.message, reason });
-		if (e instanceof NoSuchRecord) return fail(404, { error: e.message, reason });
+		if (e instanceof PublishRefused) return fail(409, { error: e.message, reason, action: to });
+		if (e instanceof NoSuchRecord) return fail(404, { error: e.message, reason, action: to });
 		throw e;
 	}
 }
 
 export const actions: Actions = {
 	publish: (event) => move(event, 'published'),
-	sendBack: (event) => move(event, 'draft')
+	sendBack: (event) => move(event, 'draft'),
+	/** Withdraws the published version (a reason is required); its permalink then says so. */
+	retract: (event) => move(event, 'retracted')
 };
