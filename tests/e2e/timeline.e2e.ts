@@ -80,7 +80,10 @@ describe('the timeline’s extent and zoom', () => {
 			// The first and last incidents stand inside the track, not on its ends.
 			expect(s.dayX(DATES[0])).toBeGreaterThan(s.box.x + PAD + 10);
 			expect(s.dayX(DATES.at(-1)!)).toBeLessThan(s.box.x + s.box.width - PAD - 10);
-			expect(await axisLabels(page)).toEqual(['2017', '2018', '2019', '2020']);
+			const labels = await axisLabels(page);
+			expect(labels[0]).toMatch(/2016$/);
+			expect(labels.at(-1)).toMatch(/2020$/);
+			for (const label of labels) expect(label).toMatch(/^([A-Z][a-z]{2} )?\d{4}$/);
 			expect(param(page, 'period')).toBeNull();
 		});
 	});
@@ -89,6 +92,7 @@ describe('the timeline’s extent and zoom', () => {
 		await withPage(DESKTOP, async ({ page }) => {
 			await openDashboard(page, app.server.url);
 			const before = await shown(page);
+			const labels = await axisLabels(page);
 			const anchor = dayTime('2018-06-01');
 			await page.mouse.move(before.xOf(anchor), before.box.y + 20);
 			await page.mouse.wheel(0, -500);
@@ -96,7 +100,7 @@ describe('the timeline’s extent and zoom', () => {
 			expect(after.width).toBeLessThan(before.width * 0.5);
 			// The time under the pointer stays under it.
 			expect(Math.abs(after.xOf(anchor) - before.xOf(anchor))).toBeLessThan(2);
-			expect(await axisLabels(page)).not.toEqual(['2017', '2018', '2019', '2020']);
+			expect(await axisLabels(page)).not.toEqual(labels);
 			// The zoom reaches the URL once the wheel stops; the time window does not change.
 			await page.waitForFunction(() => new URLSearchParams(location.search).has('period'));
 			expect(param(page, 'period')).toBe(`${after.from},${after.to}`);
@@ -227,7 +231,15 @@ describe('brushing days', () => {
 	it('brushes the four days of April 2016 in one drag at 1280 px after zooming in', async () => {
 		await withPage(DESKTOP, async ({ page }) => {
 			await openDashboard(page, app.server.url);
-			const s = await zoomTo(page, '2016-04-03', 60);
+			const zoomed = await zoomTo(page, '2016-04-03', 60);
+			// Zoomed about 3 April, the days before it sit at the track's start: drag the axis
+			// right to bring them in.
+			const axis = (await page.locator(`${SVG} rect.pan`).boundingBox())!;
+			await page.mouse.move(axis.x + 200, axis.y + axis.height / 2);
+			await page.mouse.down();
+			await page.mouse.move(axis.x + 500, axis.y + axis.height / 2, { steps: 5 });
+			await page.mouse.up();
+			const s = await changed(page, zoomed);
 			// At least 20 px a day: each day is a target a reader can hit.
 			expect(s.dayX('2016-04-03') - s.dayX('2016-04-02')).toBeGreaterThan(20);
 			await page.mouse.move(s.dayX('2016-04-02') - 5, s.box.y + 8);
@@ -235,7 +247,10 @@ describe('brushing days', () => {
 			await page.mouse.move(s.dayX('2016-04-05') + 5, s.box.y + 8, { steps: 8 });
 			await page.mouse.up();
 			await page.waitForFunction(() => new URLSearchParams(location.search).has('to'));
-			expect([param(page, 'from'), param(page, 'to')]).toEqual(['2016-04-02', '2016-04-05']);
+			// 2 April is the first day of the data: a window from it leaves `from` out of the URL.
+			expect(DATES[0]).toBe('2016-04-02');
+			expect([param(page, 'from'), param(page, 'to')]).toEqual([null, '2016-04-05']);
+			expect(await page.locator(`${TIMELINE} input[name="from"]`).inputValue()).toBe('2016-04-02');
 
 			// Each handle lands on the day it is dropped on.
 			const end = page.getByRole('slider', { name: 'End of the time window' });
@@ -328,7 +343,7 @@ describe('play', () => {
 	it('is labelled in Vietnamese too', async () => {
 		await withPage(DESKTOP, async ({ page }) => {
 			await openDashboard(page, app.server.url, 'lang=vi');
-			expect(await page.locator(`${TIMELINE} button.play`).textContent()).toBe('Phát');
+			expect(await page.locator('button.play').textContent()).toBe('Phát');
 			for (const name of ['Phóng to dòng thời gian', 'Thu nhỏ dòng thời gian'])
 				expect(await page.getByRole('button', { name }).count()).toBe(1);
 			expect(
