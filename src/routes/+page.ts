@@ -12,8 +12,11 @@ export const ssr = false;
  */
 export const load: PageLoad = async ({ fetch, url, untrack }) => {
 	const lang = untrack(() => url.searchParams.get('lang'));
-	const [response] = await Promise.all([
+	const [response, timeline] = await Promise.all([
 		fetch('/data/dataset.json'),
+		// The timeline (with d3's time scales) is a chunk of its own, fetched alongside the data the
+		// page waits for anyway, so it adds nothing to the JS loaded before the data is asked for.
+		import('./Timeline.svelte'),
 		// Should they fail to load, the page shows English rather than an error.
 		isLang(lang) ? loadMessages(lang).catch(() => undefined) : undefined
 	]);
@@ -24,5 +27,5 @@ export const load: PageLoad = async ({ fetch, url, untrack }) => {
 		);
 	}
 	const dataset = (await response.json()) as Dataset;
-	return { dataset };
+	return { dataset, Timeline: timeline.default };
 };

@@ -178,8 +178,13 @@ export const en = {
 		start: 'Start of the time window',
 		end: 'End of the time window',
 		reset: 'Whole period',
-		hint: 'Drag the window or its edges; arrow keys move an edge by a day, Page Up/Down by a month. Click a tick to select its incident.',
-		sameDay: '{count} incidents at this tick: choose one'
+		hint: 'Drag the window or its edges; arrow keys move an edge by a day, Page Up/Down by a month. Click a tick to select its incident. Scroll, pinch or use + and − to zoom; drag the dates to pan.',
+		sameDay: '{count} incidents at this tick: choose one',
+		zoomIn: 'Zoom in on the timeline',
+		zoomOut: 'Zoom out the timeline',
+		period: 'Period shown on the timeline',
+		play: 'Play',
+		pause: 'Pause'
 	},
 	sheet: {
 		tabs: 'Panels',

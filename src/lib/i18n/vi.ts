@@ -244,8 +244,13 @@ export const vi: Messages = {
 		start: 'Đầu khoảng thời gian',
 		end: 'Cuối khoảng thời gian',
 		reset: 'Toàn bộ thời kỳ',
-		hint: 'Kéo khoảng thời gian hoặc hai mép của nó; phím mũi tên dời một mép một ngày, Page Up/Down một tháng. Bấm vào một vạch để chọn sự kiện của nó.',
-		sameDay: '{count} sự kiện tại vạch này: hãy chọn một'
+		hint: 'Kéo khoảng thời gian hoặc hai mép của nó; phím mũi tên dời một mép một ngày, Page Up/Down một tháng. Bấm vào một vạch để chọn sự kiện của nó. Cuộn, chụm ngón tay hoặc dùng + và − để phóng to, thu nhỏ; kéo dải ngày tháng để dịch chuyển.',
+		sameDay: '{count} sự kiện tại vạch này: hãy chọn một',
+		zoomIn: 'Phóng to dòng thời gian',
+		zoomOut: 'Thu nhỏ dòng thời gian',
+		period: 'Giai đoạn hiển thị trên dòng thời gian',
+		play: 'Phát',
+		pause: 'Tạm dừng'
 	},
 	sheet: {
 		tabs: 'Các bảng',

@@ -15,6 +15,7 @@ const SHARED: UrlState = {
 	layersOff: ['basemap-settlements', 'ceasefire-2020'],
 	lang: 'vi',
 	view: { center: [46.75022, 40.32586], zoom: 11.5 },
+	period: { from: '2016-03-01', to: '2016-05-31' },
 	org: 'United Nations',
 	topic: 'humanitarian',
 	first: 'translation'
@@ -45,6 +46,7 @@ describe('url state', () => {
 			'layers',
 			'lang',
 			'view',
+			'period',
 			'org',
 			'topic',
 			'first'
@@ -53,6 +55,7 @@ describe('url state', () => {
 		expect(params.get('type')).toBe('Explosions/Remote violence,Battles');
 		expect(params.get('layers')).toBe('basemap-settlements,ceasefire-2020');
 		expect(params.get('view')).toBe('46.75022,40.32586,11.5');
+		expect(params.get('period')).toBe('2016-03-01,2016-05-31');
 	});
 
 	it('reads a hand-written link', () => {
@@ -104,6 +107,10 @@ describe('url state', () => {
 		['view=46.7,40.3,30', { view: null }],
 		['view=,,', { view: null }],
 		['view=Infinity,0,1', { view: null }],
+		['period=2016-05-31,2016-03-01', { period: null }],
+		['period=2016-03-01', { period: null }],
+		['period=2016-03-01,2016-02-30', { period: null }],
+		['period=2016-03-01,2016-05-31,2016-06-01', { period: null }],
 		['layers=incidents,tiles,,places', { layersOff: ['incidents', 'places'] }],
 		['sel=%20%20', { sel: null }],
 		[`sel=${'x'.repeat(201)}`, { sel: null }],

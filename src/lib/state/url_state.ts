@@ -1,4 +1,5 @@
 import { queryToParams, readQuery } from '$lib/atlas/query';
+import { isIsoDay } from '$lib/format/date';
 import type { BBox } from '$lib/geo/bbox';
 import { DEFAULT_LANG, isLang, type Lang } from '$lib/i18n';
 
@@ -32,7 +33,8 @@ export const defaultQuoteOrder = (lang: Lang): QuoteOrder =>
  * `sel`; the incident query of `$lib/atlas/query` (`from`, `to`, `type`, `actor`, `q`, `bbox`,
  * read and written by that module, so a dashboard link and an `/api` or `/ogc` URL with the same
  * query select the same incidents); `layers` (the layers switched OFF, comma list: every layer is
- * on by default, so a plain link shows everything), `lang`, `view` (`lon,lat,zoom`), `org`,
+ * on by default, so a plain link shows everything), `lang`, `view` (`lon,lat,zoom`), `period`
+ * (the days the timeline is zoomed to, `from,to`: the timeline's counterpart of `view`), `org`,
  * `topic`, `first`. Defaults are left out of the URL.
  */
 export interface UrlState {
@@ -47,6 +49,8 @@ export interface UrlState {
 	layersOff: ToggleLayer[];
 	lang: Lang;
 	view: MapViewState | null;
+	/** The days the timeline shows (its zoom), not the time window; `null`: the data's extent. */
+	period: { from: string; to: string } | null;
 	org: string | null;
 	topic: string | null;
 	/** Which of an excerpt and its translation comes first; `null`: the language's default. */
@@ -64,6 +68,7 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
 	layersOff: [],
 	lang: DEFAULT_LANG,
 	view: null,
+	period: null,
 	org: null,
 	topic: null,
 	first: null
@@ -103,6 +108,11 @@ function parseView(value: string | null): MapViewState | null {
 	return { center: [lon, lat], zoom };
 }
 
+function parsePeriod(value: string | null): UrlState['period'] {
+	const [from, to, ...rest] = value?.split(',') ?? [];
+	return isIsoDay(from) && isIsoDay(to) && from <= to && !rest.length ? { from, to } : null;
+}
+
 /**
  * Reads the state from a query string; a missing, malformed or unknown value leaves its default.
  * The incident query is read by {@link readQuery}, whose bad values are dropped here (an endpoint
@@ -125,6 +135,7 @@ export function parseUrlState(params: URLSearchParams, vocabulary: Vocabulary = 
 		layersOff: list(params, 'layers', TOGGLE_LAYERS) as ToggleLayer[],
 		lang: isLang(lang) ? lang : DEFAULT_LANG,
 		view: parseView(params.get('view')),
+		period: parsePeriod(params.get('period')),
 		org: text(params.get('org')),
 		topic: text(params.get('topic')),
 		first: first === 'translation' || first === 'original' ? first : null
@@ -154,6 +165,7 @@ export function serialiseUrlState(state: UrlState): string {
 		const { center, zoom } = state.view;
 		params.set('view', `${round(center[0], 5)},${round(center[1], 5)},${round(zoom, 2)}`);
 	}
+	if (state.period) params.set('period', `${state.period.from},${state.period.to}`);
 	if (state.org) params.set('org', state.org);
 	if (state.topic) params.set('topic', state.topic);
 	if (state.first) params.set('first', state.first);

@@ -72,6 +72,7 @@ export class AtlasView {
 	#layersOff = $state.raw<ToggleLayer[]>([]);
 	#lang = $state<Lang>(DEFAULT_URL_STATE.lang);
 	#view = $state.raw<MapViewState | null>(null);
+	#period = $state.raw<readonly [number, number] | null>(null);
 	#org = $state<string | null>(null);
 	#topic = $state<string | null>(null);
 	#first = $state<QuoteOrder | null>(null);
@@ -108,6 +109,10 @@ export class AtlasView {
 		this.#layersOff = state.layersOff;
 		this.#lang = state.lang;
 		this.#view = state.view;
+		this.#period = state.period && [
+			Date.parse(state.period.from),
+			Date.parse(state.period.to) + 86_400_000
+		];
 		this.#org = state.org && this.organisations.includes(state.org) ? state.org : null;
 		this.#topic = state.topic && this.topicNames.includes(state.topic) ? state.topic : null;
 		this.#first = state.first;
@@ -132,6 +137,10 @@ export class AtlasView {
 			layersOff: this.#layersOff,
 			lang: this.#lang,
 			view: this.#view,
+			period: this.#period && {
+				from: isoDay(this.#period[0]),
+				to: isoDay(this.#period[1] - 1)
+			},
 			org: this.#org,
 			topic: this.#topic,
 			first: this.#first
@@ -354,6 +363,20 @@ export class AtlasView {
 		this.#commit('replace', 'view');
 	}
 
+	/** The span (ms, `[start, end)`) the timeline is zoomed to; `null`: the data's whole extent. */
+	get period(): readonly [number, number] | null {
+		return this.#period;
+	}
+
+	/**
+	 * Zooms or pans the timeline. Written to the URL (as the days it touches) only with `write`:
+	 * a wheel or a pinch sends dozens of steps a second, and the timeline writes once they stop.
+	 */
+	setPeriod(period: readonly [number, number] | null, write = true) {
+		this.#period = period;
+		if (write) this.#commit('replace', 'period');
+	}
+
 	// --- statements ----------------------------------------------------------------------------
 
 	get org(): string | null {
@@ -436,6 +459,9 @@ export class AtlasView {
 		statementIncidentIds(this.#index, this.#highlighted)
 	);
 }
+
+/** The UTC day of a time. */
+const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 const [getView, setView] = createContext<AtlasView>();
 

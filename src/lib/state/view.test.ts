@@ -236,6 +236,22 @@ describe('AtlasView', () => {
 		expect(writes).toEqual([['view=46.75%2C40.33%2C9', 'replace']]);
 	});
 
+	it('keeps the timeline’s zoom apart from the window, writing it as the days it touches when asked', () => {
+		const { v, writes } = view();
+		const start = Date.parse('2016-03-01') + 5 * 3_600_000;
+		const end = Date.parse('2016-06-01') + 3_600_000;
+		v.setPeriod([start, end], false);
+		expect(v.period).toEqual([start, end]);
+		expect(writes).toEqual([]);
+		v.setPeriod(v.period);
+		expect(writes).toEqual([['period=2016-03-01%2C2016-06-01', 'replace']]);
+		expect(v.window).toEqual(v.span);
+		v.readUrl(new URLSearchParams('period=2016-04-01,2016-04-30'));
+		expect(v.period).toEqual([Date.parse('2016-04-01'), Date.parse('2016-05-01')]);
+		v.setPeriod(null);
+		expect(writes.at(-1)).toEqual(['', 'replace']);
+	});
+
 	it('lists the statements of the selection, else of the window, narrowed by organisation and topic', () => {
 		const { v } = view();
 		expect(v.statements.map((s) => s.id)).toEqual([
