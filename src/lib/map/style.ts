@@ -574,7 +574,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 				'text-field': ['to-string', ['get', 'label']],
 				'text-font': ITALIC_FONT_STACK,
 				'text-size': ['interpolate', ['linear'], ['zoom'], 6, 11, 11, 13],
-				'text-variable-anchor': ['right', 'bottom', 'top', 'left'],
+				'text-variable-anchor': ['right', 'bottom-right', 'top-right', 'bottom', 'top', 'left'],
 				'text-radial-offset': 0.4,
 				'text-justify': 'auto',
 				'text-max-width': 9
