@@ -11,5 +11,7 @@ for (const [name, text] of Object.entries(basemap.files)) {
 	writeFileSync(join(outDir, name), text);
 	console.log(`${String(Buffer.byteLength(text)).padStart(9)} B  ${join('geodata/basemap', name)}`);
 }
-const { countries, borders, settlements } = basemap.counts;
-console.log(`${countries} countries, ${borders} borders, ${settlements} settlements`);
+const { countries, borders, settlements, water, labels } = basemap.counts;
+console.log(
+	`${countries} countries, ${borders} borders, ${settlements} settlements, ${water} water, ${labels} labels`
+);

@@ -74,6 +74,43 @@ function inputs(cityList = cities): BasemapInputs {
 	return {
 		countries: topology(),
 		cities: cityList,
+		water: [
+			{
+				name: 'Lake Sevan',
+				geometry: {
+					type: 'Polygon',
+					coordinates: [
+						[
+							[1, 0],
+							[1.5, 0],
+							[1.5, 0.5],
+							[1, 0.5],
+							[1, 0]
+						]
+					]
+				}
+			},
+			{
+				name: 'Kura',
+				geometry: {
+					type: 'LineString',
+					coordinates: [
+						[0, 2],
+						[4, 2]
+					]
+				}
+			},
+			{
+				name: 'Unnamed stream',
+				geometry: {
+					type: 'LineString',
+					coordinates: [
+						[1, 1],
+						[2, 1]
+					]
+				}
+			}
+		],
 		worldAtlasVersion: '2.0.2',
 		allTheCitiesVersion: '3.1.0'
 	};
@@ -87,15 +124,32 @@ const options: BasemapOptions = {
 };
 
 describe('generateBasemap', () => {
-	it('writes the four basemap files', () => {
+	it('writes the six basemap files', () => {
 		const basemap = generateBasemap(inputs(), options);
 		expect(Object.keys(basemap.files).sort()).toEqual([
 			'LICENSE.md',
 			'borders.geojson',
 			'countries.geojson',
-			'settlements.geojson'
+			'labels.geojson',
+			'settlements.geojson',
+			'water.geojson'
 		]);
-		expect(basemap.counts).toEqual({ countries: 2, borders: 1, settlements: 3 });
+		// Labels: West and East once each as a whole, once per 1.5° cell they fill enough; the lake.
+		expect(basemap.counts).toMatchObject({ countries: 2, borders: 1, settlements: 3, water: 2 });
+		const water = JSON.parse(basemap.files['water.geojson']).features;
+		expect(water.map((f: { properties: { name: string } }) => f.properties.name)).toEqual([
+			'Lake Sevan',
+			'Kura'
+		]);
+		// The river is clipped to the box.
+		expect(water[1].geometry.coordinates).toEqual([
+			[0.5, 2],
+			[3.5, 2]
+		]);
+		const labels = JSON.parse(basemap.files['labels.geojson']).features;
+		expect(
+			labels.filter((f: { properties: { rank: number } }) => f.properties.rank === 0)
+		).toHaveLength(3);
 		expect(JSON.parse(basemap.files['settlements.geojson']).features).toHaveLength(3);
 	});
 

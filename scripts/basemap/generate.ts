@@ -1,10 +1,13 @@
+import type { MultiPolygon, Polygon } from 'geojson';
 import { parseBbox, type Bbox } from './bbox';
 import { buildBorders, buildCountries, type CountriesTopology } from './countries';
+import { buildLabels } from './labels';
 import { licenseText } from './license';
 import { checkPrecision } from './precision';
 import { featureCollectionText } from './serialize';
 import { selectSettlements, type City } from './settlements';
 import { simplifyTopology } from './simplify';
+import { buildWater, type NaturalEarthFeature } from './water';
 
 export interface BasemapOptions {
 	bbox: Bbox;
@@ -30,6 +33,8 @@ export const BASEMAP_OPTIONS: BasemapOptions = {
 export interface BasemapInputs {
 	countries: CountriesTopology;
 	cities: City[];
+	/** Natural Earth 1:10m lakes and river centerlines of the region. */
+	water: NaturalEarthFeature[];
 	worldAtlasVersion: string;
 	allTheCitiesVersion: string;
 }
@@ -37,10 +42,21 @@ export interface BasemapInputs {
 export interface Basemap {
 	/** File name in `geodata/basemap/` → contents. */
 	files: Record<
-		'countries.geojson' | 'borders.geojson' | 'settlements.geojson' | 'LICENSE.md',
+		| 'countries.geojson'
+		| 'borders.geojson'
+		| 'settlements.geojson'
+		| 'water.geojson'
+		| 'labels.geojson'
+		| 'LICENSE.md',
 		string
 	>;
-	counts: { countries: number; borders: number; settlements: number };
+	counts: {
+		countries: number;
+		borders: number;
+		settlements: number;
+		water: number;
+		labels: number;
+	};
 }
 
 /** Builds every basemap file from the parsed package data; no file system, no clock. */
@@ -56,11 +72,19 @@ export function generateBasemap(inputs: BasemapInputs, options: BasemapOptions):
 		options.minPopulation,
 		options.precision
 	);
+	const water = buildWater(inputs.water, bbox, options.precision);
+	const lakes = water.filter(
+		(f): f is (typeof water)[number] & { geometry: Polygon | MultiPolygon } =>
+			f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'
+	);
+	const labels = buildLabels(countries, lakes, bbox, options.precision);
 	return {
 		files: {
 			'countries.geojson': featureCollectionText(countries),
 			'borders.geojson': featureCollectionText(borders),
 			'settlements.geojson': featureCollectionText(settlements),
+			'water.geojson': featureCollectionText(water),
+			'labels.geojson': featureCollectionText(labels),
 			'LICENSE.md': licenseText({
 				bbox,
 				tolerance: options.tolerance,
@@ -73,7 +97,9 @@ export function generateBasemap(inputs: BasemapInputs, options: BasemapOptions):
 		counts: {
 			countries: countries.length,
 			borders: borders.length,
-			settlements: settlements.length
+			settlements: settlements.length,
+			water: water.length,
+			labels: labels.length
 		}
 	};
 }

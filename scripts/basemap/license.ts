@@ -1,3 +1,4 @@
+import { LABEL_CELL, MIN_CELL_LABEL_AREA, MIN_LABEL_AREA } from './labels';
 import type { Bbox } from './bbox';
 
 export interface LicenseFacts {
@@ -44,10 +45,30 @@ Coordinates are rounded to ${facts.precision} decimals.
 - Changes made here: kept places inside the region with a population of at least
   ${facts.minPopulation}; fields renamed (\`geonameid\`, \`country\` = ISO 3166-1 alpha-2 code GeoNames
   files the place under, \`feature_code\` = GeoNames feature code); coordinates rounded.
-- Caveats: names are GeoNames' primary names in one form only (a disputed place appears under one
-  of its names; the dashboard's own place data gives both). Populations are GeoNames' figures at
+- Names: one spelling system (\`scripts/basemap/names.ts\`): the English name where GeoNames'
+  primary name is a Soviet or older form (Yelenendorf → Goygol, Mingelchaur → Mingachevir), a
+  Russian or German transliteration or a romanisation with marks English does not use; GeoNames'
+  primary name everywhere else. The replaced name is kept in \`aliases\`, never shown. A disputed
+  place carries both names, "one / other", as the dashboard's own place data does
+  (Xankandi → Stepanakert / Khankendi).
+- Caveats: Populations are GeoNames' figures at
   the time of the package's snapshot, not checked by us. Coverage is uneven between countries.
   \`feature_code\` \`PPLQ\` marks a place GeoNames records as abandoned.
+
+## water.geojson, labels.geojson: Natural Earth and our own
+
+- Source: Natural Earth 1:10m physical vectors \`ne_10m_lakes\` (Lake Sevan, the Mingachevir
+  reservoir) and \`ne_10m_rivers_lake_centerlines\` (Kura, Aras), from the CC0 GeoJSON
+  conversion \`martynafford/natural-earth-geojson\`, as kept in \`shared/reference/natural-earth/\`.
+  Public domain; credit line as above.
+- Changes made here: only the named features of \`scripts/basemap/water.ts\` kept; clipped to the
+  region; coordinates rounded; Natural Earth's "Mingevir Reservoir" named "Mingachevir
+  reservoir"; Vietnamese names (\`name_vi\`) are ours. At this scale there is no Tartar river and
+  no Sarsang or Sugovushan reservoir: the dashboard's place data marks those.
+- \`labels.geojson\` is derived: one point per country part of at least ${MIN_LABEL_AREA} square
+  degrees and per lake (\`rank\` 0), and one per country part of each ${LABEL_CELL}° grid cell of at
+  least ${MIN_CELL_LABEL_AREA} square degrees (\`rank\` 1, for the closer zooms), each where the
+  name fits best (\`scripts/basemap/labels.ts\`); country names in Vietnamese are ours.
 
 ## Borders: whose lines these are
 

@@ -26,6 +26,18 @@ describe('selectSettlements', () => {
 		expect(names).toEqual(['West edge', 'North-east corner']);
 	});
 
+	it('labels a settlement in the spelling system of names.ts, its GeoNames name as an alias', () => {
+		const cities = [
+			city('Yelenendorf', 17816, 46.3189, 40.58584, 584716),
+			city('Xankandi', 53100, 46.7528, 39.8177, 146970)
+		];
+		const labels = selectSettlements(cities, region, 1000, 5).map((f) => f.properties);
+		expect(labels.map((p) => [p.name, p.aliases[0]])).toEqual([
+			['Stepanakert / Khankendi', 'Xankandi'],
+			['Goygol', 'Yelenendorf']
+		]);
+	});
+
 	it('sorts by population, largest first, then by name, then by geonameid', () => {
 		const cities = [
 			city('Barda', 40000, 47.12667, 40.37444, 10),
@@ -55,6 +67,7 @@ describe('selectSettlements', () => {
 				type: 'Feature',
 				properties: {
 					name: 'Ganja',
+					aliases: [],
 					population: 313300,
 					geonameid: 586523,
 					country: 'AZ',

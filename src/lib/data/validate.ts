@@ -18,7 +18,9 @@ import {
 	LAYER_IDS,
 	basemapBorders,
 	basemapCountries,
+	basemapLabels,
 	basemapSettlements,
+	basemapWater,
 	featureCollection,
 	incidentFeature,
 	layerFeature,
@@ -123,7 +125,9 @@ const layerSchema = featureCollection(layerFeature);
 const basemapSchemas = {
 	countries: basemapCountries,
 	borders: basemapBorders,
-	settlements: basemapSettlements
+	settlements: basemapSettlements,
+	water: basemapWater,
+	labels: basemapLabels
 } as const;
 
 /**

@@ -93,13 +93,17 @@ export function buildGazetteer(data: GazetteerData): Gazetteer {
 	for (const f of features(data.settlements)) {
 		const p = isRec(f.properties) ? f.properties : {};
 		if (typeof p.name !== 'string' || typeof p.geonameid !== 'number') continue;
-		add(p.name, {
-			place_id: `geonames:${p.geonameid}`,
-			name: p.name,
-			kind: 'settlement',
-			rank: kindRank('settlement'),
-			capitalised: true
-		});
+		// The basemap's label and its aliases (GeoNames' own name where the label replaces it).
+		const aliases = Array.isArray(p.aliases) ? p.aliases.filter((a) => typeof a === 'string') : [];
+		for (const spelling of [p.name, ...aliases]) {
+			add(spelling, {
+				place_id: `geonames:${p.geonameid}`,
+				name: p.name,
+				kind: 'settlement',
+				rank: kindRank('settlement'),
+				capitalised: true
+			});
+		}
 	}
 	for (const list of places.values()) list.sort((a, b) => a.rank - b.rank);
 

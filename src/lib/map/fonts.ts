@@ -17,6 +17,9 @@ export const REGULAR_FONT_STACK = [FONT_FAMILY, ARMENIAN_FONT_FAMILY];
  */
 export const BOLD_FONT_STACK = [`${FONT_FAMILY} Bold`, FONT_FAMILY, ARMENIAN_FONT_FAMILY];
 
+/** "Italic" makes MapLibre ask for the italic face (water names), registered by `@fontsource`. */
+export const ITALIC_FONT_STACK = [`${FONT_FAMILY} Italic`, FONT_FAMILY, ARMENIAN_FONT_FAMILY];
+
 /**
  * One letter pair per `@fontsource` subset the labels can need (Latin, Latin Extended for
  * Azerbaijani, Vietnamese, Cyrillic, Armenian). `FontFaceSet.load` only fetches the faces whose
@@ -30,6 +33,7 @@ export function fontLoadRequests(): string[] {
 	return [
 		`400 16px "${FONT_FAMILY}"`,
 		`700 16px "${FONT_FAMILY}"`,
+		`italic 400 16px "${FONT_FAMILY}"`,
 		`400 16px "${ARMENIAN_FONT_FAMILY}"`
 	];
 }

@@ -13,11 +13,15 @@ import {
 	incidentMapFeatures,
 	mapDataOf,
 	metresToPixelsAtZoom0,
+	PLACE_LABEL_OFFSET,
+	PLACE_LABEL_TEXT_SIZE,
+	placeLabelOffsets,
 	placeSpellings,
 	ringIds,
 	visibleIdFilter,
 	windowTypeFilter
 } from './layers';
+import { radiusScale } from './encoding';
 import { LOC_FIGHTING, MADAGIZ_MINE, MI24, PLACES, testDataset } from './test_fixtures';
 
 /** Web-mercator world pixel coordinates at a zoom (512 px tiles, as MapLibre). */
@@ -112,7 +116,8 @@ describe('placeSpellings', () => {
 		]) {
 			expect(spellings).toContain(name);
 		}
-		expect(spellings).not.toContain('Madagiz / Sugovushan');
+		// The whole label too: a basemap settlement named in the same dual form is the same place.
+		expect(spellings).toContain('Madagiz / Sugovushan');
 		expect(new Set(spellings).size).toBe(spellings.length);
 	});
 });
@@ -282,6 +287,28 @@ describe('geometryBounds', () => {
 				]
 			})
 		).toEqual([46.2, 39.4, 47.27, 40.33]);
+	});
+});
+
+describe('placeLabelOffsets', () => {
+	it('sets a place’s name clear of the largest selected marker on it, others at the default', () => {
+		const data = mapDataOf(testDataset());
+		const [madagiz, tartar] = data.places.features;
+		expect(madagiz.properties.id).toBe('madagiz');
+		expect(tartar.properties.label_offset).toBe(PLACE_LABEL_OFFSET);
+		const mine = data.byId.get(MADAGIZ_MINE.id)!;
+		const selectedRadius = radiusScale(data.maxClaim)(mine.properties.max_claim) + 3;
+		// The name starts beyond the marker's edge (its stroke is 3 px wide, half outside).
+		expect(madagiz.properties.label_offset * PLACE_LABEL_TEXT_SIZE).toBeGreaterThan(
+			selectedRadius + 1.5
+		);
+	});
+
+	it('ignores incidents more than about 100 m away, and lines', () => {
+		const data = mapDataOf(testDataset());
+		const away = { coordinates: [46.7602, 40.3258] };
+		expect(placeLabelOffsets([away], data.incidents, data.maxClaim)).toEqual([PLACE_LABEL_OFFSET]);
+		expect(placeLabelOffsets([], data.incidents, data.maxClaim)).toEqual([]);
 	});
 });
 

@@ -6,7 +6,8 @@ import type {
 	LineString,
 	MultiLineString,
 	Point,
-	Polygon
+	Polygon,
+	Position
 } from 'geojson';
 import type {
 	ExpressionSpecification,
@@ -20,7 +21,7 @@ import type {
 	LayerId,
 	PlaceFeature
 } from '$lib/data/schema';
-import { maxClaimedCasualties } from './encoding';
+import { maxClaimedCasualties, radiusScale } from './encoding';
 import { assertWindow, type TimeWindow } from './time';
 
 /**
@@ -164,21 +165,74 @@ export interface PlaceMapProperties {
 	label: string;
 	kind: string;
 	confidence: string;
+	/** How far (ems) the label stands from the point: clear of the incident markers drawn on it. */
+	label_offset: number;
+}
+
+/** How far (ems) a place's name stands from its dot where no incident marker sits on it. */
+export const PLACE_LABEL_OFFSET = 0.6;
+
+/** The smallest size (px) of a place's name, at the lowest zoom: offsets in ems are of it. */
+export const PLACE_LABEL_TEXT_SIZE = 11.5;
+
+/** Incidents within this many degrees (about 110 m) of a place sit on it and can cover its name. */
+const ON_PLACE_DEGREES = 0.001;
+
+function cellKey(lon: number, lat: number): number {
+	return Math.round(lon / ON_PLACE_DEGREES) * 1_000_000 + Math.round(lat / ON_PLACE_DEGREES);
+}
+
+/**
+ * The offset of each place's label (ems of its smallest size, `PLACE_LABEL_TEXT_SIZE`): the
+ * default where no point incident lies on the place, else enough to clear the largest marker
+ * there at its selected size (radius + 3, stroke 3) with a 2 px gap. Incident markers draw above
+ * labels, so without it a selected marker covers the start of its own place's name.
+ */
+export function placeLabelOffsets(
+	places: readonly { coordinates: Position }[],
+	incidents: FeatureCollection<Point | LineString | MultiLineString, IncidentMapProperties>,
+	maxClaim: number
+): number[] {
+	const wanted = new Map<number, number>();
+	for (const { coordinates } of places) wanted.set(cellKey(coordinates[0], coordinates[1]), -1);
+	if (wanted.size > 0) {
+		for (const feature of incidents.features) {
+			if (feature.geometry.type !== 'Point') continue;
+			const [lon, lat] = feature.geometry.coordinates;
+			const key = cellKey(lon, lat);
+			const claim = wanted.get(key);
+			if (claim !== undefined && feature.properties.max_claim > claim) {
+				wanted.set(key, feature.properties.max_claim);
+			}
+		}
+	}
+	const radius = radiusScale(maxClaim);
+	return places.map(({ coordinates }) => {
+		const claim = wanted.get(cellKey(coordinates[0], coordinates[1])) ?? -1;
+		if (claim < 0) return PLACE_LABEL_OFFSET;
+		const clearance = radius(claim) + 3 + 1.5 + 2;
+		return Math.max(
+			PLACE_LABEL_OFFSET,
+			Math.round((clearance / PLACE_LABEL_TEXT_SIZE) * 100) / 100
+		);
+	});
 }
 
 export function placeMapFeatures(
-	places: FeatureCollectionOf<PlaceFeature>
+	places: FeatureCollectionOf<PlaceFeature>,
+	offsets: readonly number[] = []
 ): FeatureCollection<Point, PlaceMapProperties> {
 	return {
 		type: 'FeatureCollection',
-		features: places.features.map((feature) => ({
+		features: places.features.map((feature, i) => ({
 			type: 'Feature',
 			geometry: copyGeometry(feature.geometry as Point),
 			properties: {
 				id: feature.properties.id,
 				label: feature.properties.label,
 				kind: feature.properties.kind,
-				confidence: feature.properties.confidence
+				confidence: feature.properties.confidence,
+				label_offset: offsets[i] ?? PLACE_LABEL_OFFSET
 			}
 		}))
 	};
@@ -220,7 +274,13 @@ export function regionMapFeatures(
 export function placeSpellings(places: FeatureCollectionOf<PlaceFeature>): string[] {
 	const spellings = new Set<string>();
 	for (const { properties: p } of places.features) {
-		const names = [p.name, ...p.label.split(' / '), ...Object.values(p.names), ...p.aliases];
+		const names = [
+			p.name,
+			p.label,
+			...p.label.split(' / '),
+			...Object.values(p.names),
+			...p.aliases
+		];
 		for (const name of names) if (name && name.trim()) spellings.add(name.trim());
 	}
 	return [...spellings].sort();
@@ -440,7 +500,14 @@ export function mapDataOf(dataset: Pick<Dataset, 'incidents' | 'places' | 'layer
 	return {
 		incidents,
 		halos: haloPolygons(incidents),
-		places: placeMapFeatures(dataset.places),
+		places: placeMapFeatures(
+			dataset.places,
+			placeLabelOffsets(
+				dataset.places.features.map((f) => ({ coordinates: (f.geometry as Point).coordinates })),
+				incidents,
+				maxClaim
+			)
+		),
 		regions: regionLayers(dataset),
 		incidentIds: [...byId.keys()],
 		spans: incidentSpans([...byId.values()]),

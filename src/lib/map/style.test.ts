@@ -11,17 +11,21 @@ import {
 	type StyleSpecification
 } from '@maplibre/maplibre-gl-style-spec';
 import { LAYER_IDS } from '$lib/data/schema';
-import { BOLD_FONT_STACK, REGULAR_FONT_STACK } from './fonts';
+import { BOLD_FONT_STACK, ITALIC_FONT_STACK, REGULAR_FONT_STACK } from './fonts';
 import { mapDataOf, visibleIdFilter } from './layers';
 import {
 	HALO_DASH,
 	HALO_FILL_OPACITY,
 	INCIDENT_LINE_OFFSET,
 	BACKGROUND_COLOR,
+	BASEMAP_BOUNDS,
 	COUNTRY_COLORS,
+	LANG_LABEL_LAYERS,
 	OTHER_COUNTRY_COLOR,
 	TOGGLE_IDS,
 	TOGGLE_LAYERS,
+	WATER_COLOR,
+	basemapLabelField,
 	buildStyle,
 	type StyleOptions
 } from './style';
@@ -71,6 +75,23 @@ function paint(
 	const parsed = createExpression(l.paint[property], 'test', spec as never);
 	if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
 	return parsed.value.evaluate({ zoom: 9 }, { type: 1, properties } as never, state);
+}
+
+/** Evaluates a layout property of a symbol layer for a feature at a zoom. */
+function layout(
+	style: StyleSpecification,
+	id: string,
+	property: string,
+	properties: Record<string, unknown>,
+	zoom = 8
+) {
+	const l = layer(style, id) as LayerSpecification & { layout: Record<string, unknown> };
+	const spec = (latest as unknown as Record<string, Record<string, object>>).layout_symbol[
+		property
+	];
+	const parsed = createExpression(l.layout[property], 'test', spec as never);
+	if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+	return parsed.value.evaluate({ zoom }, { type: 1, properties } as never);
 }
 
 describe('buildStyle', () => {
@@ -164,7 +185,97 @@ describe('buildStyle', () => {
 		const fonts = style.layers
 			.filter((l) => l.type === 'symbol')
 			.map((l) => (l.layout as { 'text-font'?: string[] })['text-font']);
-		expect(fonts).toEqual([REGULAR_FONT_STACK, BOLD_FONT_STACK]);
+		expect(fonts).toEqual([
+			ITALIC_FONT_STACK,
+			ITALIC_FONT_STACK,
+			REGULAR_FONT_STACK,
+			REGULAR_FONT_STACK,
+			ITALIC_FONT_STACK,
+			BOLD_FONT_STACK
+		]);
+	});
+
+	it('draws Natural Earth water over the land, under the borders, with its names in italic', () => {
+		const style = buildStyle(options());
+		const ids = style.layers.map((l) => l.id);
+		expect(style.sources.water).toMatchObject({
+			type: 'geojson',
+			data: `${BASEMAP_URL}water.geojson`
+		});
+		expect(ids.indexOf('basemap-water')).toBeGreaterThan(ids.indexOf('basemap-countries'));
+		expect(ids.indexOf('basemap-rivers')).toBeLessThan(ids.indexOf('basemap-borders'));
+		expect(layer(style, 'basemap-water')).toMatchObject({ type: 'fill', source: 'water' });
+		expect(layer(style, 'basemap-rivers')).toMatchObject({ type: 'line', source: 'water' });
+		const polygons = featureFilter(filterOf(style, 'basemap-water'), 'test');
+		const lines = featureFilter(filterOf(style, 'basemap-rivers'), 'test');
+		const lake = { type: 3, properties: { name: 'Lake Sevan', kind: 'lake' } } as never;
+		const river = { type: 2, properties: { name: 'Kura', kind: 'river' } } as never;
+		expect([polygons.filter({ zoom: 8 }, lake), polygons.filter({ zoom: 8 }, river)]).toEqual([
+			true,
+			false
+		]);
+		expect([lines.filter({ zoom: 8 }, lake), lines.filter({ zoom: 8 }, river)]).toEqual([
+			false,
+			true
+		]);
+		expect(
+			(layer(style, 'basemap-water-labels').layout as Record<string, unknown>)['symbol-placement']
+		).toBe('line');
+	});
+
+	it('names the countries, in the reader’s language, one label per part zoomed out, per cell zoomed in', () => {
+		const en = buildStyle(options());
+		const vi = buildStyle({ ...options(), lang: 'vi' });
+		expect(en.sources['basemap-labels']).toMatchObject({
+			data: `${BASEMAP_URL}labels.geojson`
+		});
+		const georgia = { name: 'Georgia', name_vi: 'Gruzia', kind: 'country', rank: 1 };
+		const field = (style: StyleSpecification) =>
+			String(layout(style, 'basemap-country-labels', 'text-field', georgia));
+		expect(field(en)).toBe('Georgia');
+		expect(field(vi)).toBe('Gruzia');
+		for (const id of LANG_LABEL_LAYERS) {
+			expect((layer(vi, id).layout as Record<string, unknown>)['text-field'], id).toEqual(
+				basemapLabelField('vi')
+			);
+		}
+		const filter = featureFilter(filterOf(en, 'basemap-country-labels'), 'test');
+		const at = (zoom: number, rank: number) =>
+			filter.filter({ zoom }, { type: 1, properties: { ...georgia, rank } } as never);
+		expect([at(6, 0), at(6, 1), at(8, 0), at(8, 1)]).toEqual([true, false, false, true]);
+		const lakeFilter = featureFilter(filterOf(en, 'basemap-lake-labels'), 'test');
+		expect(lakeFilter.filter({ zoom: 8 }, { type: 1, properties: georgia } as never)).toBe(false);
+	});
+
+	it('labels a reservoir as water, not as a village: italic, no dot, not the places’ bold', () => {
+		const style = buildStyle(options());
+		const reservoir = { type: 1, properties: { label: 'Sarsang reservoir', kind: 'reservoir' } };
+		const village = { type: 1, properties: { label: 'Madagiz / Sugovushan', kind: 'village' } };
+		const shows = (id: string, feature: object) =>
+			featureFilter(filterOf(style, id), 'test').filter({ zoom: 8 }, feature as never);
+		expect(shows('places-water-labels', reservoir)).toBe(true);
+		expect(shows('places-labels', reservoir)).toBe(false);
+		expect(shows('places-circles', reservoir)).toBe(false);
+		expect(shows('places-water-labels', village)).toBe(false);
+		expect(shows('places-labels', village)).toBe(true);
+		expect(shows('places-circles', village)).toBe(true);
+		const layout = layer(style, 'places-water-labels').layout as Record<string, unknown>;
+		expect(layout['text-font']).toEqual(ITALIC_FONT_STACK);
+		expect((layout['text-variable-anchor'] as string[])[0]).toBe('right');
+		expect(TOGGLE_LAYERS.places).toContain('places-water-labels');
+	});
+
+	it('sets each place’s label off by its own offset, clear of the markers on it', () => {
+		const style = buildStyle(options());
+		const at = (properties: Record<string, unknown>) =>
+			layout(style, 'places-labels', 'text-radial-offset', properties);
+		expect(at({ label_offset: 2.1 })).toBe(2.1);
+		expect(at({})).toBe(0.6);
+	});
+
+	it('keeps the view inside the basemap’s box, the box the generator writes', async () => {
+		const { BASEMAP_OPTIONS } = await import('../../../scripts/basemap/generate');
+		expect(BASEMAP_BOUNDS).toEqual(BASEMAP_OPTIONS.bbox);
 	});
 
 	it('leaves off settlement labels that a curated place already gives', () => {
@@ -261,10 +372,11 @@ describe('buildStyle', () => {
 		}
 	});
 
-	it('colours neighbouring countries apart, and land apart from the background', () => {
+	it('colours neighbouring countries apart, water apart from land, and the background as land', () => {
 		const colours = [...Object.values(COUNTRY_COLORS), OTHER_COUNTRY_COLOR];
 		expect(new Set(colours).size).toBe(colours.length);
-		expect(colours).not.toContain(BACKGROUND_COLOR);
+		expect(colours).not.toContain(WATER_COLOR);
+		expect(BACKGROUND_COLOR).toBe(OTHER_COUNTRY_COLOR);
 	});
 });
 

@@ -15,13 +15,16 @@ import type {
 } from '@maplibre/maplibre-gl-style-spec';
 import { LAYER_IDS, type LayerId } from '$lib/data/vocabulary';
 import { matchExpression, radiusExpression, typeColorExpression } from './encoding';
-import { BOLD_FONT_STACK, REGULAR_FONT_STACK } from './fonts';
+import { BOLD_FONT_STACK, ITALIC_FONT_STACK, REGULAR_FONT_STACK } from './fonts';
 import {
+	PLACE_LABEL_OFFSET,
+	PLACE_LABEL_TEXT_SIZE,
 	incidentFilters,
 	type IncidentMapProperties,
 	type PlaceMapProperties,
 	type RegionMapProperties
 } from './layers';
+import type { MapLang } from './map_text';
 import { layerFilter, type TimeWindow } from './time';
 
 /** The toggles the legend offers, in the order it lists them. */
@@ -44,7 +47,7 @@ export const TOGGLE_LAYERS: Record<ToggleId, readonly string[]> = {
 		'incidents-lines',
 		'incidents-circles'
 	],
-	places: ['places-circles', 'places-labels'],
+	places: ['places-circles', 'places-water-labels', 'places-labels'],
 	'basemap-settlements': ['basemap-settlements'],
 	'nkao-1923-1991': ['nkao-1923-1991-fill', 'nkao-1923-1991'],
 	'line-of-contact-1994-2020': ['line-of-contact-1994-2020'],
@@ -96,7 +99,37 @@ export const COUNTRY_COLORS: Record<string, string> = {
 	Russia: '#e5e5da'
 };
 export const OTHER_COUNTRY_COLOR = '#e9e9e4';
-export const BACKGROUND_COLOR = '#c9d8e2';
+/**
+ * Land, as the countries outside the palette: water is drawn as water (Natural Earth's lakes and
+ * rivers), so whatever lies past the basemap's box, seen only when the map is rotated, reads as
+ * more land and not as a sea ending in a hard rectangle.
+ */
+export const BACKGROUND_COLOR = OTHER_COUNTRY_COLOR;
+export const WATER_COLOR = '#9ec3dd';
+export const WATER_LABEL_COLOR = '#2a5d84';
+
+/**
+ * The box the basemap covers (`BASEMAP_OPTIONS.bbox` of scripts/basemap/generate.ts), west,
+ * south, east, north: the map's `maxBounds`, so that its edge never shows as a rectangle.
+ */
+export const BASEMAP_BOUNDS: [number, number, number, number] = [44.0, 38.3, 48.5, 41.5];
+
+/** Curated places that are water, not settlements: labelled in the water style, with no dot. */
+export const WATER_PLACE_KINDS = ['reservoir', 'river source', 'river mouth'] as const;
+
+/** The symbol layers whose text follows the reader's language, with the property for each. */
+export const LANG_LABEL_LAYERS = [
+	'basemap-water-labels',
+	'basemap-lake-labels',
+	'basemap-country-labels'
+];
+
+/** The `text-field` of the basemap's own labels (country, lake and river names) in a language. */
+export function basemapLabelField(lang: MapLang): ExpressionSpecification {
+	return lang === 'vi'
+		? ['to-string', ['coalesce', ['get', 'name_vi'], ['get', 'name']]]
+		: ['to-string', ['get', 'name']];
+}
 
 export const REGION_COLORS = {
 	nkao: '#6a4c93',
@@ -129,7 +162,17 @@ export interface StyleOptions {
 	rings?: readonly string[] | null;
 	/** Spellings of curated places: settlements with these names are not labelled twice. */
 	placeSpellings: readonly string[];
+	/** The language of the basemap's country, lake and river names; English when missing. */
+	lang?: MapLang;
 }
+
+const IS_WATER_PLACE: ExpressionSpecification = [
+	'match',
+	['to-string', ['get', 'kind']],
+	[...WATER_PLACE_KINDS],
+	true,
+	false
+];
 
 const POLYGONS: ExpressionSpecification = [
 	'match',
@@ -255,6 +298,16 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 			data: `${options.basemapUrl}settlements.geojson`,
 			attribution: CREDITS.geonames
 		},
+		water: {
+			type: 'geojson',
+			data: `${options.basemapUrl}water.geojson`,
+			attribution: CREDITS.naturalEarth
+		},
+		'basemap-labels': {
+			type: 'geojson',
+			data: `${options.basemapUrl}labels.geojson`,
+			attribution: CREDITS.naturalEarth
+		},
 		places: { type: 'geojson', data: options.places, attribution: CREDITS.dataset },
 		incidents: {
 			type: 'geojson',
@@ -274,6 +327,13 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		OTHER_COUNTRY_COLOR
 	);
 
+	const labelField = basemapLabelField(options.lang ?? 'en');
+	const waterLabelPaint = {
+		'text-color': WATER_LABEL_COLOR,
+		'text-halo-color': 'rgba(255,255,255,0.8)',
+		'text-halo-width': 1.2
+	};
+
 	const layers: LayerSpecification[] = [
 		{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
 		{
@@ -281,6 +341,24 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 			type: 'fill',
 			source: 'countries',
 			paint: { 'fill-color': countryColor, 'fill-opacity': 1 }
+		},
+		{
+			id: 'basemap-water',
+			type: 'fill',
+			source: 'water',
+			filter: POLYGONS,
+			paint: { 'fill-color': WATER_COLOR }
+		},
+		{
+			id: 'basemap-rivers',
+			type: 'line',
+			source: 'water',
+			filter: ['!', POLYGONS],
+			layout: { 'line-join': 'round', 'line-cap': 'round' },
+			paint: {
+				'line-color': WATER_COLOR,
+				'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1, 10, 2.5]
+			}
 		},
 		{
 			id: 'basemap-borders',
@@ -394,12 +472,64 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 			id: 'places-circles',
 			type: 'circle',
 			source: 'places',
+			filter: ['!', IS_WATER_PLACE],
 			layout: vis('places'),
 			paint: {
 				'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 2.5, 11, 4],
 				'circle-color': '#2b2b2b',
 				'circle-stroke-color': '#ffffff',
 				'circle-stroke-width': 1
+			}
+		},
+		{
+			id: 'basemap-water-labels',
+			type: 'symbol',
+			source: 'water',
+			filter: ['!', POLYGONS],
+			layout: {
+				'symbol-placement': 'line',
+				'symbol-spacing': 400,
+				'text-field': labelField,
+				'text-font': ITALIC_FONT_STACK,
+				'text-size': 11.5,
+				'text-letter-spacing': 0.05
+			},
+			paint: waterLabelPaint
+		},
+		{
+			id: 'basemap-lake-labels',
+			type: 'symbol',
+			source: 'basemap-labels',
+			filter: ['!=', ['get', 'kind'], 'country'],
+			layout: {
+				'text-field': labelField,
+				'text-font': ITALIC_FONT_STACK,
+				'text-size': 12,
+				'text-max-width': 7
+			},
+			paint: waterLabelPaint
+		},
+		{
+			id: 'basemap-country-labels',
+			type: 'symbol',
+			source: 'basemap-labels',
+			filter: [
+				'all',
+				['==', ['get', 'kind'], 'country'],
+				['==', ['to-number', ['get', 'rank'], 0], ['step', ['zoom'], 0, 7, 1]]
+			],
+			layout: {
+				'text-field': labelField,
+				'text-font': REGULAR_FONT_STACK,
+				'text-transform': 'uppercase',
+				'text-letter-spacing': 0.2,
+				'text-size': ['interpolate', ['linear'], ['zoom'], 5, 12, 9, 16],
+				'text-max-width': 10
+			},
+			paint: {
+				'text-color': '#77726a',
+				'text-halo-color': 'rgba(255,255,255,0.7)',
+				'text-halo-width': 1.2
 			}
 		},
 		{
@@ -431,17 +561,41 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 				'text-halo-width': 1.2
 			}
 		},
+		// A reservoir or a river's end is water: italic, blue, no dot, and set beside its point
+		// towards the water (west first: the Sugovushan reservoir lies west of Madagiz village), so
+		// "Sugovushan / Madagiz reservoir" does not read as a second village next to Madagiz.
+		{
+			id: 'places-water-labels',
+			type: 'symbol',
+			source: 'places',
+			filter: IS_WATER_PLACE,
+			layout: {
+				...vis('places'),
+				'text-field': ['to-string', ['get', 'label']],
+				'text-font': ITALIC_FONT_STACK,
+				'text-size': ['interpolate', ['linear'], ['zoom'], 6, 11, 11, 13],
+				'text-variable-anchor': ['right', 'bottom-right', 'top-right', 'bottom', 'top', 'left'],
+				'text-radial-offset': 0.4,
+				'text-justify': 'auto',
+				'text-max-width': 9
+			},
+			paint: waterLabelPaint
+		},
 		{
 			id: 'places-labels',
 			type: 'symbol',
 			source: 'places',
+			filter: ['!', IS_WATER_PLACE],
 			layout: {
 				...vis('places'),
 				'text-field': ['to-string', ['get', 'label']],
 				'text-font': BOLD_FONT_STACK,
-				'text-size': ['interpolate', ['linear'], ['zoom'], 6, 11.5, 11, 14],
+				'text-size': ['interpolate', ['linear'], ['zoom'], 6, PLACE_LABEL_TEXT_SIZE, 11, 14],
 				'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-				'text-radial-offset': 0.6,
+				'text-radial-offset': [
+					'to-number',
+					['coalesce', ['get', 'label_offset'], PLACE_LABEL_OFFSET]
+				],
 				'text-justify': 'auto',
 				'text-max-width': 12
 			},
