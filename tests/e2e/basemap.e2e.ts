@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { BASEMAP_BOUNDS } from '$lib/map/style';
+import { loadDataset } from '$lib/server/load';
+import { BASEMAP_BOUNDS, panBounds } from '$lib/map/style';
 import { useBuiltApp, withGuardedPage } from './app';
 import { waitForMapIdle } from './browser';
 
@@ -11,6 +12,9 @@ import { waitForMapIdle } from './browser';
  */
 
 const app = useBuiltApp();
+const dataset = loadDataset('geodata');
+const BAKU = dataset.places.features.find((p) => p.properties.id === 'baku')!.geometry
+	.coordinates as [number, number];
 
 const MADAGIZ_MINE = '2020-11-23-madagiz-mine';
 const MADAGIZ: [number, number] = [46.750222, 40.325861];
@@ -141,19 +145,30 @@ describe('the basemap', () => {
 		});
 	});
 
-	it('keeps the view inside the basemap: no rectangle of land in a blank page when zoomed out', async () => {
+	it('keeps the view inside the basemap grown to every record: no rectangle when zoomed out, Baku in reach', async () => {
 		for (const viewport of [DESKTOPS[2], PHONE.viewport]) {
 			await withGuardedPage(app, { viewport }, async ({ page }) => {
 				await open(page, app.server.url);
 				await jump(page, { zoom: 3 });
 				const bounds = await page.evaluate(() => window.__atlasMap!.getBounds().toArray());
 				const [[w, s], [e, n]] = bounds;
-				const [bw, bs, be, bn] = BASEMAP_BOUNDS;
+				const [bw, bs, be, bn] = panBounds(
+					dataset.incidents.features,
+					panBounds(dataset.places.features, BASEMAP_BOUNDS)
+				);
 				const eps = 1e-6;
 				expect(w, 'west').toBeGreaterThanOrEqual(bw - eps);
 				expect(s, 'south').toBeGreaterThanOrEqual(bs - eps);
 				expect(e, 'east').toBeLessThanOrEqual(be + eps);
 				expect(n, 'north').toBeLessThanOrEqual(bn + eps);
+				// Baku, a place of the dataset east of the basemap, can still be brought into view.
+				await jump(page, { center: BAKU, zoom: 9 });
+				const [[vw, vs], [ve, vn]] = await page.evaluate(() =>
+					window.__atlasMap!.getBounds().toArray()
+				);
+				expect(BAKU[0] > vw && BAKU[0] < ve && BAKU[1] > vs && BAKU[1] < vn, 'Baku in view').toBe(
+					true
+				);
 			});
 		}
 	});

@@ -19,6 +19,7 @@ import {
 	INCIDENT_LINE_OFFSET,
 	BACKGROUND_COLOR,
 	BASEMAP_BOUNDS,
+	panBounds,
 	COUNTRY_COLORS,
 	LANG_LABEL_LAYERS,
 	OTHER_COUNTRY_COLOR,
@@ -276,6 +277,24 @@ describe('buildStyle', () => {
 	it('keeps the view inside the basemap’s box, the box the generator writes', async () => {
 		const { BASEMAP_OPTIONS } = await import('../../../scripts/basemap/generate');
 		expect(BASEMAP_BOUNDS).toEqual(BASEMAP_OPTIONS.bbox);
+	});
+
+	it('grows the pan box to hold every record, so none is out of reach', () => {
+		expect(panBounds([])).toEqual(BASEMAP_BOUNDS);
+		const baku = { geometry: { coordinates: [49.88222, 40.39528] } };
+		const line = {
+			geometry: {
+				coordinates: [
+					[45, 39],
+					[43.2, 37.9]
+				]
+			}
+		};
+		const [w, s, e, n] = panBounds([baku, line]);
+		expect(e).toBeCloseTo(50.38222);
+		expect(w).toBeCloseTo(42.7);
+		expect(s).toBeCloseTo(37.4);
+		expect(n).toBe(BASEMAP_BOUNDS[3]);
 	});
 
 	it('leaves off settlement labels that a curated place already gives', () => {

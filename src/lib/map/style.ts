@@ -114,6 +114,31 @@ export const WATER_LABEL_COLOR = '#2a5d84';
  */
 export const BASEMAP_BOUNDS: [number, number, number, number] = [44.0, 38.3, 48.5, 41.5];
 
+/**
+ * How far a reader may pan: the basemap's box, grown to hold every place and incident (Baku lies
+ * east of the basemap, and imported data may too) with `margin` degrees to spare. No record is
+ * ever out of reach; beyond the basemap the land-coloured background carries on, so its edge still
+ * shows no rectangle.
+ */
+export function panBounds(
+	features: Iterable<{ geometry: { coordinates: unknown } }>,
+	base: readonly [number, number, number, number] = BASEMAP_BOUNDS,
+	margin = 0.5
+): [number, number, number, number] {
+	let [w, s, e, n] = base;
+	const visit = (c: unknown): void => {
+		if (!Array.isArray(c)) return;
+		if (typeof c[0] === 'number' && typeof c[1] === 'number') {
+			if (c[0] - margin < w) w = c[0] - margin;
+			if (c[0] + margin > e) e = c[0] + margin;
+			if (c[1] - margin < s) s = c[1] - margin;
+			if (c[1] + margin > n) n = c[1] + margin;
+		} else for (const inner of c) visit(inner);
+	};
+	for (const f of features) visit(f.geometry.coordinates);
+	return [Math.max(w, -180), Math.max(s, -85), Math.min(e, 180), Math.min(n, 85)];
+}
+
 /** Curated places that are water, not settlements: labelled in the water style, with no dot. */
 export const WATER_PLACE_KINDS = ['reservoir', 'river source', 'river mouth'] as const;
 
