@@ -2,6 +2,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_BODY_LIMIT,
+	IMPORT_BODY_LIMIT,
 	SNAPSHOT_BODY_LIMIT,
 	bodyLimit,
 	bodyLimitOf,
@@ -48,6 +49,14 @@ describe('bodyLimitOf', () => {
 		expect(bodyLimitOf('PUT', '/api/sources/x')).toBe(DEFAULT_BODY_LIMIT);
 		expect(bodyLimitOf('PUT', '/api/statements/x/snapshot')).toBe(DEFAULT_BODY_LIMIT);
 		expect(bodyLimitOf('POST', '/signin')).toBe(DEFAULT_BODY_LIMIT);
+	});
+
+	it('gives 32 MB to POST /api/import (a file for import) and to nothing else there', () => {
+		expect(bodyLimitOf('POST', '/api/import')).toBe(IMPORT_BODY_LIMIT);
+		expect(IMPORT_BODY_LIMIT).toBe(32 * 1024 * 1024);
+		expect(bodyLimitOf('PUT', '/api/import')).toBe(DEFAULT_BODY_LIMIT);
+		expect(bodyLimitOf('POST', '/api/import/x')).toBe(DEFAULT_BODY_LIMIT);
+		expect(bodyLimitOf('POST', '/edit/import')).toBe(DEFAULT_BODY_LIMIT);
 	});
 });
 

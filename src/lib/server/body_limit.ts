@@ -7,7 +7,11 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 /** What a source snapshot may be (pasted text as JSON, or an HTML page): 5 MB. */
 export const SNAPSHOT_BODY_LIMIT = 5 * 1024 * 1024;
 
+/** What a file uploaded for import may be (`POST /api/import`): 32 MB; larger files go through `npm run import`. */
+export const IMPORT_BODY_LIMIT = 32 * 1024 * 1024;
+
 const SNAPSHOT_ROUTE = /^\/api\/sources\/[^/]+\/snapshot\/?$/;
+const IMPORT_ROUTE = /^\/api\/import\/?$/;
 
 /**
  * The largest body a request may send. The server's `BODY_SIZE_LIMIT` (`scripts/start.js`) is the
@@ -15,9 +19,9 @@ const SNAPSHOT_ROUTE = /^\/api\/sources\/[^/]+\/snapshot\/?$/;
  * other route back to {@link DEFAULT_BODY_LIMIT}.
  */
 export function bodyLimitOf(method: string, pathname: string): number {
-	return method === 'PUT' && SNAPSHOT_ROUTE.test(pathname)
-		? SNAPSHOT_BODY_LIMIT
-		: DEFAULT_BODY_LIMIT;
+	if (method === 'PUT' && SNAPSHOT_ROUTE.test(pathname)) return SNAPSHOT_BODY_LIMIT;
+	if (method === 'POST' && IMPORT_ROUTE.test(pathname)) return IMPORT_BODY_LIMIT;
+	return DEFAULT_BODY_LIMIT;
 }
 
 export const tooLarge = (limit: number) =>
@@ -63,7 +67,8 @@ export async function readUpTo(
  * Refuses with `413` a request whose body is over its route's limit (see {@link bodyLimitOf}):
  * from its declared `Content-Length` before anything reads it; a body without a length (chunked)
  * on a route with the default limit is read here up to that limit (413 beyond it) and handed on
- * with its length, so no route behind reads more. The snapshot route counts its own body.
+ * with its length, so no route behind reads more. The snapshot and import routes count their own
+ * bodies as they stream in.
  */
 export const bodyLimit: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
