@@ -1,4 +1,5 @@
 import { detectMapping, FIELDS, type Field } from './fields';
+import type { ImportReport } from './report';
 import { readTable } from './text';
 import type { ImportFormat, ParseOptions, ParseResult } from './types';
 
@@ -76,4 +77,11 @@ export function previewOf(
 			};
 		})
 	};
+}
+
+/** The answer of `POST /api/import`: the format read, the report (without per-row results), the preview. */
+export interface ImportAnswer {
+	format: ImportFormat;
+	report: Omit<ImportReport, 'results'>;
+	preview: ImportPreview;
 }

@@ -5,7 +5,8 @@ import type { Db } from '../db/db';
 import { applyDataset, fullHistory } from '../db/records';
 import { engines } from '../db/test_engines';
 import { loadDataset } from '../load';
-import { postImport, readImportRequest, type ImportAnswer } from './handler';
+import type { ImportAnswer } from '../../import/preview';
+import { postImport, readImportRequest } from './handler';
 
 const seed = loadDataset('tests/fixtures/valid-min');
 const editor: SessionUser = { id: 'u7', email: 'editor@example.org', role: 'editor' };

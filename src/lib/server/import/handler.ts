@@ -1,8 +1,7 @@
 import { detectFormat } from '../../import/detect';
 import { FIELDS, type Field } from '../../import/fields';
 import { parseImport } from '../../import/parse';
-import { previewOf, type ImportPreview } from '../../import/preview';
-import type { ImportReport } from '../../import/report';
+import { previewOf, type ImportAnswer } from '../../import/preview';
 import {
 	IMPORT_FORMATS,
 	ImportFileError,
@@ -35,13 +34,6 @@ export interface ImportRequest {
 	submit: boolean;
 	/** CSV: our field → the column that holds it (`map.<field>=<column>`). */
 	map: Partial<Record<Field, string>>;
-}
-
-/** The answer of `POST /api/import`: the report, the preview of the first rows, the format read. */
-export interface ImportAnswer {
-	format: ImportFormat;
-	report: Omit<ImportReport, 'results'>;
-	preview: ImportPreview;
 }
 
 const FLAG = /^(1|true|0|false)?$/;
