@@ -390,7 +390,7 @@ export const en = {
 		notes: 'Notes on the file',
 		refused:
 			'Nothing was written: the file has rejected rows. Fix them, or choose to import the valid rows only.',
-		done: (n: number) => `Imported: ${n} record(s) written as drafts by you.`,
+		done: (n: number) => `Imported: ${n} row(s) written as drafts by you.`,
 		nothing: 'Nothing to write: every row is already in the database as it is in the file.',
 		toReview: 'Open the review queue',
 		failed: (message: string) => `The import failed: ${message}`,

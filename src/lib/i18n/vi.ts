@@ -400,7 +400,7 @@ export const vi: Messages = {
 		notes: 'Ghi chú về tệp',
 		refused:
 			'Chưa ghi gì: tệp có dòng bị từ chối. Hãy sửa các dòng đó, hoặc chọn chỉ nhập các dòng hợp lệ.',
-		done: (n: number) => `Đã nhập: ${n} bản ghi được ghi thành bản nháp do bạn tạo.`,
+		done: (n: number) => `Đã nhập: ${n} dòng, ghi thành bản nháp do bạn tạo.`,
 		nothing: 'Không có gì để ghi: mọi dòng đã có trong cơ sở dữ liệu đúng như trong tệp.',
 		toReview: 'Mở hàng chờ duyệt',
 		failed: (message: string) => `Nhập dữ liệu thất bại: ${message}`,
