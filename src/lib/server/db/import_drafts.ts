@@ -30,6 +30,8 @@ export interface ImportOptions extends Change {
 	 * same author), so they wait in the reviewers' queue; by default they stay drafts.
 	 */
 	submit?: boolean;
+	/** Told how far the write has got (`wrote 2000 of 30000 records`), for the command's stderr. */
+	onProgress?: (message: string) => void;
 }
 
 const CHUNK = 2000;
@@ -128,7 +130,8 @@ async function writeDrafts(
 	writes: Write[],
 	base: number,
 	change: Change,
-	submit = false
+	submit = false,
+	onProgress: (message: string) => void = () => {}
 ) {
 	await tx.exec(
 		'create temp table import_writes (kind text, id text, n integer, body jsonb) on commit drop'
@@ -145,6 +148,7 @@ async function writeDrafts(
 				)
 			]
 		);
+		onProgress(`staged ${Math.min(i + CHUNK, writes.length)} of ${writes.length} records`);
 	}
 	await tx.exec(`create temp table import_changes on commit drop as
 		select w.kind, w.id, w.n, w.body, coalesce(h.latest_version, 0) + 1 as version
@@ -159,6 +163,7 @@ async function writeDrafts(
 		 select $1::bigint + n, kind, id, version, 'draft', $2, $3, body from import_changes order by n`,
 		[base, change.author, change.reason ?? '']
 	);
+	onProgress(`wrote ${writes.length} records and their revisions; committing`);
 	await tx.exec(`insert into heads (kind, id, position, published_version, latest_version)
 		select c.kind, c.id, coalesce(m.position, -1) + row_number() over (partition by c.kind order by c.n),
 		       null, c.version
@@ -205,7 +210,14 @@ export async function importDrafts(
 		const plan = planImport(items, await readExisting(tx, { ...parsed, items }));
 		const write = !options.dryRun && (rejected.length === 0 || options.skipRejected === true);
 		if (write && plan.writes.length)
-			await writeDrafts(tx, plan.writes, base, options, options.submit === true);
+			await writeDrafts(
+				tx,
+				plan.writes,
+				base,
+				options,
+				options.submit === true,
+				options.onProgress
+			);
 		return buildReport({
 			format: parsed.format,
 			rows: parsed.rows,
