@@ -4,7 +4,7 @@ import { parseBenchArgs } from './args';
 describe('parseBenchArgs', () => {
 	it('defaults to everything: all parts, the real dataset, 10k and 100k, 5 runs of 20 s at 32', () => {
 		expect(parseBenchArgs([])).toEqual({
-			only: ['server', 'bundle', 'browser'],
+			only: ['server', 'bundle', 'browser', 'import'],
 			sizes: ['real', 10_000, 100_000],
 			browserSizes: ['real', 10_000, 100_000],
 			runs: 5,
@@ -12,6 +12,10 @@ describe('parseBenchArgs', () => {
 			connections: 32,
 			build: true
 		});
+	});
+
+	it('runs the import part alone', () => {
+		expect(parseBenchArgs(['--only', 'import']).only).toEqual(['import']);
 	});
 
 	it('narrows parts and sizes for quicker runs', () => {

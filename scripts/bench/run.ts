@@ -8,6 +8,7 @@ import { chromiumPath } from '../../tests/e2e/browser';
 import { startServer } from '../../tests/e2e/server';
 import { parseBenchArgs, type BenchArgs, type Size } from './args';
 import { benchBrowser } from './browser_bench';
+import { benchImport } from './import_bench';
 import { measureBundle } from './bundle';
 import { describeMachine, gitCommit } from './machine';
 import { renderResults, renderTable, type Row } from './results';
@@ -123,15 +124,28 @@ async function main(): Promise<void> {
 	const started = new Date();
 	const loadAtStart = loadavg();
 	mkdirSync(OUT, { recursive: true });
-	if (args.build) build();
-	snapshotBuild();
-	log(`serving a snapshot of build/ from ${BUILD}`);
+	const serves = args.only.some((part) => part !== 'import');
+	if (serves) {
+		if (args.build) build();
+		snapshotBuild();
+		log(`serving a snapshot of build/ from ${BUILD}`);
+	}
 
 	const rows: Row[] = [];
 	const notes: string[] = [];
 	let chromium = '';
 	let bundleDone = false;
-	for (const size of args.sizes) {
+	if (args.only.includes('import')) {
+		const result = await benchImport({
+			sizes: args.sizes.filter((size): size is number => size !== 'real'),
+			geodataDir: resolve('geodata'),
+			outDir: OUT,
+			log
+		});
+		rows.push(...result.rows);
+		notes.push(...result.notes);
+	}
+	for (const size of serves ? args.sizes : []) {
 		const label = sizeLabel(size);
 		let dir: string;
 		try {

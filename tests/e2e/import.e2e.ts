@@ -14,7 +14,7 @@ let browser: Browser;
 beforeAll(async () => {
 	staff = await startStaffedServer();
 	browser = await launchBrowser();
-}, 240_000);
+}, 600_000);
 afterAll(async () => {
 	await browser?.close();
 	await staff?.stop();
