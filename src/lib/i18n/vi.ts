@@ -359,10 +359,10 @@ export const vi: Messages = {
 		auto: 'Nhận diện từ tệp',
 		formats: {
 			acled: 'Tệp xuất ACLED',
-			ucdp: 'UCDP GED',
-			geojson: 'GeoJSON',
+			ucdp: 'Tệp UCDP GED',
+			geojson: 'Tệp GeoJSON',
 			csv: 'Bảng tính (CSV)',
-			kml: 'KML'
+			kml: 'Tệp KML'
 		} as Record<string, string>,
 		readAs: (format: string) => `Đọc dưới dạng: ${format}`,
 		skipRejected: 'Nhập các dòng hợp lệ ngay cả khi có dòng bị từ chối',
