@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Queryable } from '../src/lib/server/db/db';
+import type { Db, Queryable } from '../src/lib/server/db/db';
 import { importDir } from '../src/lib/server/db/snapshot';
 import { openStore } from '../src/lib/server/db/store';
 import { freshDatabase } from '../src/lib/server/db/test_engines';
@@ -33,7 +33,7 @@ async function fingerprint(db: Queryable) {
 	return row;
 }
 
-async function withStore<T>(env: Env, fn: (db: Queryable) => Promise<T>): Promise<T> {
+async function withStore<T>(env: Env, fn: (db: Db) => Promise<T>): Promise<T> {
 	const store = await openStore(env);
 	try {
 		return await fn(store.db);
