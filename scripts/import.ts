@@ -45,7 +45,8 @@ await runWithStore('import', async ({ db }) => {
 		author: 'cli:import',
 		reason: `import of ${basename(path)} (${args.format})`,
 		dryRun: args.dryRun,
-		skipRejected: args.skipRejected
+		skipRejected: args.skipRejected,
+		onProgress: (message) => console.error(`import: ${message}`)
 	});
 	if (args.json) console.log(JSON.stringify(report));
 	else console.log(formatReport(report, basename(path)));

@@ -21,10 +21,11 @@ if (stale) {
 	execSync('npm run build', { stdio: 'inherit' });
 }
 process.env.PORT ??= '3000';
-// The adapter has one body limit for every route: the largest any route reads, a source snapshot's
-// 5 MB (src/lib/server/body_limit.ts, which holds every other route to 1 MB, the editing API's JSON
-// limit); the adapter's default (512 KB) would refuse them first.
-process.env.BODY_SIZE_LIMIT ??= '5M';
+// The adapter has one body limit for every route: the largest any route reads, a file uploaded for
+// import's 32 MB (src/lib/server/body_limit.ts, which holds a source snapshot to 5 MB and every
+// other route to 1 MB, the editing API's JSON limit); the adapter's default (512 KB) would refuse
+// them first.
+process.env.BODY_SIZE_LIMIT ??= '32M';
 console.log(
 	`Incident Atlas: serving on http://${process.env.HOST ?? 'localhost'}:${process.env.PORT}`
 );

@@ -1,7 +1,19 @@
-// `npm run geodata:synthetic -- --count N --out DIR [--seed S]`: writes a synthetic dataset for load tests.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// `npm run geodata:synthetic -- --count N --out DIR [--seed S]`: writes a synthetic dataset for load tests;
+// with `--format acled`, `--out FILE` is one ACLED-format CSV file of N rows (for the import bench).
+import {
+	closeSync,
+	cpSync,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+	writeSync
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DATASET_FILES, LAYER_IDS, type Dataset } from '../src/lib/data/schema';
+import { acledLines } from './synthetic/acled';
 import { isInside, parseSyntheticArgs } from './synthetic/args';
 import { generateSynthetic } from './synthetic/generate';
 
@@ -25,6 +37,19 @@ function main(): void {
 		);
 	}
 	const started = Date.now();
+	if (args.format === 'acled') {
+		mkdirSync(dirname(out), { recursive: true });
+		const fd = openSync(out, 'w');
+		try {
+			for (const line of acledLines(args.count, args.seed)) writeSync(fd, line + '\n');
+		} finally {
+			closeSync(fd);
+		}
+		console.log(
+			`geodata:synthetic: ${out}: ${args.count} ACLED-format rows (seed ${args.seed}); ${Date.now() - started} ms`
+		);
+		return;
+	}
 	const layers = realLayers();
 	const dataset = generateSynthetic({ count: args.count, seed: args.seed, layers });
 	const write = (path: string, value: unknown) => {

@@ -4,7 +4,7 @@ import { parseBenchArgs } from './args';
 describe('parseBenchArgs', () => {
 	it('defaults to everything: all parts, the real dataset, 10k and 100k, 5 runs of 20 s at 32', () => {
 		expect(parseBenchArgs([])).toEqual({
-			only: ['server', 'bundle', 'browser', 'publish'],
+			only: ['server', 'bundle', 'browser', 'publish', 'import'],
 			sizes: ['real', 10_000, 100_000],
 			browserSizes: ['real', 10_000, 100_000],
 			runs: 5,
@@ -21,6 +21,10 @@ describe('parseBenchArgs', () => {
 		expect(() => parseBenchArgs(['--publishes', '10'])).toThrow(
 			/^--publishes must be an integer from 30 to 1000, got "10"/
 		);
+	});
+
+	it('runs the import part alone', () => {
+		expect(parseBenchArgs(['--only', 'import']).only).toEqual(['import']);
 	});
 
 	it('narrows parts and sizes for quicker runs', () => {

@@ -1,4 +1,4 @@
-// `npm run bench -- [--only server,bundle,browser,publish] [--sizes real,10000,100000] [--runs 5] [--no-build]`
+// `npm run bench -- [--only server,bundle,browser,publish,import] [--sizes real,10000,100000] [--runs 5] [--no-build]`
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -8,6 +8,7 @@ import { chromiumPath } from '../../tests/e2e/browser';
 import { startServer } from '../../tests/e2e/server';
 import { parseBenchArgs, type BenchArgs, type Size } from './args';
 import { benchBrowser } from './browser_bench';
+import { benchImport } from './import_bench';
 import { measureBundle } from './bundle';
 import { describeMachine, gitCommit } from './machine';
 import { renderResults, renderTable, type Row } from './results';
@@ -124,16 +125,30 @@ async function main(): Promise<void> {
 	const started = new Date();
 	const loadAtStart = loadavg();
 	mkdirSync(OUT, { recursive: true });
-	if (args.build) build();
-	snapshotBuild();
-	log(`serving a snapshot of build/ from ${BUILD}`);
+	const serves = args.only.some((part) => part !== 'import');
+	if (serves) {
+		if (args.build) build();
+		snapshotBuild();
+		log(`serving a snapshot of build/ from ${BUILD}`);
+	}
 
 	const rows: Row[] = [];
 	const notes: string[] = [];
 	let chromium = '';
 	let bundleDone = false;
-	// The publish part runs on geodata/ alone; the others run once per dataset size.
-	const perSize = args.only.some((part) => part !== 'publish');
+	if (args.only.includes('import')) {
+		const result = await benchImport({
+			sizes: args.sizes.filter((size): size is number => size !== 'real'),
+			geodataDir: resolve('geodata'),
+			outDir: OUT,
+			log
+		});
+		rows.push(...result.rows);
+		notes.push(...result.notes);
+	}
+	// The publish part runs on geodata/ alone and the import part on its own files (above); the
+	// others run once per dataset size.
+	const perSize = args.only.some((part) => part !== 'publish' && part !== 'import');
 	for (const size of perSize ? args.sizes : []) {
 		const label = sizeLabel(size);
 		let dir: string;

@@ -5,11 +5,25 @@ describe('parseSyntheticArgs', () => {
 	it('reads count, out and seed', () => {
 		expect(
 			parseSyntheticArgs(['--count', '10000', '--out', 'bench/out/s10k', '--seed', '7'])
-		).toEqual({ count: 10_000, out: 'bench/out/s10k', seed: 7 });
+		).toEqual({ count: 10_000, out: 'bench/out/s10k', seed: 7, format: 'dataset' });
 	});
 
 	it('defaults the seed to 1 and accepts --flag=value', () => {
-		expect(parseSyntheticArgs(['--count=5', '--out=x'])).toEqual({ count: 5, out: 'x', seed: 1 });
+		expect(parseSyntheticArgs(['--count=5', '--out=x'])).toEqual({
+			count: 5,
+			out: 'x',
+			seed: 1,
+			format: 'dataset'
+		});
+	});
+
+	it('reads --format acled (one ACLED-format CSV file) and refuses other formats', () => {
+		expect(parseSyntheticArgs(['--count=5', '--out=a.csv', '--format', 'acled'])).toMatchObject({
+			format: 'acled'
+		});
+		expect(() => parseSyntheticArgs(['--count=5', '--out=x', '--format=kml'])).toThrow(
+			/^--format must be dataset or acled, got "kml"/
+		);
 	});
 
 	it('names the missing or malformed flag', () => {

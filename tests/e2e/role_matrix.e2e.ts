@@ -33,6 +33,7 @@ const MUTATION_ROUTES = [
 	'PUT /api/[collection=collection]/[id]',
 	'POST /api/[collection=collection]/[id]/status',
 	'PUT /api/sources/[id]/snapshot',
+	'POST /api/import',
 	'ACTION default /signin',
 	'POST /signout',
 	'ACTION publish /review/[collection=collection]/[id]',
@@ -458,6 +459,43 @@ describe('the role matrix', () => {
 			const after = await current();
 			if (r.status === 201) expect(JSON.parse(after).text).toBe(text);
 			else expect(after).toBe(before);
+		});
+	});
+
+	describe('/api/import', () => {
+		/** Importing a file as drafts: every account that may edit; a reader is refused. */
+		const IMPORT: Record<Caller, number> = {
+			anonymous: 401,
+			editor: 200,
+			reviewer: 200,
+			admin: 200
+		};
+		/** A one-row spreadsheet whose incident id says who imported it. */
+		const sheet = (caller: Caller) =>
+			'ID,Title,Date,Lat,Lon,Event type,Sub event type,Source\n' +
+			`matrix-import-${caller},Imported by ${caller} (test),2020-10-10,39.7583,46.7489,Battles,Armed clash,Test Fixture Gazette\n`;
+
+		it.each(CALLERS)('import a file as %s', async (caller) => {
+			const id = `matrix-import-${caller}`;
+			const status = async () =>
+				(
+					await fetch(`${staff.server.url}/api/incidents/${id}`, {
+						headers: { authorization: `Bearer ${staff.tokens.admin}` }
+					})
+				).status;
+			expect(await status()).toBe(404);
+			const r = await fetch(`${staff.server.url}/api/import?format=csv&name=m.csv`, {
+				method: 'POST',
+				headers: {
+					'content-type': 'text/csv',
+					...(caller === 'anonymous' ? {} : { authorization: `Bearer ${staff.tokens[caller]}` })
+				},
+				body: sheet(caller)
+			});
+			const json = await r.json();
+			expect(r.status, JSON.stringify(json)).toBe(IMPORT[caller]);
+			if (r.status === 200) expect(json.report).toMatchObject({ new: 1, written: true });
+			expect(await status()).toBe(r.status === 200 ? 200 : 404);
 		});
 	});
 

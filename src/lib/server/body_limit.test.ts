@@ -2,6 +2,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_BODY_LIMIT,
+	IMPORT_BODY_LIMIT,
 	SNAPSHOT_BODY_LIMIT,
 	bodyLimit,
 	bodyLimitOf,
@@ -54,6 +55,14 @@ describe('bodyLimitOf', () => {
 		expect(bodyLimitOf('POST', '/edit/ingest')).toBe(SNAPSHOT_BODY_LIMIT);
 		expect(bodyLimitOf('GET', '/edit/ingest')).toBe(DEFAULT_BODY_LIMIT);
 		expect(bodyLimitOf('POST', '/edit/incidents/new')).toBe(DEFAULT_BODY_LIMIT);
+	});
+
+	it('gives 32 MB to POST /api/import (a file for import) and to nothing else there', () => {
+		expect(bodyLimitOf('POST', '/api/import')).toBe(IMPORT_BODY_LIMIT);
+		expect(IMPORT_BODY_LIMIT).toBe(32 * 1024 * 1024);
+		expect(bodyLimitOf('PUT', '/api/import')).toBe(DEFAULT_BODY_LIMIT);
+		expect(bodyLimitOf('POST', '/api/import/x')).toBe(DEFAULT_BODY_LIMIT);
+		expect(bodyLimitOf('POST', '/edit/import')).toBe(DEFAULT_BODY_LIMIT);
 	});
 });
 

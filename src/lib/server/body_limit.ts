@@ -7,9 +7,13 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 /** What a source snapshot may be (pasted text as JSON, or an HTML page): 5 MB. */
 export const SNAPSHOT_BODY_LIMIT = 5 * 1024 * 1024;
 
+/** What a file uploaded for import may be (`POST /api/import`): 32 MB; larger files go through `npm run import`. */
+export const IMPORT_BODY_LIMIT = 32 * 1024 * 1024;
+
 const SNAPSHOT_ROUTE = /^\/api\/sources\/[^/]+\/snapshot\/?$/;
 /** The article page's actions carry an article's text or its saved page, as a snapshot does. */
 const INGEST_ROUTE = /^\/edit\/ingest\/?$/;
+const IMPORT_ROUTE = /^\/api\/import\/?$/;
 
 /**
  * The largest body a request may send. The server's `BODY_SIZE_LIMIT` (`scripts/start.js`) is the
@@ -17,10 +21,10 @@ const INGEST_ROUTE = /^\/edit\/ingest\/?$/;
  * other route back to {@link DEFAULT_BODY_LIMIT}.
  */
 export function bodyLimitOf(method: string, pathname: string): number {
-	return (method === 'PUT' && SNAPSHOT_ROUTE.test(pathname)) ||
-		(method === 'POST' && INGEST_ROUTE.test(pathname))
-		? SNAPSHOT_BODY_LIMIT
-		: DEFAULT_BODY_LIMIT;
+	if (method === 'PUT' && SNAPSHOT_ROUTE.test(pathname)) return SNAPSHOT_BODY_LIMIT;
+	if (method === 'POST' && INGEST_ROUTE.test(pathname)) return SNAPSHOT_BODY_LIMIT;
+	if (method === 'POST' && IMPORT_ROUTE.test(pathname)) return IMPORT_BODY_LIMIT;
+	return DEFAULT_BODY_LIMIT;
 }
 
 export const tooLarge = (limit: number) =>
@@ -66,7 +70,8 @@ export async function readUpTo(
  * Refuses with `413` a request whose body is over its route's limit (see {@link bodyLimitOf}):
  * from its declared `Content-Length` before anything reads it; a body without a length (chunked)
  * on a route with the default limit is read here up to that limit (413 beyond it) and handed on
- * with its length, so no route behind reads more. The snapshot route counts its own body.
+ * with its length, so no route behind reads more. The snapshot and import routes count their own
+ * bodies as they stream in.
  */
 export const bodyLimit: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;

@@ -76,6 +76,28 @@ describe.each(engines())('import as drafts on $name', { timeout: 60_000 }, (engi
 		expect(await draftKeys(db)).toHaveLength(10);
 	});
 
+	it('submits the incidents it wrote for review when asked: one more revision each, same author', async () => {
+		const before = await revisionCount(db);
+		const report = await importDrafts(db, parse('acled', 'acled.csv'), {
+			author: 'user:u1',
+			submit: true
+		});
+		expect(report).toMatchObject({ new: 3, written: true });
+		// 10 draft revisions, then 3 incidents moved to review.
+		expect(await revisionCount(db)).toBe(before + 13);
+		const history = await fullHistory(db, 'incident', 'acled-aze90001');
+		expect(history.map((r) => [r.version, r.status, r.author])).toEqual([
+			[1, 'draft', 'user:u1'],
+			[1, 'in_review', 'user:u1']
+		]);
+		const sources = await fullHistory(db, 'source', 'acled-aze90001');
+		expect(sources.map((r) => r.status)).toEqual(['draft']);
+		const [row] = await db.query<{ n: number }>(
+			`select count(*)::int as n from records where status = 'in_review'`
+		);
+		expect(row.n).toBe(3);
+	});
+
 	it('is idempotent: the same file again makes no revision', async () => {
 		await importDrafts(db, parse('acled', 'acled.csv'), { author });
 		const before = await revisionCount(db);

@@ -25,6 +25,13 @@ export interface ImportOptions extends Change {
 	dryRun?: boolean;
 	/** Import the valid rows of a file that has invalid ones (by default such a file imports nothing). */
 	skipRejected?: boolean;
+	/**
+	 * Submit the incidents written for review (status `in_review`, one more revision each by the
+	 * same author), so they wait in the reviewers' queue; by default they stay drafts.
+	 */
+	submit?: boolean;
+	/** Told how far the write has got (`wrote 2000 of 30000 records`), for the command's stderr. */
+	onProgress?: (message: string) => void;
 }
 
 const CHUNK = 2000;
@@ -118,7 +125,14 @@ async function readExisting(tx: Queryable, parsed: ParseResult): Promise<Existin
  * append-only log, a new head for a new record (after the others of its kind), the latest version
  * moved for one that exists; what readers see (the published version) is untouched.
  */
-async function writeDrafts(tx: Queryable, writes: Write[], base: number, change: Change) {
+async function writeDrafts(
+	tx: Queryable,
+	writes: Write[],
+	base: number,
+	change: Change,
+	submit = false,
+	onProgress: (message: string) => void = () => {}
+) {
 	await tx.exec(
 		'create temp table import_writes (kind text, id text, n integer, body jsonb) on commit drop'
 	);
@@ -134,6 +148,7 @@ async function writeDrafts(tx: Queryable, writes: Write[], base: number, change:
 				)
 			]
 		);
+		onProgress(`staged ${Math.min(i + CHUNK, writes.length)} of ${writes.length} records`);
 	}
 	await tx.exec(`create temp table import_changes on commit drop as
 		select w.kind, w.id, w.n, w.body, coalesce(h.latest_version, 0) + 1 as version
@@ -148,12 +163,30 @@ async function writeDrafts(tx: Queryable, writes: Write[], base: number, change:
 		 select $1::bigint + n, kind, id, version, 'draft', $2, $3, body from import_changes order by n`,
 		[base, change.author, change.reason ?? '']
 	);
+	onProgress(`wrote ${writes.length} records and their revisions; committing`);
 	await tx.exec(`insert into heads (kind, id, position, published_version, latest_version)
 		select c.kind, c.id, coalesce(m.position, -1) + row_number() over (partition by c.kind order by c.n),
 		       null, c.version
 		from import_changes c
 		left join (select kind, max(position) as position from heads group by kind) m on m.kind = c.kind
 		on conflict (kind, id) do update set latest_version = excluded.latest_version`);
+	if (!submit) return;
+	await tx.exec(`create temp table import_submit on commit drop as
+		select kind, id, version, row_number() over (order by n) as k
+		from import_changes where kind = 'incident'`);
+	const next = base + writes.length;
+	await tx.query(
+		`update records r set status = 'in_review', revision = $1::bigint + s.k from import_submit s
+		 where r.kind = s.kind and r.id = s.id and r.version = s.version`,
+		[next]
+	);
+	await tx.query(
+		`insert into revisions (revision, kind, id, version, status, author, reason, body)
+		 select $1::bigint + s.k, r.kind, r.id, r.version, 'in_review', $2, $3, r.body
+		 from import_submit s join records r on r.kind = s.kind and r.id = s.id and r.version = s.version
+		 order by s.k`,
+		[next, change.author, change.reason ?? '']
+	);
 }
 
 /**
@@ -176,7 +209,15 @@ export async function importDrafts(
 		const rejected = [...parsed.rejected, ...outside];
 		const plan = planImport(items, await readExisting(tx, { ...parsed, items }));
 		const write = !options.dryRun && (rejected.length === 0 || options.skipRejected === true);
-		if (write && plan.writes.length) await writeDrafts(tx, plan.writes, base, options);
+		if (write && plan.writes.length)
+			await writeDrafts(
+				tx,
+				plan.writes,
+				base,
+				options,
+				options.submit === true,
+				options.onProgress
+			);
 		return buildReport({
 			format: parsed.format,
 			rows: parsed.rows,
