@@ -278,14 +278,19 @@ describe.skipIf(!haveArticles)(articlesSuite('issue 12, done when'), () => {
 			article.text.slice(where.start, where.end)
 		);
 
-		// The reviewer retracts it. The browser's Retract button is tested in review.e2e.ts; here
-		// the retraction goes through the editing API with the reviewer's browser session.
+		// The reviewer retracts it in the browser: from the permalink to the review page's form.
 		const reason = 'The ministry withdrew the report (e2e)';
-		const retract = await reviewer.page.request.post(url(`/api/incidents/${id}/status`), {
-			headers: { 'content-type': 'application/json', origin: server.url },
-			data: { status: 'retracted', reason }
-		});
-		expect(retract.status(), await retract.text()).toBe(200);
+		await reviewer.page.goto(url(`/incidents/${id}`));
+		await Promise.all([
+			reviewer.page.waitForURL(new RegExp(`/review/incidents/${id}`)),
+			reviewer.page.locator('a.review-link').click()
+		]);
+		await reviewer.page.getByLabel('Reason for the retraction (shown to readers)').fill(reason);
+		await Promise.all([
+			reviewer.page.waitForLoadState('load'),
+			reviewer.page.click('button:text("Retract")')
+		]);
+		await reviewer.page.getByText('Retracted: readers no longer see it.').waitFor();
 
 		const permalink = await reader.page.goto(url(`/incidents/${id}`));
 		expect(permalink?.status()).toBe(410);
