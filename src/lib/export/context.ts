@@ -44,7 +44,9 @@ export type ExportLookups = RecordLinks;
 export function exportLookups(
 	ctx: Pick<ExportContext, 'statements' | 'sources' | 'places' | 'organizations'>
 ): ExportLookups {
-	return new RecordLinks(ctx);
+	// Only these four: a context may be spread from a whole dataset, whose `incidents` is a collection.
+	const { statements, sources, places, organizations } = ctx;
+	return new RecordLinks({ statements, sources, places, organizations });
 }
 
 /** The speaker's organisation by its English name, and who the excerpt is by, in plain words. */
