@@ -1,14 +1,24 @@
-import { en, type Messages } from './en';
+import { en, withEditorial, type Messages } from './en';
 import type { Lang } from './index';
 
-/** English ships with the page; every other language is a chunk of its own, fetched when chosen. */
+/**
+ * English for the reading pages ships with the page; the editorial pages' English and every other
+ * language are chunks of their own, fetched by `loadMessages`.
+ */
 const LOADERS: Record<Lang, () => Promise<Messages>> = {
-	en: () => Promise.resolve(en),
+	en: () => import('./en_editorial').then((m) => withEditorial(en, m.enEditorial)),
 	vi: () => import('./vi').then((m) => m.vi)
 };
 
+/**
+ * The reading pages' English, typed as the whole catalogue: its editorial sections arrive with
+ * `loadMessages('en')`, which every page that shows them awaits in its load (and the dashboard
+ * shows none of them).
+ */
+const reading = en as Messages;
+
 /** The strings loaded so far: reactive, so text shown in the fallback updates once they arrive. */
-let loaded = $state.raw<Partial<Record<Lang, Messages>>>({ en });
+let loaded = $state.raw<Partial<Record<Lang, Messages>>>({});
 const loading: Partial<Record<Lang, Promise<Messages>>> = {};
 
 /** Loads the UI strings of `lang` (once); await it before showing a page in that language. */
@@ -39,6 +49,7 @@ export function loadMessages(lang: Lang): Promise<Messages> {
 export function messages(lang: Lang): Messages {
 	const ready = loaded[lang];
 	if (ready) return ready;
-	loadMessages(lang).catch(() => {});
-	return en;
+	// English for reading is here already; only another language is worth fetching unasked.
+	if (lang !== 'en') loadMessages(lang).catch(() => {});
+	return loaded.en ?? reading;
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi as vitest } from 'vitest';
 import type { IncidentFeature, Statement } from '$lib/data/schema';
-import { en } from './en';
+import { en as reading, withEditorial } from './en';
+import { enEditorial } from './en_editorial';
 import { vi } from './vi';
 import {
 	LANG_NAMES,
@@ -14,6 +15,9 @@ import {
 	term,
 	vocab
 } from './index';
+
+/** The whole English catalogue, as `loadMessages('en')` gives it. */
+const en = withEditorial(reading, enEditorial);
 
 type Leaf = { path: string; value: unknown };
 
@@ -80,6 +84,19 @@ describe('loading', () => {
 		expect(load('vi')).toBe(loading);
 		expect((await loading).timeline.heading).toBe('Dòng thời gian');
 		expect(fresh('vi').timeline.heading).toBe('Dòng thời gian');
+	});
+
+	it('ships the reading pages’ English with the page and loads the editorial strings on asking', async () => {
+		const { messages: fresh, loadMessages: load } = await freshCatalog();
+		expect(fresh('en').editor.newIncident).toBe('New incident');
+		expect(fresh('en').editor.headingNew).toBeUndefined();
+		expect(reading).not.toHaveProperty('evidence');
+		const whole = await load('en');
+		expect(whole.editor.headingNew).toBe('New incident');
+		expect(whole.editor.newIncident).toBe('New incident');
+		expect(whole.evidence.newSource).toBe('New source');
+		expect(fresh('en')).toBe(whole);
+		expect(fresh('vi').evidence.newSource).toBe('New source');
 	});
 
 	it('names every language in itself without loading it', () => {
