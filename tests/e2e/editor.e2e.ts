@@ -316,6 +316,16 @@ describe('the incident editor in the browser', () => {
 
 		const { page, problems, close } = await session();
 		await signIn(page, 'editor', `/edit/incidents/${id}`);
+		// The draft source the re-opened incident links to shows by its title, marked as a draft.
+		const linked = page.locator('fieldset.sources li', { hasText: 'Title excerpt picker' });
+		expect(await linked.innerText()).toContain('Publisher excerpt picker');
+		expect(await linked.locator('em.new').count()).toBe(1);
+		expect(
+			await page
+				.getByLabel('Source of the statement')
+				.locator(`option[value="${sourceId}"]`)
+				.innerText()
+		).toBe('Publisher excerpt picker: Title excerpt picker');
 		await page.getByLabel('Source of the statement').selectOption(sourceId);
 		await page.getByTestId('snapshot-text').waitFor();
 		expect(await page.getByTestId('snapshot-text').innerText()).toBe(first);

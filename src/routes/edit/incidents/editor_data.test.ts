@@ -9,7 +9,7 @@ import type {
 	Source,
 	Statement
 } from '$lib/data/schema';
-import { editorReference, findPlace, placeName } from './editor_data';
+import { editorReference, findPlace, placeName, unlisted } from './editor_data';
 
 const places = JSON.parse(
 	readFileSync('geodata/places.geojson', 'utf8')
@@ -93,5 +93,26 @@ describe('editorReference', () => {
 		});
 		const names = ref.organizations.map((o) => o.name);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+	});
+});
+
+describe('unlisted', () => {
+	it('names the linked sources and statements the published reference does not list, once each', () => {
+		const reference = editorReference({
+			places,
+			layers: { type: 'FeatureCollection', features: [] },
+			sources,
+			statements,
+			organizations,
+			incidents
+		} as unknown as Dataset);
+		const feature = structuredClone(incidents.features[0]);
+		expect(unlisted(reference, feature)).toEqual({ sources: [], statements: [] });
+		feature.properties.source_ids = [sources[0].id, 'src-draft', 'src-draft'];
+		feature.properties.statement_ids = ['st-draft', statements[0].id];
+		expect(unlisted(reference, feature)).toEqual({
+			sources: ['src-draft'],
+			statements: ['st-draft']
+		});
 	});
 });

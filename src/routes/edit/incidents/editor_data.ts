@@ -1,4 +1,4 @@
-import type { Dataset, IncidentFeature, PlaceFeature } from '$lib/data/schema';
+import type { Dataset, IncidentFeature, PlaceFeature, Source, Statement } from '$lib/data/schema';
 
 /** A published source as the editor lists it, to be picked. */
 export interface SourceChoice {
@@ -42,6 +42,45 @@ export interface EditedRecord {
 	feature: IncidentFeature;
 	version: number;
 	status: string;
+	/**
+	 * The sources and statements it links to that are not published (drafts made with it, read
+	 * through the editing API), so a re-opened draft shows them by title and quote, not by id.
+	 */
+	linked: { sources: SourceChoice[]; statements: StatementChoice[] };
+}
+
+export const sourceChoice = ({
+	id,
+	publisher,
+	title,
+	published,
+	language
+}: Source): SourceChoice => ({
+	id,
+	publisher,
+	title,
+	published,
+	language
+});
+
+export const statementChoice = (s: Statement): StatementChoice => ({
+	id: s.id,
+	speaker: s.speaker.name,
+	quote: s.quote.text,
+	source_id: s.source_id
+});
+
+/** The ids of the sources and statements `feature` links to that `reference` does not list. */
+export function unlisted(
+	reference: Pick<EditorReference, 'sources' | 'statements'>,
+	feature: IncidentFeature
+): { sources: string[]; statements: string[] } {
+	const sources = new Set(reference.sources.map((s) => s.id));
+	const statements = new Set(reference.statements.map((s) => s.id));
+	return {
+		sources: [...new Set(feature.properties.source_ids)].filter((id) => !sources.has(id)),
+		statements: [...new Set(feature.properties.statement_ids)].filter((id) => !statements.has(id))
+	};
 }
 
 export function editorReference(dataset: Dataset): EditorReference {
@@ -52,20 +91,9 @@ export function editorReference(dataset: Dataset): EditorReference {
 		places: dataset.places,
 		layers: dataset.layers,
 		sources: dataset.sources
-			.map(({ id, publisher, title, published, language }) => ({
-				id,
-				publisher,
-				title,
-				published,
-				language
-			}))
+			.map(sourceChoice)
 			.sort((a, b) => b.published.localeCompare(a.published) || a.id.localeCompare(b.id)),
-		statements: dataset.statements.map((s) => ({
-			id: s.id,
-			speaker: s.speaker.name,
-			quote: s.quote.text,
-			source_id: s.source_id
-		})),
+		statements: dataset.statements.map(statementChoice),
 		organizations: dataset.organizations
 			.map((o) => ({ id: o.id, name: o.names.en }))
 			.sort((a, b) => a.name.localeCompare(b.name)),
