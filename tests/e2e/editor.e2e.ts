@@ -372,6 +372,50 @@ describe('the incident editor in the browser', () => {
 		await close();
 	});
 
+	it('adds a snapshot to a source that has none from the statement form, then quotes from it', async () => {
+		const token = staff.tokens.editor;
+		const post = (path: string, body: unknown) =>
+			fetch(url(path), { method: 'POST', headers: jsonHeaders(token), body: JSON.stringify(body) });
+		const created = await post('/api/sources', newSource('no snapshot yet'));
+		expect(created.status).toBe(201);
+		const sourceId = ((await created.json()) as { id: string }).id;
+		const incident = await post(
+			'/api/incidents',
+			newIncident('no snapshot yet', { sources: [sourceId] })
+		);
+		expect(incident.status).toBe(201);
+		const id = ((await incident.json()) as { id: string }).id;
+
+		const { page, problems, close } = await session();
+		await signIn(page, 'editor', `/edit/incidents/${id}`);
+		await page.getByLabel('Source of the statement').selectOption(sourceId);
+		const add = page.getByTestId('add-snapshot');
+		await add.getByTestId('no-snapshot').waitFor();
+		// Nothing given: refused beside the field, nothing sent.
+		await add.getByRole('button', { name: 'Add the snapshot' }).click();
+		const missing = page.locator('[data-field-error="add-snapshot.snapshot"]');
+		await missing.waitFor();
+		expect(await missing.innerText()).toBe('Paste the text, or choose a saved page.');
+		expect(
+			(await fetch(url(`/api/sources/${sourceId}/snapshot`), { headers: jsonHeaders(token) }))
+				.status
+		).toBe(404);
+
+		const text = 'The district governor said the shelling began at dawn.';
+		await add.getByLabel('Paste the text of the article').fill(text);
+		await add.getByRole('button', { name: 'Add the snapshot' }).click();
+		await page.getByTestId('snapshot-text').waitFor();
+		expect(await page.getByTestId('snapshot-text').innerText()).toBe(text);
+		expect(await page.getByTestId('add-snapshot').count()).toBe(0);
+		const stored = await fetch(url(`/api/sources/${sourceId}/snapshot`), {
+			headers: jsonHeaders(token)
+		});
+		expect(stored.status).toBe(200);
+		expect(((await stored.json()) as { text: string }).text).toBe(text);
+		expect(problems).toEqual([]);
+		await close();
+	});
+
 	it('speaks Vietnamese, and fits a phone', async () => {
 		const { page, problems, close } = await session({ viewport: { width: 390, height: 844 } });
 		await signIn(page, 'editor', '/edit/incidents/new?lang=vi');

@@ -184,6 +184,10 @@ export const enEditorial = {
 		chooseSource: 'Choose one of the incident’s sources',
 		loadingSnapshot: 'Loading the snapshot…',
 		noSnapshot: 'This source has no snapshot: add one before quoting it.',
+		addSnapshot: 'Add the snapshot',
+		addingSnapshot: 'Adding…',
+		snapshotNotAdded: (status: number, message: string) =>
+			`The snapshot was not added (${status}): ${message}`,
 		snapshotLabel: 'Snapshot of the source: select the excerpt',
 		excerptHint:
 			'Select the excerpt with the mouse in the snapshot, or type or paste it into “Find in the snapshot” (keyboard).',

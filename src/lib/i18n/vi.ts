@@ -481,6 +481,10 @@ export const vi: Messages = {
 		chooseSource: 'Chọn một nguồn của sự kiện',
 		loadingSnapshot: 'Đang tải bản lưu…',
 		noSnapshot: 'Nguồn này chưa có bản lưu: hãy thêm bản lưu trước khi trích dẫn.',
+		addSnapshot: 'Thêm bản lưu',
+		addingSnapshot: 'Đang thêm…',
+		snapshotNotAdded: (status: number, message: string) =>
+			`Chưa thêm được bản lưu (${status}): ${message}`,
 		snapshotLabel: 'Bản lưu của nguồn: hãy chọn trích đoạn',
 		excerptHint:
 			'Dùng chuột chọn trích đoạn trong bản lưu, hoặc gõ hay dán nó vào ô “Tìm trong bản lưu” (bàn phím).',

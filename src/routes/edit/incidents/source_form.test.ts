@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { source as sourceSchema } from '$lib/data/schema';
 import { problemsByName } from './field_problems';
-import { SOURCE_FIELDS, emptySource, snapshotRequest, sourceOfForm } from './source_form';
+import {
+	SOURCE_FIELDS,
+	emptySource,
+	snapshotRequest,
+	sourceOfForm,
+	snapshotOf
+} from './source_form';
 
 const FILLED = {
 	...emptySource(),
@@ -69,5 +75,20 @@ describe('problemsByName', () => {
 		expect(
 			problemsByName([{ field: 'topics[1]', message: 'must not be empty' }], ['topics'])
 		).toEqual({ topics: ['topics[1]: must not be empty'] });
+	});
+});
+
+describe('snapshotOf', () => {
+	it('takes the saved page over pasted text, the text when no page is chosen, and nothing from blanks', async () => {
+		const page = { text: async () => '<html><p>Saved page</p></html>' };
+		expect(await snapshotOf(page, 'pasted')).toEqual({
+			kind: 'html',
+			html: '<html><p>Saved page</p></html>'
+		});
+		expect(await snapshotOf(undefined, ' Pasted words ')).toEqual({
+			kind: 'text',
+			text: ' Pasted words '
+		});
+		expect(await snapshotOf(undefined, ' \n\t ')).toBeNull();
 	});
 });

@@ -58,6 +58,18 @@ export function sourceOfForm(form: SourceFormState): Record<string, unknown> {
 export type SnapshotInput = { kind: 'text'; text: string } | { kind: 'html'; html: string };
 
 /**
+ * The snapshot an editor gave: the chosen saved page if any (it is the fuller record), else the
+ * pasted text; `null` when neither.
+ */
+export async function snapshotOf(
+	file: { text(): Promise<string> } | undefined,
+	pasted: string
+): Promise<SnapshotInput | null> {
+	if (file) return { kind: 'html', html: await file.text() };
+	return pasted.trim() !== '' ? { kind: 'text', text: pasted } : null;
+}
+
+/**
  * The request `PUT /api/sources/<id>/snapshot` is sent: pasted text as `{text}` JSON; a saved page
  * as it is, `text/html`, for the server to extract its readable text.
  */
