@@ -70,6 +70,9 @@ const count = (page: Page, name: string) =>
 
 /** Chooses `file` (a fixture name, or a name and its bytes) and runs the dry run. */
 async function dryRun(page: Page, file: string | { name: string; buffer: Buffer }) {
+	// The form posts through the page's script: a click before it has loaded (the editorial
+	// strings are a chunk of their own) would submit the bare HTML form instead.
+	await page.waitForLoadState('networkidle');
 	const input = page.locator('input[type="file"]');
 	if (typeof file === 'string') await input.setInputFiles(`${FIXTURE}/${file}`);
 	else await input.setInputFiles({ ...file, mimeType: 'text/csv' });
