@@ -62,6 +62,9 @@ async function signIn(page: Page, role: 'editor' | 'reviewer', next = '/') {
 		page.waitForURL((u) => u.pathname === next.split('?')[0]),
 		page.click('form button[type="submit"]')
 	]);
+	// The editor's controls act through its script (and its strings, a chunk of their own): wait
+	// until they have loaded, or a choice made before would be lost.
+	await page.waitForLoadState('networkidle');
 }
 
 async function latest(id: string) {
