@@ -65,9 +65,10 @@ async function seed(env: Env) {
 }
 
 const cleanups: (() => Promise<void>)[] = [];
+// Dropping the test databases can take longer than the 10 s default on a loaded machine.
 afterAll(async () => {
 	for (const cleanup of cleanups) await cleanup();
-});
+}, 120_000);
 
 describe.each(engines())('db:backup and db:restore on $name', { timeout: 120_000 }, (engine) => {
 	/** A fresh empty store of this engine: a new DATA_DIR, or a new database on the server. */
