@@ -20,7 +20,7 @@ type Env = Record<string, string>;
 function runImport(env: Env, ...args: string[]) {
 	const { DATABASE_URL: _drop, ...base } = process.env;
 	void _drop;
-	const cli = spawnSync('npx', ['tsx', 'scripts/import.ts', ...args], {
+	const cli = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], {
 		encoding: 'utf8',
 		env: { ...base, ...env },
 		timeout: 120_000

@@ -1,9 +1,25 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	renameSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '../../src/lib/server/auth/user';
-import { SEEDED_DATA_DIR_ENV, startServer, type RunningServer } from './server';
+import { LOCK_FILE } from '../../src/lib/server/db/lock';
+import {
+	SEEDED_DATA_DIR_ENV,
+	STAFFED_TEMPLATE_DIR_ENV,
+	startServer,
+	type RunningServer
+} from './server';
 
 /** A passphrase long enough for `user:add` (12 characters at least). */
 export const PASSPHRASE = 'correct horse battery staple';
@@ -63,17 +79,62 @@ export interface StaffedServer {
 }
 
 /**
+ * The seeded `geodata/` database in which `user:add` and `token:add` (the real commands) made one
+ * account per role, and their tokens: made once per run, by the first staffed server of the run,
+ * in the directory `global_setup.ts` names (six CLI runs cost more than the server that follows
+ * them). A file that finds another one making it waits for it. `null` outside `vitest.e2e.config.ts`.
+ */
+async function staffedTemplate(): Promise<{ dir: string; tokens: Record<Role, string> } | null> {
+	const root = process.env[STAFFED_TEMPLATE_DIR_ENV];
+	const seeded = process.env[SEEDED_DATA_DIR_ENV];
+	if (!root || !seeded) return null;
+	const dir = join(root, 'data');
+	const done = join(root, 'tokens.json');
+	const failed = join(root, 'failed');
+	const read = () => ({ dir, tokens: JSON.parse(readFileSync(done, 'utf8')) });
+	if (existsSync(done)) return read();
+	try {
+		mkdirSync(join(root, 'making'));
+	} catch {
+		for (const deadline = Date.now() + 300_000; Date.now() < deadline;) {
+			if (existsSync(done)) return read();
+			if (existsSync(failed)) throw new Error(readFileSync(failed, 'utf8'));
+			await new Promise((r) => setTimeout(r, 200));
+		}
+		throw new Error(`no staffed template in ${root} after 300 s`);
+	}
+	try {
+		cpSync(seeded, dir, { recursive: true });
+		const tokens = addAccounts({ DATA_DIR: dir });
+		if (readdirSync(dir).includes(LOCK_FILE)) throw new Error(`the commands left ${LOCK_FILE}`);
+		writeFileSync(done + '.tmp', JSON.stringify(tokens));
+		renameSync(done + '.tmp', done);
+		return { dir, tokens };
+	} catch (error) {
+		writeFileSync(failed, `the staffed template could not be made: ${error}`);
+		throw error;
+	}
+}
+
+/**
  * The built server on a copy of the seeded `geodata/` database in which `user:add` and
- * `token:add` (the real commands, before the server holds the database) made one account per
- * role. The server runs with the body limit `npm start` sets.
+ * `token:add` (the real commands, before a server held the database) made one account per role
+ * (a copy of the run's staffed template when there is one). The server runs with the body limit
+ * `npm start` sets.
  */
 export async function startStaffedServer(): Promise<StaffedServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'atlas-staffed-'));
-	const template = process.env[SEEDED_DATA_DIR_ENV];
-	if (template) cpSync(template, dir, { recursive: true });
 	let tokens: Record<Role, string>;
 	try {
-		tokens = addAccounts({ DATA_DIR: dir });
+		const template = await staffedTemplate();
+		if (template) {
+			cpSync(template.dir, dir, { recursive: true });
+			tokens = template.tokens;
+		} else {
+			const seeded = process.env[SEEDED_DATA_DIR_ENV];
+			if (seeded) cpSync(seeded, dir, { recursive: true });
+			tokens = addAccounts({ DATA_DIR: dir });
+		}
 	} catch (error) {
 		rmSync(dir, { recursive: true, force: true });
 		throw error;

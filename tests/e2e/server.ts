@@ -12,9 +12,24 @@ import { join, resolve } from 'node:path';
 export const SEEDED_DATA_DIR_ENV = 'ATLAS_E2E_SEEDED_DATA_DIR';
 
 /**
+ * The environment variable naming a data directory holding an empty, migrated database (made once
+ * per run by `global_setup.ts`): what a server on another `GEODATA_DIR` starts from instead of
+ * its own `initdb`. Empty, it seeds from (or refuses) its dataset as a brand-new one does.
+ */
+export const EMPTY_DATA_DIR_ENV = 'ATLAS_E2E_EMPTY_DATA_DIR';
+
+/**
+ * The environment variable naming an empty scratch directory (made per run by `global_setup.ts`)
+ * where the first staffed server of the run leaves a copy of the seeded database with its
+ * accounts, for the next ones to copy (see `startStaffedServer` in `accounts.ts`).
+ */
+export const STAFFED_TEMPLATE_DIR_ENV = 'ATLAS_E2E_STAFFED_TEMPLATE_DIR';
+
+/**
  * A fresh temporary `DATA_DIR` (removed on `cleanup`) unless the caller names one, so every test
  * server has a database of its own: a copy of the seeded template when it serves `geodata/`,
- * else an empty one that it seeds from its `GEODATA_DIR`.
+ * else a copy of the empty one (a new directory outside `vitest.e2e.config.ts`), which it seeds
+ * from its `GEODATA_DIR`.
  */
 function dataDirFor(
 	env: Record<string, string> | undefined,
@@ -25,10 +40,11 @@ function dataDirFor(
 } {
 	if (env?.DATA_DIR) return { dir: env.DATA_DIR, cleanup: () => {} };
 	const dir = mkdtempSync(join(tmpdir(), 'atlas-data-'));
-	const template = process.env[SEEDED_DATA_DIR_ENV];
-	if (template && !env?.DATABASE_URL && resolve(geodataDir) === resolve('geodata')) {
-		cpSync(template, dir, { recursive: true });
-	}
+	const template =
+		process.env[
+			resolve(geodataDir) === resolve('geodata') ? SEEDED_DATA_DIR_ENV : EMPTY_DATA_DIR_ENV
+		];
+	if (template && !env?.DATABASE_URL) cpSync(template, dir, { recursive: true });
 	return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -65,9 +65,10 @@ async function seed(env: Env) {
 }
 
 const cleanups: (() => Promise<void>)[] = [];
+// Dropping the test databases can take longer than the 10 s default on a loaded machine.
 afterAll(async () => {
 	for (const cleanup of cleanups) await cleanup();
-});
+}, 120_000);
 
 describe.each(engines())('db:backup and db:restore on $name', { timeout: 120_000 }, (engine) => {
 	/** A fresh empty store of this engine: a new DATA_DIR, or a new database on the server. */
@@ -160,10 +161,14 @@ describe.each(engines())('db:backup and db:restore on $name', { timeout: 120_000
 			expect(error.message, bad).toContain(bad);
 			expect(await everything(source)).toEqual(before);
 		}
-		const cli = spawnSync('npx', ['tsx', 'scripts/db_restore.ts', truncated, '--force'], {
-			env: { ...process.env, DATA_DIR: '', DATABASE_URL: '', ...source },
-			encoding: 'utf8'
-		});
+		const cli = spawnSync(
+			process.execPath,
+			['--import', 'tsx', 'scripts/db_restore.ts', truncated, '--force'],
+			{
+				env: { ...process.env, DATA_DIR: '', DATABASE_URL: '', ...source },
+				encoding: 'utf8'
+			}
+		);
 		expect(cli.status).toBe(1);
 		expect(cli.stderr.trim().split('\n')).toHaveLength(1);
 		expect(await everything(source)).toEqual(before);
