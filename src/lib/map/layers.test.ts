@@ -10,6 +10,7 @@ import {
 	haloPolygons,
 	incidentVisibilityFilter,
 	incidentFilters,
+	incidentSourceData,
 	incidentMapFeatures,
 	mapDataOf,
 	metresToPixelsAtZoom0,
@@ -17,6 +18,7 @@ import {
 	PLACE_LABEL_TEXT_SIZE,
 	placeLabelOffsets,
 	placeSpellings,
+	regionSourceData,
 	ringIds,
 	visibleIdFilter,
 	windowTypeFilter
@@ -486,5 +488,23 @@ describe('windowTypeFilter / incidentVisibilityFilter', () => {
 		expect(() =>
 			windowTypeFilter(data.spans, new Set(), { from: '2020-1-1', to: '2020-12-31' })
 		).toThrow(/window.from/);
+	});
+});
+
+describe('incidentSourceData and regionSourceData', () => {
+	it('puts the halo polygons after the incidents in one collection, and tags each region with its layer', () => {
+		const data = mapDataOf(testDataset());
+		const merged = incidentSourceData(data.incidents, data.halos);
+		expect(merged.features.length).toBe(
+			data.incidents.features.length + data.halos.features.length
+		);
+		expect(merged.features.slice(0, data.incidents.features.length)).toEqual(
+			data.incidents.features
+		);
+		const regions = regionSourceData(data.regions);
+		for (const [layer, fc] of Object.entries(data.regions)) {
+			const mine = regions.features.filter((f) => f.properties.layer === layer);
+			expect(mine.map((f) => f.properties.id)).toEqual(fc.features.map((f) => f.properties.id));
+		}
 	});
 });

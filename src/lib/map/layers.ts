@@ -405,6 +405,7 @@ export const LINE_FILTER: ExpressionSpecification = [
 	true,
 	false
 ];
+export const HALO_POLYGON_FILTER: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
 export const IMPRECISE_POINT_FILTER: ExpressionSpecification = [
 	'all',
 	POINT_FILTER,
@@ -444,7 +445,12 @@ export function incidentFilters(
 				? ['==', ['literal', 1], ['literal', 0]]
 				: ['match', ['get', 'id'], [...rings], true, false];
 	const uncertainty = withIds(IMPRECISE_POINT_FILTER);
-	const halos = withIds(['>', ['to-number', ['get', 'uncertainty_m'], 0], 0]);
+	// The halo polygons share the incidents source (see `incidentSourceData`): only they are polygons.
+	const halos = withIds([
+		'all',
+		HALO_POLYGON_FILTER,
+		['>', ['to-number', ['get', 'uncertainty_m'], 0], 0]
+	]);
 	return {
 		circles: withIds(POINT_FILTER),
 		lines: withIds(LINE_FILTER),
@@ -515,4 +521,40 @@ export function mapDataOf(dataset: Pick<Dataset, 'incidents' | 'places' | 'layer
 		maxClaim,
 		placeSpellings: placeSpellings(dataset.places)
 	};
+}
+
+/**
+ * The data of the map's one `incidents` source: the incidents, then their halo polygons (same ids,
+ * so hover and selection state reach both). One source, not two, because a time-window change
+ * re-filters it, and MapLibre re-tiles every source whose layers get a new filter: one source is
+ * one re-tile per change, as on the bare-MapLibre page (issue 16).
+ */
+export function incidentSourceData(
+	incidents: FeatureCollection<Point | LineString | MultiLineString, IncidentMapProperties>,
+	halos: FeatureCollection<Polygon, IncidentMapProperties>
+): FeatureCollection<Point | LineString | MultiLineString | Polygon, IncidentMapProperties> {
+	return { type: 'FeatureCollection', features: [...incidents.features, ...halos.features] };
+}
+
+/** A region feature in the map's one `regions` source: which region layer it belongs to. */
+export interface RegionSourceProperties extends RegionMapProperties {
+	layer: LayerId;
+}
+
+/**
+ * The data of the map's one `regions` source: every region layer's features, each tagged with its
+ * layer id (the style layers filter on it). One source for the three layers, so that a window
+ * change that shows or hides a region re-tiles one source, not three (issue 16).
+ */
+export function regionSourceData(
+	regions: Record<LayerId, FeatureCollection<Geometry, RegionMapProperties>>
+): FeatureCollection<Geometry, RegionSourceProperties> {
+	const features: Feature<Geometry, RegionSourceProperties>[] = [];
+	for (const [layer, fc] of Object.entries(regions) as [
+		LayerId,
+		FeatureCollection<Geometry, RegionMapProperties>
+	][]) {
+		for (const f of fc.features) features.push({ ...f, properties: { ...f.properties, layer } });
+	}
+	return { type: 'FeatureCollection', features };
 }

@@ -13,13 +13,15 @@ import type {
 	LayerSpecification,
 	StyleSpecification
 } from '@maplibre/maplibre-gl-style-spec';
-import { LAYER_IDS, type LayerId } from '$lib/data/vocabulary';
+import type { LayerId } from '$lib/data/vocabulary';
 import { matchExpression, radiusExpression, typeColorExpression } from './encoding';
 import { BOLD_FONT_STACK, ITALIC_FONT_STACK, REGULAR_FONT_STACK } from './fonts';
 import {
 	PLACE_LABEL_OFFSET,
 	PLACE_LABEL_TEXT_SIZE,
 	incidentFilters,
+	incidentSourceData,
+	regionSourceData,
 	type IncidentMapProperties,
 	type PlaceMapProperties,
 	type RegionMapProperties
@@ -207,14 +209,23 @@ const POLYGONS: ExpressionSpecification = [
 	false
 ];
 
-/** The filter of every style layer that draws a region layer, for a time window. */
+/** The one source of the region layers' features (`regionSourceData`). */
+export const REGION_SOURCE = 'regions';
+
+/**
+ * The filter of every style layer that draws a region layer, for a time window: its own region
+ * layer's features (they share one source) valid in the window.
+ */
 export function regionLayerFilters(window: TimeWindow): Record<string, FilterSpecification> {
 	const valid = layerFilter(window) as ExpressionSpecification;
 	const filters: Record<string, FilterSpecification> = {};
-	for (const layerIds of Object.values(REGION_STYLE_LAYERS)) {
+	for (const [layer, layerIds] of Object.entries(REGION_STYLE_LAYERS)) {
+		const own: ExpressionSpecification = ['==', ['get', 'layer'], layer];
 		for (const id of layerIds)
 			filters[id] =
-				id.endsWith('-fill') || id.endsWith('-hatch') ? ['all', POLYGONS, valid] : valid;
+				id.endsWith('-fill') || id.endsWith('-hatch')
+					? ['all', own, POLYGONS, valid]
+					: ['all', own, valid];
 	}
 	return filters;
 }
@@ -336,15 +347,16 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		places: { type: 'geojson', data: options.places, attribution: CREDITS.dataset },
 		incidents: {
 			type: 'geojson',
-			data: options.incidents,
+			data: incidentSourceData(options.incidents, options.halos),
 			promoteId: 'id',
 			attribution: CREDITS.dataset
 		},
-		'incident-halos': { type: 'geojson', data: options.halos, promoteId: 'id' }
+		[REGION_SOURCE]: {
+			type: 'geojson',
+			data: regionSourceData(options.regions),
+			attribution: CREDITS.dataset
+		}
 	};
-	for (const id of LAYER_IDS) {
-		sources[id] = { type: 'geojson', data: options.regions[id], attribution: CREDITS.dataset };
-	}
 
 	const countryColor = matchExpression(
 		['get', 'name'],
@@ -398,7 +410,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		{
 			id: 'nkao-1923-1991-fill',
 			type: 'fill',
-			source: 'nkao-1923-1991',
+			source: REGION_SOURCE,
 			filter: regionFilters['nkao-1923-1991-fill'],
 			layout: vis('nkao-1923-1991'),
 			paint: { 'fill-color': REGION_COLORS.nkao, 'fill-opacity': 0.07 }
@@ -406,7 +418,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		{
 			id: 'ceasefire-2020-fill',
 			type: 'fill',
-			source: 'ceasefire-2020',
+			source: REGION_SOURCE,
 			filter: regionFilters['ceasefire-2020-fill'],
 			layout: vis('ceasefire-2020'),
 			paint: { 'fill-color': REGION_COLORS.ceasefire, 'fill-opacity': 0.08 }
@@ -414,7 +426,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		{
 			id: 'ceasefire-2020-hatch',
 			type: 'fill',
-			source: 'ceasefire-2020',
+			source: REGION_SOURCE,
 			filter: regionFilters['ceasefire-2020-hatch'],
 			layout: vis('ceasefire-2020'),
 			paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.9 }
@@ -422,7 +434,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		{
 			id: 'nkao-1923-1991',
 			type: 'line',
-			source: 'nkao-1923-1991',
+			source: REGION_SOURCE,
 			filter: regionFilters['nkao-1923-1991'],
 			layout: { ...vis('nkao-1923-1991'), 'line-join': 'round' },
 			paint: {
@@ -434,7 +446,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		{
 			id: 'ceasefire-2020',
 			type: 'line',
-			source: 'ceasefire-2020',
+			source: REGION_SOURCE,
 			filter: regionFilters['ceasefire-2020'],
 			layout: { ...vis('ceasefire-2020'), 'line-join': 'round' },
 			paint: {
@@ -446,7 +458,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		{
 			id: 'line-of-contact-1994-2020',
 			type: 'line',
-			source: 'line-of-contact-1994-2020',
+			source: REGION_SOURCE,
 			filter: regionFilters['line-of-contact-1994-2020'],
 			layout: { ...vis('line-of-contact-1994-2020'), 'line-join': 'round' },
 			paint: {
@@ -483,7 +495,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		{
 			id: INCIDENT_LAYERS.uncertaintyOutline,
 			type: 'line',
-			source: 'incident-halos',
+			source: 'incidents',
 			filter: incidentFilter[INCIDENT_LAYERS.uncertaintyOutline],
 			layout: { ...vis('incidents'), 'line-join': 'round' },
 			paint: {
