@@ -200,12 +200,11 @@ async function main(): Promise<void> {
 		await page.waitForTimeout(3000);
 		const load = await stopTrace(cdp);
 		const requests = await page.evaluate(() =>
-			performance
-				.getEntriesByType('resource')
-				.map(
-					(r) =>
-						`${(r as PerformanceResourceTiming).initiatorType} ${r.name.replace(location.origin, '')} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)} ms ${(r as PerformanceResourceTiming).encodedBodySize} B`
-				)
+			performance.getEntriesByType('resource').map((entry) => {
+				const r = entry as PerformanceResourceTiming;
+				const path = r.name.replace(location.origin, '');
+				return `${r.initiatorType} ${path} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)} ms ${r.encodedBodySize} B`;
+			})
 		);
 		const loadLog = await page.evaluate(
 			() => (window as unknown as { __trace: PageTrace }).__trace

@@ -318,6 +318,28 @@ export function visibleIdFilter(
 	return ['match', ['get', 'id'], hidden, false, true];
 }
 
+/**
+ * The MapLibre global state property holding the time window as `[from, to]` day numbers
+ * ({@link dayNumber}), for the "global-state" design of a window change (issue 16): the filter
+ * stays, the state changes. One property, so that one change reloads the source once.
+ */
+export const WINDOW_STATE = 'window';
+
+/** The window's days from the global state, as numbers for the comparisons. */
+function windowDay(i: 0 | 1): ExpressionSpecification {
+	return ['number', ['at', i, ['array', ['global-state', WINDOW_STATE]]]];
+}
+
+const WINDOW_BY_STATE: ExpressionSpecification[] = [
+	['<=', ['get', 'd0'], windowDay(1)],
+	['>=', ['get', 'd1'], windowDay(0)]
+];
+
+/** The value of {@link WINDOW_STATE} for a window. */
+export function windowState(window: TimeWindow): [number, number] {
+	return [dayNumber(window.from), dayNumber(window.to)];
+}
+
 /** A filter no feature passes. */
 const NOTHING: ExpressionSpecification = ['==', ['literal', 1], ['literal', 0]];
 
@@ -355,7 +377,8 @@ export function incidentSpans(incidents: readonly IncidentMapFeature[]): Inciden
 export function windowTypeFilter(
 	spans: IncidentSpans,
 	visible: ReadonlySet<string>,
-	window: TimeWindow
+	window: TimeWindow,
+	byState = false
 ): { filter: ExpressionSpecification | null } | null {
 	assertWindow(window);
 	const from = dayNumber(window.from);
@@ -377,7 +400,10 @@ export function windowTypeFilter(
 	for (const type of shownTypes) if (hiddenTypes.has(type)) return null;
 	if (shown === 0) return { filter: spans.ids.length === 0 ? null : NOTHING };
 	const parts: ExpressionSpecification[] = [];
-	if (outside > 0) parts.push(['<=', ['get', 'd0'], to], ['>=', ['get', 'd1'], from]);
+	// By state, the window part is the same expression for every window (the days are MapLibre
+	// global state), and is kept when it hides nothing, so a window change sets no new filter.
+	if (byState) parts.push(...WINDOW_BY_STATE);
+	else if (outside > 0) parts.push(['<=', ['get', 'd0'], to], ['>=', ['get', 'd1'], from]);
 	if (hiddenTypes.size > 0)
 		parts.push(['match', ['get', 'type'], [...shownTypes].sort(), true, false]);
 	if (parts.length === 0) return { filter: null };
@@ -391,9 +417,10 @@ export function windowTypeFilter(
 export function incidentVisibilityFilter(
 	data: Pick<MapData, 'incidentIds' | 'spans'>,
 	visible: ReadonlySet<string>,
-	window: TimeWindow
+	window: TimeWindow,
+	byState = false
 ): ExpressionSpecification | null {
-	const byWindow = windowTypeFilter(data.spans, visible, window);
+	const byWindow = windowTypeFilter(data.spans, visible, window, byState);
 	return byWindow ? byWindow.filter : visibleIdFilter(data.incidentIds, visible);
 }
 

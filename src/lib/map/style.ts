@@ -20,14 +20,16 @@ import {
 	PLACE_LABEL_OFFSET,
 	PLACE_LABEL_TEXT_SIZE,
 	incidentFilters,
+	WINDOW_STATE,
 	incidentSourceData,
 	regionSourceData,
+	windowState,
 	type IncidentMapProperties,
 	type PlaceMapProperties,
 	type RegionMapProperties
 } from './layers';
 import type { MapLang } from './map_text';
-import { layerFilter, type TimeWindow } from './time';
+import { REGION_WINDOW_STATE, layerFilter, layerFilterByState, type TimeWindow } from './time';
 
 /** The toggles the legend offers, in the order it lists them. */
 export const TOGGLE_IDS = [
@@ -191,6 +193,13 @@ export interface StyleOptions {
 	placeSpellings: readonly string[];
 	/** The language of the basemap's country, lake and river names; English when missing. */
 	lang?: MapLang;
+	/**
+	 * How a window change reaches the map: `filter` (default) sets new filters; `state` keeps the
+	 * filters, which read the window from MapLibre's global state (`WINDOW_STATE`,
+	 * `REGION_WINDOW_STATE`), and sets that state. `idFilter` must then come from
+	 * `incidentVisibilityFilter(…, true)`.
+	 */
+	windowBy?: 'filter' | 'state';
 }
 
 const IS_WATER_PLACE: ExpressionSpecification = [
@@ -216,8 +225,11 @@ export const REGION_SOURCE = 'regions';
  * The filter of every style layer that draws a region layer, for a time window: its own region
  * layer's features (they share one source) valid in the window.
  */
-export function regionLayerFilters(window: TimeWindow): Record<string, FilterSpecification> {
-	const valid = layerFilter(window) as ExpressionSpecification;
+export function regionLayerFilters(
+	window: TimeWindow,
+	byState = false
+): Record<string, FilterSpecification> {
+	const valid = (byState ? layerFilterByState() : layerFilter(window)) as ExpressionSpecification;
 	const filters: Record<string, FilterSpecification> = {};
 	for (const [layer, layerIds] of Object.entries(REGION_STYLE_LAYERS)) {
 		const own: ExpressionSpecification = ['==', ['get', 'layer'], layer];
@@ -313,7 +325,8 @@ function assertUrl(name: string, value: string): void {
  */
 export function buildStyle(options: StyleOptions): StyleSpecification {
 	assertUrl('basemapUrl', options.basemapUrl);
-	const regionFilters = regionLayerFilters(options.window);
+	const windowByState = options.windowBy === 'state';
+	const regionFilters = regionLayerFilters(options.window, windowByState);
 	const incidentFilter = incidentLayerFilters(options.idFilter, options.rings ?? null);
 	const typeColor = typeColorExpression();
 	const vis = (id: ToggleId) => ({ visibility: visibility(options.toggles, id) });
@@ -695,5 +708,18 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		}
 	];
 
-	return { version: 8, name: 'Incident Atlas', sources, layers };
+	return {
+		version: 8,
+		name: 'Incident Atlas',
+		...(windowByState
+			? {
+					state: {
+						[WINDOW_STATE]: { default: windowState(options.window) },
+						[REGION_WINDOW_STATE]: { default: [options.window.from, options.window.to] }
+					}
+				}
+			: {}),
+		sources,
+		layers
+	};
 }
