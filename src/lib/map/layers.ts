@@ -398,7 +398,12 @@ export function windowTypeFilter(
 	// Every visible id is an in-window one (ids are unique), so equal counts mean equal sets.
 	if (shown !== visible.size) return null;
 	for (const type of shownTypes) if (hiddenTypes.has(type)) return null;
-	if (shown === 0) return { filter: spans.ids.length === 0 ? null : NOTHING };
+	if (shown === 0) {
+		if (spans.ids.length === 0) return { filter: null };
+		// No incident in the window at all: by state, the window part alone says so, and keeps the
+		// filter the same as for any other window (a new filter would re-tile a second time).
+		return { filter: byState && hiddenTypes.size === 0 ? ['all', ...WINDOW_BY_STATE] : NOTHING };
+	}
 	const parts: ExpressionSpecification[] = [];
 	// By state, the window part is the same expression for every window (the days are MapLibre
 	// global state), and is kept when it hides nothing, so a window change sets no new filter.
