@@ -101,12 +101,15 @@ async function loadToIdle(page: Page, url: string): Promise<{ ms: number } | { r
 	const response = await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
 	if (!response?.ok()) return { reason: `GET ${url} answered HTTP ${response?.status()}` };
 	const hasMap = await page
-		.waitForSelector('[data-testid="map"]', { state: 'attached', timeout: 15_000 })
+		// As long as the idle wait: on a loaded machine the dashboard's map container can take
+		// more than 15 s to appear (the data and the app's JS come first), which is slow, not broken.
+		.waitForSelector('[data-testid="map"]', { state: 'attached', timeout: LOAD_TIMEOUT })
 		.then(
 			() => true,
 			() => false
 		);
-	if (!hasMap) return { reason: 'no [data-testid="map"] on the page within 15 s' };
+	if (!hasMap)
+		return { reason: `no [data-testid="map"] on the page within ${LOAD_TIMEOUT / 1000} s` };
 	const idle = await page
 		.waitForFunction(() => (window as unknown as PageWindow).__bench.idleAt !== null, null, {
 			timeout: LOAD_TIMEOUT
