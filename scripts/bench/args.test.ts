@@ -11,8 +11,16 @@ describe('parseBenchArgs', () => {
 			duration: 20,
 			connections: 32,
 			build: true,
-			publishes: 30
+			publishes: 30,
+			windowDesigns: []
 		});
+	});
+
+	it('times other designs of the map window change by name, refusing anything but a-z', () => {
+		expect(parseBenchArgs(['--window-designs', 'state']).windowDesigns).toEqual(['state']);
+		expect(() => parseBenchArgs(['--window-designs', 'a&b'])).toThrow(
+			/--window-designs: "a&b" is not a design name/
+		);
 	});
 
 	it('runs the publish part alone, with 30 publications or more', () => {

@@ -17,12 +17,14 @@ export interface BenchArgs {
 	build: boolean;
 	/** Publications per database engine in the `publish` part. */
 	publishes: number;
+	/** Other designs of the map's window change the browser part times too (`?map-window=`). */
+	windowDesigns: string[];
 }
 
 export const USAGE =
 	'usage: npm run bench -- [--only server,bundle,browser,publish,import] [--sizes real,10000,100000] ' +
 	'[--browser-sizes real,10000] ' +
-	'[--runs 5] [--duration 20] [--connections 32] [--publishes 30] [--no-build]';
+	'[--runs 5] [--duration 20] [--connections 32] [--publishes 30] [--window-designs state] [--no-build]';
 
 function list(flag: string, value: string): string[] {
 	const items = value.split(',').map((s) => s.trim());
@@ -53,7 +55,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 		duration: 20,
 		connections: 32,
 		build: true,
-		publishes: 30
+		publishes: 30,
+		windowDesigns: []
 	};
 	let browserSizes: Size[] | null = null;
 	for (let i = 0; i < argv.length; i++) {
@@ -73,7 +76,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 				'--runs',
 				'--duration',
 				'--connections',
-				'--publishes'
+				'--publishes',
+				'--window-designs'
 			].includes(flag)
 		) {
 			throw new Error(`unknown argument "${arg}"\n${USAGE}`);
@@ -94,6 +98,14 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 				break;
 			case '--browser-sizes':
 				browserSizes = sizes(flag, value);
+				break;
+			case '--window-designs':
+				args.windowDesigns = list(flag, value).map((design) => {
+					if (!/^[a-z]+$/.test(design)) {
+						throw new Error(`--window-designs: "${design}" is not a design name (a-z)`);
+					}
+					return design;
+				});
 				break;
 			case '--runs':
 				args.runs = integer(flag, value, 1, 100);

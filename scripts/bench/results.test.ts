@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, renderResults, renderTable, type Row } from './results';
+import { formatNumber, handWrittenSections, renderResults, renderTable, type Row } from './results';
 
 const requests: Row = {
 	size: '10,000',
@@ -67,5 +67,31 @@ describe('renderResults', () => {
 		expect(text).toContain('- Chromium: 156.0.8078.79');
 		expect(text).toContain('- real dataset missing');
 		expect(text).toContain('| 10,000 | server |');
+	});
+});
+
+describe('handWrittenSections', () => {
+	it('keeps the sections the bench does not write, in order, and drops the ones it does', () => {
+		const previous = [
+			'# Benchmark results',
+			'',
+			'## Machine',
+			'- CPUs',
+			'## Method',
+			'- Browser: …',
+			'## Results',
+			'| a |',
+			'## Notes',
+			'- load',
+			'## Before/after (issue 6)',
+			'',
+			'| x | y |',
+			'## Issue 16',
+			'text'
+		].join('\n');
+		expect(handWrittenSections(previous)).toBe(
+			['## Before/after (issue 6)', '', '| x | y |', '## Issue 16', 'text'].join('\n')
+		);
+		expect(handWrittenSections('# Benchmark results\n\n## Results\n| a |\n')).toBe('');
 	});
 });

@@ -94,3 +94,21 @@ export function renderResults(doc: ResultsDocument): string {
 		...(doc.notes.length > 0 ? ['## Notes', '', ...doc.notes.map((n) => `- ${n}`), ''] : [])
 	].join('\n');
 }
+
+/** The sections `renderResults` writes; every other `## ` section of the file is hand-written. */
+const GENERATED_SECTIONS = new Set(['Machine', 'Method', 'Results', 'Notes']);
+
+/**
+ * The hand-written `## ` sections of a previous results file (before/after tables, targets),
+ * in their order, so a new run can keep them after its own sections instead of dropping them.
+ */
+export function handWrittenSections(previous: string): string {
+	const kept: string[] = [];
+	let keep = false;
+	for (const line of previous.split('\n')) {
+		const heading = /^## (.+?)\s*$/.exec(line);
+		if (heading) keep = !GENERATED_SECTIONS.has(heading[1]);
+		if (keep) kept.push(line);
+	}
+	return kept.join('\n').trim();
+}

@@ -1,6 +1,14 @@
 // `npm run bench -- [--only server,bundle,browser,publish,import] [--sizes real,10000,100000] [--runs 5] [--no-build]`
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { format, resolveConfig } from 'prettier';
 import { join, resolve } from 'node:path';
@@ -11,7 +19,7 @@ import { benchBrowser } from './browser_bench';
 import { benchImport } from './import_bench';
 import { measureBundle } from './bundle';
 import { describeMachine, gitCommit } from './machine';
-import { renderResults, renderTable, type Row } from './results';
+import { handWrittenSections, renderResults, renderTable, type Row } from './results';
 import { benchPublish, benchDatabaseUrl, READER_PATH } from './publish_bench';
 import { benchServer } from './server_bench';
 
@@ -222,7 +230,8 @@ async function main(): Promise<void> {
 						geodataDir: dir,
 						runs: args.runs,
 						log,
-						serverOutput: server.output
+						serverOutput: server.output,
+						windowDesigns: args.windowDesigns
 					});
 					rows.push(...result.rows);
 					notes.push(...result.notes);
@@ -292,7 +301,7 @@ async function main(): Promise<void> {
 	const machine = describeMachine(
 		chromium ? `${chromium} (headless, SwiftShader WebGL)` : await chromiumVersion()
 	);
-	const method = [
+	const method: string[] = [
 		`Server: the built app (\`scripts/serve.js\` over \`build/\`, as \`npm start\` runs it) started per dataset with \`GEODATA_DIR\`; autocannon (programmatic) ` +
 			`with ${args.connections} connections for ${args.duration} s per run after a 3 s uncounted warm-up, ` +
 			`${args.runs} runs; requests/s is autocannon's mean per-second count; latency p99 in ms. Server memory from ` +
@@ -318,6 +327,26 @@ async function main(): Promise<void> {
 			'`TEST_DATABASE_URL`, a scratch database created and dropped): two servers on it, publish on A, read on B.',
 		`Median, min, max over ${args.runs} runs (p95 shown where there are ≥ 20 samples).`
 	];
+	method.push(
+		'Map trace (issue 16; by hand, not part of this run): `npx tsx scripts/bench/trace.ts [--data DIR] [--build DIR] ' +
+			'[--baseline] [--warm FROM..TO,…] [--from FROM --to TO] [--url-params map-window=state]` starts the built app (or, ' +
+			'with `--baseline`, the bare MapLibre page) on a dataset, records a Chromium trace (CDP `Tracing`, categories ' +
+			'devtools.timeline, v8.execute, loading, gpu…; files in bench/out/trace-*-{load,change}.json for Perfetto or ' +
+			'chrome://tracing) of the page load and of one window change set through the `from`/`to` inputs (after the ' +
+			'`--warm` changes, so the first draw of a layer, which compiles its shaders, is not counted), plus a CDP ' +
+			"`Profiler` CPU profile of the change; it prints busy time per thread, animation frames, the main thread's " +
+			'heaviest functions, and every MapLibre setFilter/setGlobalStateProperty/setData call and tile (re)load per ' +
+			'source (hooks installed on `window.__atlasMap` by `addInitScript`).',
+		...(args.windowDesigns.length > 0
+			? [
+					`Window-change designs: the rows marked "design <name>" load the app with \`?map-window=<name>\` ` +
+						'and make the same 20 changes; "state" applies the window through MapLibre global state ' +
+						'(`setGlobalStateProperty`) read by unchanged filters, the app as it ships sets new filters.'
+				]
+			: [])
+	);
+	// Sections written by hand into the previous file (before/after, targets) are kept.
+	const previous = existsSync(RESULTS) ? handWrittenSections(readFileSync(RESULTS, 'utf8')) : '';
 	const doc = {
 		command,
 		date: started.toISOString().replace(/\.\d+Z$/, 'Z'),
@@ -332,7 +361,8 @@ async function main(): Promise<void> {
 	mkdirSync('bench', { recursive: true });
 	// Formatted as `npm run lint` (prettier --check .) expects it.
 	const options = (await resolveConfig(RESULTS)) ?? {};
-	writeFileSync(RESULTS, await format(renderResults(doc), { ...options, filepath: RESULTS }));
+	const text = renderResults(doc) + (previous ? `\n${previous}\n` : '');
+	writeFileSync(RESULTS, await format(text, { ...options, filepath: RESULTS }));
 	log(`wrote ${RESULTS}`);
 }
 

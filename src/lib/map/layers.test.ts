@@ -10,6 +10,7 @@ import {
 	haloPolygons,
 	incidentVisibilityFilter,
 	incidentFilters,
+	incidentSourceData,
 	incidentMapFeatures,
 	mapDataOf,
 	metresToPixelsAtZoom0,
@@ -17,8 +18,11 @@ import {
 	PLACE_LABEL_TEXT_SIZE,
 	placeLabelOffsets,
 	placeSpellings,
+	regionSourceData,
 	ringIds,
 	visibleIdFilter,
+	WINDOW_STATE,
+	windowState,
 	windowTypeFilter
 } from './layers';
 import { radiusScale } from './encoding';
@@ -430,6 +434,31 @@ describe('windowTypeFilter / incidentVisibilityFilter', () => {
 		}
 	}
 
+	it('by state: one filter for every window without a type filter, selecting exactly the visible set under the window state', () => {
+		const filters = new Set<string>();
+		for (const [from, to] of windows) {
+			const visible = visibleFor(from, to);
+			const result = windowTypeFilter(data.spans, visible, { from, to }, true);
+			filters.add(JSON.stringify(result!.filter));
+			const state = { [WINDOW_STATE]: windowState({ from, to }) };
+			const shown = features
+				.filter((f) =>
+					featureFilter(result!.filter as never, 'test', state).filter(
+						{ zoom: 8, globalState: state } as never,
+						{
+							type: f.geometry.type === 'Point' ? 1 : 2,
+							properties: { ...f.properties }
+						} as never
+					)
+				)
+				.map((f) => f.properties.id)
+				.sort();
+			expect(shown, `${from}..${to}`).toEqual([...visible].sort());
+		}
+		// 2021 has no incident: the same expression says so, no NOTHING filter (no second re-tile).
+		expect(filters.size).toBe(1);
+	});
+
 	it('uses the day span, not the ids, and no type test when every type shows', () => {
 		const result = windowTypeFilter(data.spans, visibleFor('2020-03-01', '2020-03-31'), {
 			from: '2020-03-01',
@@ -486,5 +515,23 @@ describe('windowTypeFilter / incidentVisibilityFilter', () => {
 		expect(() =>
 			windowTypeFilter(data.spans, new Set(), { from: '2020-1-1', to: '2020-12-31' })
 		).toThrow(/window.from/);
+	});
+});
+
+describe('incidentSourceData and regionSourceData', () => {
+	it('puts the halo polygons after the incidents in one collection, and tags each region with its layer', () => {
+		const data = mapDataOf(testDataset());
+		const merged = incidentSourceData(data.incidents, data.halos);
+		expect(merged.features.length).toBe(
+			data.incidents.features.length + data.halos.features.length
+		);
+		expect(merged.features.slice(0, data.incidents.features.length)).toEqual(
+			data.incidents.features
+		);
+		const regions = regionSourceData(data.regions);
+		for (const [layer, fc] of Object.entries(data.regions)) {
+			const mine = regions.features.filter((f) => f.properties.layer === layer);
+			expect(mine.map((f) => f.properties.id)).toEqual(fc.features.map((f) => f.properties.id));
+		}
 	});
 });

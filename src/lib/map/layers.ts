@@ -318,6 +318,28 @@ export function visibleIdFilter(
 	return ['match', ['get', 'id'], hidden, false, true];
 }
 
+/**
+ * The MapLibre global state property holding the time window as `[from, to]` day numbers
+ * ({@link dayNumber}), for the "global-state" design of a window change (issue 16): the filter
+ * stays, the state changes. One property, so that one change reloads the source once.
+ */
+export const WINDOW_STATE = 'window';
+
+/** The window's days from the global state, as numbers for the comparisons. */
+function windowDay(i: 0 | 1): ExpressionSpecification {
+	return ['number', ['at', i, ['array', ['global-state', WINDOW_STATE]]]];
+}
+
+const WINDOW_BY_STATE: ExpressionSpecification[] = [
+	['<=', ['get', 'd0'], windowDay(1)],
+	['>=', ['get', 'd1'], windowDay(0)]
+];
+
+/** The value of {@link WINDOW_STATE} for a window. */
+export function windowState(window: TimeWindow): [number, number] {
+	return [dayNumber(window.from), dayNumber(window.to)];
+}
+
 /** A filter no feature passes. */
 const NOTHING: ExpressionSpecification = ['==', ['literal', 1], ['literal', 0]];
 
@@ -355,7 +377,8 @@ export function incidentSpans(incidents: readonly IncidentMapFeature[]): Inciden
 export function windowTypeFilter(
 	spans: IncidentSpans,
 	visible: ReadonlySet<string>,
-	window: TimeWindow
+	window: TimeWindow,
+	byState = false
 ): { filter: ExpressionSpecification | null } | null {
 	assertWindow(window);
 	const from = dayNumber(window.from);
@@ -375,9 +398,17 @@ export function windowTypeFilter(
 	// Every visible id is an in-window one (ids are unique), so equal counts mean equal sets.
 	if (shown !== visible.size) return null;
 	for (const type of shownTypes) if (hiddenTypes.has(type)) return null;
-	if (shown === 0) return { filter: spans.ids.length === 0 ? null : NOTHING };
+	if (shown === 0) {
+		if (spans.ids.length === 0) return { filter: null };
+		// No incident in the window at all: by state, the window part alone says so, and keeps the
+		// filter the same as for any other window (a new filter would re-tile a second time).
+		return { filter: byState && hiddenTypes.size === 0 ? ['all', ...WINDOW_BY_STATE] : NOTHING };
+	}
 	const parts: ExpressionSpecification[] = [];
-	if (outside > 0) parts.push(['<=', ['get', 'd0'], to], ['>=', ['get', 'd1'], from]);
+	// By state, the window part is the same expression for every window (the days are MapLibre
+	// global state), and is kept when it hides nothing, so a window change sets no new filter.
+	if (byState) parts.push(...WINDOW_BY_STATE);
+	else if (outside > 0) parts.push(['<=', ['get', 'd0'], to], ['>=', ['get', 'd1'], from]);
 	if (hiddenTypes.size > 0)
 		parts.push(['match', ['get', 'type'], [...shownTypes].sort(), true, false]);
 	if (parts.length === 0) return { filter: null };
@@ -391,9 +422,10 @@ export function windowTypeFilter(
 export function incidentVisibilityFilter(
 	data: Pick<MapData, 'incidentIds' | 'spans'>,
 	visible: ReadonlySet<string>,
-	window: TimeWindow
+	window: TimeWindow,
+	byState = false
 ): ExpressionSpecification | null {
-	const byWindow = windowTypeFilter(data.spans, visible, window);
+	const byWindow = windowTypeFilter(data.spans, visible, window, byState);
 	return byWindow ? byWindow.filter : visibleIdFilter(data.incidentIds, visible);
 }
 
@@ -405,6 +437,7 @@ export const LINE_FILTER: ExpressionSpecification = [
 	true,
 	false
 ];
+export const HALO_POLYGON_FILTER: ExpressionSpecification = ['==', ['geometry-type'], 'Polygon'];
 export const IMPRECISE_POINT_FILTER: ExpressionSpecification = [
 	'all',
 	POINT_FILTER,
@@ -444,7 +477,12 @@ export function incidentFilters(
 				? ['==', ['literal', 1], ['literal', 0]]
 				: ['match', ['get', 'id'], [...rings], true, false];
 	const uncertainty = withIds(IMPRECISE_POINT_FILTER);
-	const halos = withIds(['>', ['to-number', ['get', 'uncertainty_m'], 0], 0]);
+	// The halo polygons share the incidents source (see `incidentSourceData`): only they are polygons.
+	const halos = withIds([
+		'all',
+		HALO_POLYGON_FILTER,
+		['>', ['to-number', ['get', 'uncertainty_m'], 0], 0]
+	]);
 	return {
 		circles: withIds(POINT_FILTER),
 		lines: withIds(LINE_FILTER),
@@ -515,4 +553,40 @@ export function mapDataOf(dataset: Pick<Dataset, 'incidents' | 'places' | 'layer
 		maxClaim,
 		placeSpellings: placeSpellings(dataset.places)
 	};
+}
+
+/**
+ * The data of the map's one `incidents` source: the incidents, then their halo polygons (same ids,
+ * so hover and selection state reach both). One source, not two, because a time-window change
+ * re-filters it, and MapLibre re-tiles every source whose layers get a new filter: one source is
+ * one re-tile per change, as on the bare-MapLibre page (issue 16).
+ */
+export function incidentSourceData(
+	incidents: FeatureCollection<Point | LineString | MultiLineString, IncidentMapProperties>,
+	halos: FeatureCollection<Polygon, IncidentMapProperties>
+): FeatureCollection<Point | LineString | MultiLineString | Polygon, IncidentMapProperties> {
+	return { type: 'FeatureCollection', features: [...incidents.features, ...halos.features] };
+}
+
+/** A region feature in the map's one `regions` source: which region layer it belongs to. */
+export interface RegionSourceProperties extends RegionMapProperties {
+	layer: LayerId;
+}
+
+/**
+ * The data of the map's one `regions` source: every region layer's features, each tagged with its
+ * layer id (the style layers filter on it). One source for the three layers, so that a window
+ * change that shows or hides a region re-tiles one source, not three (issue 16).
+ */
+export function regionSourceData(
+	regions: Record<LayerId, FeatureCollection<Geometry, RegionMapProperties>>
+): FeatureCollection<Geometry, RegionSourceProperties> {
+	const features: Feature<Geometry, RegionSourceProperties>[] = [];
+	for (const [layer, fc] of Object.entries(regions) as [
+		LayerId,
+		FeatureCollection<Geometry, RegionMapProperties>
+	][]) {
+		for (const f of fc.features) features.push({ ...f, properties: { ...f.properties, layer } });
+	}
+	return { type: 'FeatureCollection', features };
 }

@@ -147,7 +147,8 @@ describe('buildStyle', () => {
 			expect(layer(style, id)).toMatchObject({ source: 'incidents' });
 		}
 		expect(style.sources.incidents).toMatchObject({ type: 'geojson', promoteId: 'id' });
-		for (const id of LAYER_IDS) expect(layer(style, id)).toMatchObject({ source: id });
+		// The three region layers share one source (one re-tile per window change, issue 16).
+		for (const id of LAYER_IDS) expect(layer(style, id)).toMatchObject({ source: 'regions' });
 	});
 
 	it('draws the line of contact dashed and red', () => {
@@ -174,11 +175,25 @@ describe('buildStyle', () => {
 	it('filters the region layers by the time window', () => {
 		const style = buildStyle(options({ window: { from: '2020-11-11', to: '2020-12-31' } }));
 		const filter = featureFilter(filterOf(style, 'line-of-contact-1994-2020'), 'test');
-		const loc = testDataset().layers['line-of-contact-1994-2020'].features[0].properties;
+		// The region layers share one source; each feature says which layer it belongs to.
+		const loc = {
+			...testDataset().layers['line-of-contact-1994-2020'].features[0].properties,
+			layer: 'line-of-contact-1994-2020'
+		};
 		expect(filter.filter({ zoom: 8 }, { type: 2, properties: loc } as never)).toBe(false);
 		const zone = featureFilter(filterOf(style, 'ceasefire-2020-hatch'), 'test');
-		const zoneProps = testDataset().layers['ceasefire-2020'].features[0].properties;
+		const zoneProps = {
+			...testDataset().layers['ceasefire-2020'].features[0].properties,
+			layer: 'ceasefire-2020'
+		};
 		expect(zone.filter({ zoom: 8 }, { type: 3, properties: zoneProps } as never)).toBe(true);
+		// A valid feature of another region layer is not drawn by this one.
+		expect(
+			zone.filter({ zoom: 8 }, {
+				type: 3,
+				properties: { ...zoneProps, layer: 'nkao-1923-1991' }
+			} as never)
+		).toBe(false);
 	});
 
 	it('labels with the web fonts of the page', () => {
@@ -351,7 +366,7 @@ describe('buildStyle', () => {
 		const outline = layer(style, 'incidents-uncertainty-outline') as LayerSpecification & {
 			paint: Record<string, unknown>;
 		};
-		expect(outline).toMatchObject({ type: 'line', source: 'incident-halos' });
+		expect(outline).toMatchObject({ type: 'line', source: 'incidents' });
 		expect(outline.paint['line-dasharray']).toEqual(HALO_DASH);
 		expect(outline.paint['line-width']).toBeLessThanOrEqual(1.5);
 		const props = { id: MADAGIZ_MINE.id, type: 'Battles', uncertainty_m: 3000 };
@@ -369,6 +384,13 @@ describe('buildStyle', () => {
 			filter.filter({ zoom: 8 }, { type: 3, properties: { ...props, uncertainty_m } } as never);
 		expect(at(3000)).toBe(true);
 		expect(at(0)).toBe(false);
+		// The incident itself (a point, in the same source) draws no dashed outline.
+		expect(
+			filter.filter({ zoom: 8 }, {
+				type: 1,
+				properties: { ...props, uncertainty_m: 3000 }
+			} as never)
+		).toBe(false);
 	});
 
 	it('sizes the uncertainty halo in metres on the ground at every zoom', () => {

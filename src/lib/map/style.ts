@@ -13,19 +13,23 @@ import type {
 	LayerSpecification,
 	StyleSpecification
 } from '@maplibre/maplibre-gl-style-spec';
-import { LAYER_IDS, type LayerId } from '$lib/data/vocabulary';
+import type { LayerId } from '$lib/data/vocabulary';
 import { matchExpression, radiusExpression, typeColorExpression } from './encoding';
 import { BOLD_FONT_STACK, ITALIC_FONT_STACK, REGULAR_FONT_STACK } from './fonts';
 import {
 	PLACE_LABEL_OFFSET,
 	PLACE_LABEL_TEXT_SIZE,
 	incidentFilters,
+	WINDOW_STATE,
+	incidentSourceData,
+	regionSourceData,
+	windowState,
 	type IncidentMapProperties,
 	type PlaceMapProperties,
 	type RegionMapProperties
 } from './layers';
 import type { MapLang } from './map_text';
-import { layerFilter, type TimeWindow } from './time';
+import { REGION_WINDOW_STATE, layerFilter, layerFilterByState, type TimeWindow } from './time';
 
 /** The toggles the legend offers, in the order it lists them. */
 export const TOGGLE_IDS = [
@@ -189,6 +193,13 @@ export interface StyleOptions {
 	placeSpellings: readonly string[];
 	/** The language of the basemap's country, lake and river names; English when missing. */
 	lang?: MapLang;
+	/**
+	 * How a window change reaches the map: `filter` (default) sets new filters; `state` keeps the
+	 * filters, which read the window from MapLibre's global state (`WINDOW_STATE`,
+	 * `REGION_WINDOW_STATE`), and sets that state. `idFilter` must then come from
+	 * `incidentVisibilityFilter(…, true)`.
+	 */
+	windowBy?: 'filter' | 'state';
 }
 
 const IS_WATER_PLACE: ExpressionSpecification = [
@@ -207,14 +218,26 @@ const POLYGONS: ExpressionSpecification = [
 	false
 ];
 
-/** The filter of every style layer that draws a region layer, for a time window. */
-export function regionLayerFilters(window: TimeWindow): Record<string, FilterSpecification> {
-	const valid = layerFilter(window) as ExpressionSpecification;
+/** The one source of the region layers' features (`regionSourceData`). */
+export const REGION_SOURCE = 'regions';
+
+/**
+ * The filter of every style layer that draws a region layer, for a time window: its own region
+ * layer's features (they share one source) valid in the window.
+ */
+export function regionLayerFilters(
+	window: TimeWindow,
+	byState = false
+): Record<string, FilterSpecification> {
+	const valid = (byState ? layerFilterByState() : layerFilter(window)) as ExpressionSpecification;
 	const filters: Record<string, FilterSpecification> = {};
-	for (const layerIds of Object.values(REGION_STYLE_LAYERS)) {
+	for (const [layer, layerIds] of Object.entries(REGION_STYLE_LAYERS)) {
+		const own: ExpressionSpecification = ['==', ['get', 'layer'], layer];
 		for (const id of layerIds)
 			filters[id] =
-				id.endsWith('-fill') || id.endsWith('-hatch') ? ['all', POLYGONS, valid] : valid;
+				id.endsWith('-fill') || id.endsWith('-hatch')
+					? ['all', own, POLYGONS, valid]
+					: ['all', own, valid];
 	}
 	return filters;
 }
@@ -302,7 +325,8 @@ function assertUrl(name: string, value: string): void {
  */
 export function buildStyle(options: StyleOptions): StyleSpecification {
 	assertUrl('basemapUrl', options.basemapUrl);
-	const regionFilters = regionLayerFilters(options.window);
+	const windowByState = options.windowBy === 'state';
+	const regionFilters = regionLayerFilters(options.window, windowByState);
 	const incidentFilter = incidentLayerFilters(options.idFilter, options.rings ?? null);
 	const typeColor = typeColorExpression();
 	const vis = (id: ToggleId) => ({ visibility: visibility(options.toggles, id) });
@@ -336,15 +360,16 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		places: { type: 'geojson', data: options.places, attribution: CREDITS.dataset },
 		incidents: {
 			type: 'geojson',
-			data: options.incidents,
+			data: incidentSourceData(options.incidents, options.halos),
 			promoteId: 'id',
 			attribution: CREDITS.dataset
 		},
-		'incident-halos': { type: 'geojson', data: options.halos, promoteId: 'id' }
+		[REGION_SOURCE]: {
+			type: 'geojson',
+			data: regionSourceData(options.regions),
+			attribution: CREDITS.dataset
+		}
 	};
-	for (const id of LAYER_IDS) {
-		sources[id] = { type: 'geojson', data: options.regions[id], attribution: CREDITS.dataset };
-	}
 
 	const countryColor = matchExpression(
 		['get', 'name'],
@@ -398,7 +423,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		{
 			id: 'nkao-1923-1991-fill',
 			type: 'fill',
-			source: 'nkao-1923-1991',
+			source: REGION_SOURCE,
 			filter: regionFilters['nkao-1923-1991-fill'],
 			layout: vis('nkao-1923-1991'),
 			paint: { 'fill-color': REGION_COLORS.nkao, 'fill-opacity': 0.07 }
@@ -406,7 +431,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		{
 			id: 'ceasefire-2020-fill',
 			type: 'fill',
-			source: 'ceasefire-2020',
+			source: REGION_SOURCE,
 			filter: regionFilters['ceasefire-2020-fill'],
 			layout: vis('ceasefire-2020'),
 			paint: { 'fill-color': REGION_COLORS.ceasefire, 'fill-opacity': 0.08 }
@@ -414,7 +439,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		{
 			id: 'ceasefire-2020-hatch',
 			type: 'fill',
-			source: 'ceasefire-2020',
+			source: REGION_SOURCE,
 			filter: regionFilters['ceasefire-2020-hatch'],
 			layout: vis('ceasefire-2020'),
 			paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.9 }
@@ -422,7 +447,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		{
 			id: 'nkao-1923-1991',
 			type: 'line',
-			source: 'nkao-1923-1991',
+			source: REGION_SOURCE,
 			filter: regionFilters['nkao-1923-1991'],
 			layout: { ...vis('nkao-1923-1991'), 'line-join': 'round' },
 			paint: {
@@ -434,7 +459,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		{
 			id: 'ceasefire-2020',
 			type: 'line',
-			source: 'ceasefire-2020',
+			source: REGION_SOURCE,
 			filter: regionFilters['ceasefire-2020'],
 			layout: { ...vis('ceasefire-2020'), 'line-join': 'round' },
 			paint: {
@@ -446,7 +471,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		{
 			id: 'line-of-contact-1994-2020',
 			type: 'line',
-			source: 'line-of-contact-1994-2020',
+			source: REGION_SOURCE,
 			filter: regionFilters['line-of-contact-1994-2020'],
 			layout: { ...vis('line-of-contact-1994-2020'), 'line-join': 'round' },
 			paint: {
@@ -483,7 +508,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		{
 			id: INCIDENT_LAYERS.uncertaintyOutline,
 			type: 'line',
-			source: 'incident-halos',
+			source: 'incidents',
 			filter: incidentFilter[INCIDENT_LAYERS.uncertaintyOutline],
 			layout: { ...vis('incidents'), 'line-join': 'round' },
 			paint: {
@@ -683,5 +708,18 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		}
 	];
 
-	return { version: 8, name: 'Incident Atlas', sources, layers };
+	return {
+		version: 8,
+		name: 'Incident Atlas',
+		...(windowByState
+			? {
+					state: {
+						[WINDOW_STATE]: { default: windowState(options.window) },
+						[REGION_WINDOW_STATE]: { default: [options.window.from, options.window.to] }
+					}
+				}
+			: {}),
+		sources,
+		layers
+	};
 }

@@ -1,5 +1,8 @@
 import { overlaps } from '$lib/atlas/query';
-import type { FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type {
+	ExpressionSpecification,
+	FilterSpecification
+} from '@maplibre/maplibre-gl-style-spec';
 
 export interface TimeWindow {
 	from: string;
@@ -37,6 +40,25 @@ export function layerFilter(window: TimeWindow): FilterSpecification {
 		'all',
 		['<=', ['to-string', ['get', 'valid_from']], window.to],
 		['>=', ['to-string', ['coalesce', ['get', 'valid_to'], OPEN_END]], window.from]
+	];
+}
+
+/** The MapLibre global state property of the regions' window `[from, to]` (ISO dates), see layers.ts `WINDOW_STATE`. */
+export const REGION_WINDOW_STATE = 'regionWindow';
+
+/**
+ * {@link layerFilter} over the window in the global state {@link REGION_WINDOW_STATE}: the same
+ * expression for every window, for the "global-state" design (issue 16).
+ */
+export function layerFilterByState(): FilterSpecification {
+	const end = (i: 0 | 1): ExpressionSpecification => [
+		'string',
+		['at', i, ['array', ['global-state', REGION_WINDOW_STATE]]]
+	];
+	return [
+		'all',
+		['<=', ['to-string', ['get', 'valid_from']], end(1)],
+		['>=', ['to-string', ['coalesce', ['get', 'valid_to'], OPEN_END]], end(0)]
 	];
 }
 
