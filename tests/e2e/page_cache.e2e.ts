@@ -35,7 +35,7 @@ async function get(origin: string, path: string, headers: Record<string, string>
 const headerNonce = (page: Page) =>
 	/'nonce-([^']+)'/.exec(page.headers.get('content-security-policy') ?? '')?.[1];
 const bodyNonces = (page: Page) => [...page.html.matchAll(/\snonce="([^"]*)"/g)].map((m) => m[1]);
-const title = (page: Page) => /<h1>([^<]*)<\/h1>/.exec(page.html)?.[1];
+const title = (page: Page) => /<h1[^>]*>([^<]*)<\/h1>/.exec(page.html)?.[1];
 
 /** The session cookie of a browser sign-in as `email` (the real form, over HTTP). */
 async function signIn(origin: string, email: string): Promise<string> {

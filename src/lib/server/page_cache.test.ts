@@ -5,6 +5,7 @@ import {
 	PageCache,
 	createPageCacheHandle,
 	fromTemplate,
+	hasSessionCookie,
 	toTemplate,
 	type PageTemplate
 } from './page_cache';
@@ -61,6 +62,17 @@ describe('toTemplate / fromTemplate', () => {
 	});
 });
 
+describe('hasSessionCookie', () => {
+	it('finds the session cookie among others, and no other cookie', () => {
+		expect(hasSessionCookie('atlas_session=abc')).toBe(true);
+		expect(hasSessionCookie('theme=dark;atlas_session=abc')).toBe(true);
+		expect(hasSessionCookie('theme=dark; atlas_session=')).toBe(true);
+		expect(hasSessionCookie('not_atlas_session=abc')).toBe(false);
+		expect(hasSessionCookie('theme=atlas_session=abc')).toBe(false);
+		expect(hasSessionCookie(null)).toBe(false);
+	});
+});
+
 describe('PageCache', () => {
 	it('forgets every page when the dataset version moves on', () => {
 		const cache = new PageCache();
@@ -91,7 +103,8 @@ interface FakeRequest {
 	method?: string;
 	routeId?: string | null;
 	user?: { email: string; role: string } | null;
-	cookies?: Record<string, string>;
+	/** The Cookie header as sent; `cookies.get` (after the auth hook) sees none of a stale session. */
+	cookie?: string;
 	headers?: Record<string, string>;
 	isDataRequest?: boolean;
 }
@@ -100,10 +113,13 @@ function fakeEvent(r: FakeRequest = {}): RequestEvent {
 	const url = new URL(r.url ?? 'http://atlas.test/incidents/2020-11-23-madagiz-mine');
 	return {
 		url,
-		request: new Request(url, { method: r.method ?? 'GET', headers: r.headers }),
+		request: new Request(url, {
+			method: r.method ?? 'GET',
+			headers: { ...r.headers, ...(r.cookie ? { cookie: r.cookie } : {}) }
+		}),
 		route: { id: r.routeId === undefined ? ROUTE : r.routeId },
 		locals: { user: r.user ?? null },
-		cookies: { get: (name: string) => r.cookies?.[name] },
+		cookies: { get: () => undefined },
 		isDataRequest: r.isDataRequest ?? false,
 		isSubRequest: false
 	} as unknown as RequestEvent;
@@ -184,15 +200,15 @@ describe('createPageCacheHandle', () => {
 	it('never serves or keeps a page for the signed-in, a token, a session cookie or a data request', async () => {
 		const h = harness();
 		const reviewer = { email: 'rev@atlas.test', role: 'reviewer' };
-		const signedIn = await h.get({ user: reviewer, cookies: { atlas_session: 's' } });
+		const signedIn = await h.get({ user: reviewer, cookie: 'atlas_session=s' });
 		expect(signedIn.body).toContain('review-link');
 		expect(signedIn.response.headers.get(CACHE_STATUS_HEADER)).toBeNull();
 		const anonymous = await h.get();
 		expect(anonymous.body).not.toContain('review-link');
 		expect(anonymous.response.headers.get(CACHE_STATUS_HEADER)).toBe('miss');
 		for (const r of [
-			{ user: reviewer, cookies: { atlas_session: 's' } },
-			{ cookies: { atlas_session: 'stale' } },
+			{ user: reviewer, cookie: 'atlas_session=s' },
+			{ cookie: 'theme=dark; atlas_session=stale' },
 			{ headers: { authorization: 'Bearer abc' } },
 			{ isDataRequest: true },
 			{ method: 'HEAD' },

@@ -133,9 +133,18 @@ export function isShareable(event: RequestEvent, routes: ReadonlySet<string>): b
 		!event.isSubRequest &&
 		event.locals.user === null &&
 		!request.headers.has('authorization') &&
-		event.cookies.get(SESSION_COOKIE) === undefined
+		!hasSessionCookie(request.headers.get('cookie'))
 	);
 }
+
+const SESSION = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=`);
+
+/**
+ * Whether a Cookie header names a session, read from the request itself: once the auth hook has
+ * cleared a stale session, `event.cookies` no longer shows it.
+ */
+export const hasSessionCookie = (header: string | null): boolean =>
+	header !== null && SESSION.test(header);
 
 /** The header that says whether a page came from the cache (`hit`) or was rendered (`miss`). */
 export const CACHE_STATUS_HEADER = 'x-page-cache';
