@@ -4,8 +4,9 @@ import { malformedPathResponse } from '$lib/server/api/malformed';
 import { createAuthHandle } from '$lib/server/auth/hook';
 import { bodyLimit } from '$lib/server/body_limit';
 import { preflightResponse, withCors } from '$lib/server/cors';
-import { closeDataset, getStore, initDataset } from '$lib/server/dataset';
+import { closeDataset, getDatasetVersion, getStore, initDataset } from '$lib/server/dataset';
 import { StoreError } from '$lib/server/db/db';
+import { createPageCacheHandle } from '$lib/server/page_cache';
 import { securityHeaders } from '$lib/server/security_headers';
 
 /**
@@ -48,12 +49,15 @@ const routing: Handle = async ({ event, resolve }) => {
 /**
  * Security headers wrap everything (the auth hook's own 401 and 403 included); the auth hook runs
  * inside the routing one, so malformed paths and CORS preflights never touch the store and its
- * 401s are readable cross-origin like every other `/api` answer. The body limit comes last: 1 MB
- * for every route but the source snapshot's 5 MB (the server's own limit is the larger one).
+ * 401s are readable cross-origin like every other `/api` answer. The shared incident page is
+ * answered from the page cache for anyone not signed in (after the auth hook, which says who is;
+ * see page_cache.ts). The body limit comes last: 1 MB for every route but the source snapshot's
+ * 5 MB (the server's own limit is the larger one).
  */
 export const handle: Handle = sequence(
 	securityHeaders,
 	routing,
 	createAuthHandle(() => getStore().db),
+	createPageCacheHandle({ routes: ['/incidents/[id]'], version: getDatasetVersion }),
 	bodyLimit
 );

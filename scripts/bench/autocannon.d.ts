@@ -22,6 +22,10 @@ declare module 'autocannon' {
 		url: string;
 		connections?: number;
 		duration?: number;
+		/** Requests in turn; `setupRequest` may rewrite each one (its `path`) before it is sent. */
+		requests?: {
+			setupRequest?: (request: { path: string }) => { path: string };
+		}[];
 	}
 	function autocannon(options: Options): Promise<Result>;
 	export default autocannon;

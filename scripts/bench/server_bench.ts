@@ -9,6 +9,17 @@ export const SERVER_TARGETS = [
 ];
 /** Benchmarked instead when no OGC endpoint answers yet, so the machinery itself is exercised. */
 export const FALLBACK_TARGET = '/healthz';
+/** The shared incident page's target (issue 16: ≥ 1,000 requests/s) is set at 64 connections. */
+export const PAGE_CONNECTIONS = 64;
+
+interface Target {
+	path: string;
+	connections: number;
+	/** How the rows name it. */
+	label: string;
+	/** Every request gets a query string of its own, so the page cache never answers. */
+	fresh?: boolean;
+}
 
 export interface ServerBenchOptions {
 	size: string;
@@ -31,8 +42,24 @@ interface LoadResult {
 	timeouts: number;
 }
 
-async function load(url: string, connections: number, duration: number): Promise<LoadResult> {
-	const result = await autocannon({ url, connections, duration });
+async function load(
+	url: string,
+	connections: number,
+	duration: number,
+	fresh = false
+): Promise<LoadResult> {
+	let n = 0;
+	const requests = fresh
+		? [
+				{
+					setupRequest: (request: { path: string }) => ({
+						...request,
+						path: `${new URL(url).pathname}?n=${++n}`
+					})
+				}
+			]
+		: undefined;
+	const result = await autocannon({ url, connections, duration, requests });
 	return {
 		requestsPerSecond: result.requests.average,
 		p99: result.latency.p99,
@@ -50,6 +77,17 @@ async function probe(url: string): Promise<string | null> {
 		return response.ok ? null : `HTTP ${response.status} at probe (endpoint not there yet?)`;
 	} catch (error) {
 		return `request failed: ${error instanceof Error ? error.message : String(error)}`;
+	}
+}
+
+/** The incident page of the dataset's first incident (as the OGC API lists them), or why not. */
+async function incidentPage(origin: string): Promise<string | { reason: string }> {
+	try {
+		const response = await fetch(`${origin}/ogc/collections/incidents/items?limit=1`);
+		const id = ((await response.json()) as { features?: { id?: string }[] }).features?.[0]?.id;
+		return id ? `/incidents/${encodeURIComponent(id)}` : { reason: 'no incident listed' };
+	} catch (error) {
+		return { reason: `no incident id: ${error instanceof Error ? error.message : String(error)}` };
 	}
 }
 
@@ -71,35 +109,65 @@ export async function benchServer(options: ServerBenchOptions): Promise<Row[]> {
 			unit: 'MiB',
 			values: [idle.rssMiB]
 		});
-		const targets: string[] = [];
-		for (const path of SERVER_TARGETS) {
-			const reason = await probe(server.url + path);
+		const candidates: Target[] = SERVER_TARGETS.map((path) => ({
+			path,
+			connections,
+			label: path
+		}));
+		const page = await incidentPage(server.url);
+		if (typeof page === 'string') {
+			const label = `${page} (${PAGE_CONNECTIONS} connections)`;
+			candidates.push(
+				{ path: page, connections: PAGE_CONNECTIONS, label },
+				{
+					path: page,
+					connections: PAGE_CONNECTIONS,
+					label: `${page}?n=<a new number each request> (${PAGE_CONNECTIONS} connections, never cached: rendered every time)`,
+					fresh: true
+				}
+			);
+		}
+		const targets: Target[] = [];
+		for (const target of candidates) {
+			const reason = await probe(server.url + target.path);
 			if (reason) {
 				for (const what of ['requests/s', 'p99 latency']) {
 					rows.push({
 						size,
 						part: 'server',
-						metric: `GET ${path} ${what}`,
+						metric: `GET ${target.label} ${what}`,
 						unit: what === 'requests/s' ? 'req/s' : 'ms',
 						values: null,
 						note: reason
 					});
 				}
 			} else {
-				targets.push(path);
+				targets.push(target);
 			}
 		}
-		if (targets.length === 0) targets.push(FALLBACK_TARGET);
+		if (typeof page !== 'string') {
+			rows.push({
+				size,
+				part: 'server',
+				metric: 'GET /incidents/<id> requests/s',
+				unit: 'req/s',
+				values: null,
+				note: page.reason
+			});
+		}
+		if (targets.length === 0) {
+			targets.push({ path: FALLBACK_TARGET, connections, label: FALLBACK_TARGET });
+		}
 		const loadedRss: number[] = [];
-		for (const path of targets) {
+		for (const { path, label, fresh, connections } of targets) {
 			const url = server.url + path;
-			log(`server ${size}: ${path}: warm-up ${Math.min(3, duration)} s`);
-			await load(url, connections, Math.min(3, duration));
+			log(`server ${size}: ${label}: warm-up ${Math.min(3, duration)} s`);
+			await load(url, connections, Math.min(3, duration), fresh);
 			const rps: number[] = [];
 			const p99: number[] = [];
 			const failures = { non2xx: 0, errors: 0, timeouts: 0 };
 			for (let run = 1; run <= runs; run++) {
-				const result = await load(url, connections, duration);
+				const result = await load(url, connections, duration, fresh);
 				rps.push(result.requestsPerSecond);
 				p99.push(result.p99);
 				failures.non2xx += result.non2xx;
@@ -107,7 +175,7 @@ export async function benchServer(options: ServerBenchOptions): Promise<Row[]> {
 				failures.timeouts += result.timeouts;
 				loadedRss.push(readProcessMemory(server.pid).rssMiB);
 				log(
-					`server ${size}: ${path}: run ${run}/${runs}: ${Math.round(result.requestsPerSecond)} req/s, ` +
+					`server ${size}: ${label}: run ${run}/${runs}: ${Math.round(result.requestsPerSecond)} req/s, ` +
 						`p99 ${result.p99} ms, ${result.non2xx} non-2xx, ${result.errors} errors (${result.timeouts} timeouts)`
 				);
 			}
@@ -124,12 +192,12 @@ export async function benchServer(options: ServerBenchOptions): Promise<Row[]> {
 				{
 					size,
 					part: 'server',
-					metric: `GET ${path} requests/s`,
+					metric: `GET ${label} requests/s`,
 					unit: 'req/s',
 					values: rps,
 					note
 				},
-				{ size, part: 'server', metric: `GET ${path} p99 latency`, unit: 'ms', values: p99, note }
+				{ size, part: 'server', metric: `GET ${label} p99 latency`, unit: 'ms', values: p99, note }
 			);
 		}
 		rows.push(

@@ -54,9 +54,17 @@ export async function initDataset(
 let refreshing: Promise<void> | null = null;
 let wanted = 0;
 
-/** Re-reads the published records once the store announces a version newer than the one served. */
+/**
+ * Re-reads the published records once the store announces a version newer than the one served.
+ * Nothing to read (an announcement of a version already served, such as this server's own after
+ * `awaitDatasetVersion`) starts nothing: an async function with nothing to await would run its
+ * `finally` before `refreshing` is assigned, leaving a settled promise there for good, and every
+ * later refresh (the next publication's `awaitDatasetVersion`, other servers' announcements)
+ * would return it without reading, `awaitDatasetVersion` spinning on it.
+ */
 function refresh(version: number): Promise<void> {
 	wanted = Math.max(wanted, version);
+	if (!store || !current || wanted <= current.version) return refreshing ?? Promise.resolve();
 	refreshing ??= (async () => {
 		try {
 			while (store && current && wanted > current.version) {
