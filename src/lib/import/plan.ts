@@ -73,9 +73,21 @@ const inside = ([lon, lat]: number[], [minLon, minLat, maxLon, maxLat]: Extent) 
 	lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat;
 
 /**
- * Rows whose geometry leaves the dataset's extent are rejected (as `check:data` would refuse them
- * on publishing), saying when latitude and longitude look swapped.
+ * The rejection of a row whose geometry leaves the dataset's extent (as `check:data` would refuse
+ * it on publishing), saying when latitude and longitude look swapped; null when it is inside.
  */
+export function extentRejection(item: ImportItem, extent: Extent): Rejection | null {
+	const outside = positions(item.incident.geometry).find((p) => !inside(p, extent));
+	if (!outside) return null;
+	const swapped = inside([outside[1], outside[0]], extent);
+	return {
+		row: item.row,
+		column: item.geometryColumn ?? 'geometry',
+		reason: `longitude ${outside[0]}, latitude ${outside[1]} lies outside the dataset's extent [${extent.join(', ')}]${swapped ? ': latitude and longitude look swapped' : ''}`
+	};
+}
+
+/** {@link extentRejection} over a whole file: the rows kept and those rejected. */
 export function checkExtent(
 	items: ImportItem[],
 	extent: Extent
@@ -83,17 +95,9 @@ export function checkExtent(
 	const kept: ImportItem[] = [];
 	const rejected: Rejection[] = [];
 	for (const item of items) {
-		const outside = positions(item.incident.geometry).find((p) => !inside(p, extent));
-		if (!outside) {
-			kept.push(item);
-			continue;
-		}
-		const swapped = inside([outside[1], outside[0]], extent);
-		rejected.push({
-			row: item.row,
-			column: item.geometryColumn ?? 'geometry',
-			reason: `longitude ${outside[0]}, latitude ${outside[1]} lies outside the dataset's extent [${extent.join(', ')}]${swapped ? ': latitude and longitude look swapped' : ''}`
-		});
+		const rejection = extentRejection(item, extent);
+		if (rejection) rejected.push(rejection);
+		else kept.push(item);
 	}
 	return { items: kept, rejected };
 }
