@@ -240,11 +240,14 @@ export function externalKeys(incident: DraftIncidentFeature): string[] {
 }
 
 /**
- * The SHA-1 of a canonical body: what the planner keeps of each record it has written, rather than
- * the body itself, so planning 100,000 rows does not hold 100,000 bodies in memory.
+ * The first 64 bits of the SHA-1 of a canonical body, as two 32-bit words: what the planner keeps
+ * of each record it has written, rather than the body itself, so planning 100,000 rows does not
+ * hold 100,000 bodies. Only ever compared with the digest of another body of the same record, so
+ * a chance collision (2^-64 per comparison) is negligible.
  */
-export function digest(text: string): string {
-	return createHash('sha1').update(text).digest('base64');
+export function digest(text: string): [number, number] {
+	const hash = createHash('sha1').update(text).digest();
+	return [hash.readUInt32LE(0), hash.readUInt32LE(4)];
 }
 
 /** A write the planner decided, numbered in the order the records are first written (from 1). */
@@ -268,9 +271,25 @@ export interface NumberedWrite extends Write {
  */
 export class ImportPlanner {
 	readonly #index: CandidateIndex;
-	/** Digest of each record body this import writes, by `kind/id`. */
-	readonly #written = new Map<string, { digest: string; n: number }>();
+	/** The number of each record this import writes, by `kind/id` (from 1, in first-write order). */
+	readonly #written = new Map<string, number>();
+	/** The {@link digest} of each written record's body, two words per number. */
+	#digests = new Uint32Array(2 * 4096);
 	#n = 0;
+
+	#digestOf(n: number): [number, number] {
+		return [this.#digests[2 * n], this.#digests[2 * n + 1]];
+	}
+
+	#setDigest(n: number, [a, b]: [number, number]) {
+		if (2 * n + 1 >= this.#digests.length) {
+			const grown = new Uint32Array(this.#digests.length * 2);
+			grown.set(this.#digests);
+			this.#digests = grown;
+		}
+		this.#digests[2 * n] = a;
+		this.#digests[2 * n + 1] = b;
+	}
 
 	constructor(
 		candidates: Iterable<DuplicateCandidate>,
@@ -328,12 +347,18 @@ export class ImportPlanner {
 				const mine = this.#written.get(key);
 				if (item.partial && record.kind !== 'incident' && (old !== undefined || mine)) continue;
 				const body = digest(canonical(record.body));
-				const earlier = mine?.digest ?? (old === undefined ? undefined : digest(canonical(old)));
-				if (earlier === body) continue;
+				const earlier =
+					mine !== undefined
+						? this.#digestOf(mine)
+						: old === undefined
+							? undefined
+							: digest(canonical(old));
+				if (earlier && earlier[0] === body[0] && earlier[1] === body[1]) continue;
 				changed = true;
-				const n = mine?.n ?? ++this.#n;
+				const n = mine ?? ++this.#n;
 				writes.push({ ...record, n, again: mine !== undefined });
-				this.#written.set(key, { digest: body, n });
+				this.#written.set(key, n);
+				this.#setDigest(n, body);
 			}
 			results.push({
 				row: item.row,
