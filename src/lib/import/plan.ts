@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DraftIncidentFeature, Extent } from '../data/schema';
+import { EVENT_TYPES } from '../data/vocabulary';
 import type { ImportItem, Rejection } from './types';
 
 /** What the database holds that an import is compared with (read once, not per row). */
@@ -125,6 +126,14 @@ function window(date: string, end: string | undefined, precision: string): [numb
 /** The least distance at which two incidents count as the same place: ~1 km, or their stated radius. */
 export const DUPLICATE_RADIUS_M = 1_000;
 
+/**
+ * `type` as the vocabulary's own string: a type read from a file is a slice of the text it was
+ * read from, and keeping the slice in the duplicate index would keep that whole piece of text.
+ */
+function ownType(type: string): string {
+	return EVENT_TYPES.find((t) => t === type) ?? type;
+}
+
 export function candidateOf(incident: DraftIncidentFeature): DuplicateCandidate {
 	const p = incident.properties;
 	return {
@@ -132,7 +141,7 @@ export function candidateOf(incident: DraftIncidentFeature): DuplicateCandidate 
 		date: p.date,
 		...(p.date_end ? { date_end: p.date_end } : {}),
 		date_precision: p.date_precision,
-		type: p.type,
+		type: ownType(p.type),
 		position: positions(incident.geometry)[0] as [number, number],
 		uncertainty_m: p.uncertainty_m,
 		...(p.external_ids ? { external_ids: p.external_ids as Record<string, string> } : {})
@@ -170,17 +179,18 @@ export function findDuplicates(
 /** A window wider than this many days is kept in one list that every look-up scans. */
 const WIDE_DAYS = 62;
 
-/** One event type's candidates: by day, and those whose window is too wide to list by day. */
+/** One event type's candidates: by the first day of their window, and those too wide for that. */
 interface TypeBucket {
-	byDay: Map<number, DuplicateCandidate[]>;
+	byFirstDay: Map<number, DuplicateCandidate[]>;
 	wide: DuplicateCandidate[];
 }
 
 /**
- * Candidates by event type and day, so each row of a file of 100,000 is checked against the
- * incidents of its own type on the days its window covers rather than against every incident
- * (which would be quadratic): the work per row is the number of such incidents, whatever the
- * file's size.
+ * Candidates by event type and by the first day of their window (each stored once), so each row of
+ * a file of 100,000 is checked against the incidents of its own type whose windows may overlap
+ * its own (those starting at most {@link WIDE_DAYS} days before it) rather than against every
+ * incident (which would be quadratic): the work per row is the number of such incidents, whatever
+ * the file's size.
  */
 export class CandidateIndex {
 	#byType = new Map<string, TypeBucket>();
@@ -191,17 +201,15 @@ export class CandidateIndex {
 
 	add(c: DuplicateCandidate) {
 		let bucket = this.#byType.get(c.type);
-		if (!bucket) this.#byType.set(c.type, (bucket = { byDay: new Map(), wide: [] }));
+		if (!bucket) this.#byType.set(c.type, (bucket = { byFirstDay: new Map(), wide: [] }));
 		const [from, to] = window(c.date, c.date_end, c.date_precision).map((t) => Math.floor(t / DAY));
 		if (to - from > WIDE_DAYS) {
 			bucket.wide.push(c);
 			return;
 		}
-		for (let day = from; day <= to; day++) {
-			const list = bucket.byDay.get(day);
-			if (list) list.push(c);
-			else bucket.byDay.set(day, [c]);
-		}
+		const list = bucket.byFirstDay.get(from);
+		if (list) list.push(c);
+		else bucket.byFirstDay.set(from, [c]);
 	}
 
 	/** Every candidate of `incident`'s type whose window may overlap its (a superset; {@link findDuplicates} decides). */
@@ -211,21 +219,15 @@ export class CandidateIndex {
 		if (!bucket) return;
 		const [from, to] = window(p.date, p.date_end, p.date_precision).map((t) => Math.floor(t / DAY));
 		yield* bucket.wide;
-		const wide = to - from > WIDE_DAYS;
-		const lists = wide
-			? [...bucket.byDay.values()]
-			: Array.from({ length: to - from + 1 }, (_, i) => bucket.byDay.get(from + i) ?? []);
-		if (lists.length === 1) {
-			yield* lists[0];
+		if (to - from > WIDE_DAYS) {
+			for (const list of bucket.byFirstDay.values()) yield* list;
 			return;
 		}
-		const seen = new Set<DuplicateCandidate>();
-		for (const list of lists)
-			for (const c of list) {
-				if (seen.has(c)) continue;
-				seen.add(c);
-				yield c;
-			}
+		// A window of at most WIDE_DAYS days that overlaps [from, to] starts in [from - WIDE_DAYS, to].
+		for (let day = from - WIDE_DAYS; day <= to; day++) {
+			const list = bucket.byFirstDay.get(day);
+			if (list) yield* list;
+		}
 	}
 }
 
