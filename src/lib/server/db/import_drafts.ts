@@ -6,7 +6,6 @@ import {
 	extentRejection,
 	type DuplicateCandidate,
 	type Existing,
-	type NumberedWrite,
 	type RowResult
 } from '../../import/plan';
 import { parsedSource, type ImportSource } from '../../import/stream';
@@ -37,11 +36,11 @@ export interface ImportOptions extends Change {
 	 * same author), so they wait in the reviewers' queue; by default they stay drafts.
 	 */
 	submit?: boolean;
-	/** Told how far the import has got (`staged 2291 records from 1000 of 30000 rows`), for stderr. */
+	/** Told how far the import has got (`wrote 3232 records from 1000 of 30000 rows`), for stderr. */
 	onProgress?: (message: string) => void;
 }
 
-/** Rows planned, looked up and staged together: what the import holds in memory at a time. */
+/** Rows planned, looked up and written together: what the import holds in memory at a time. */
 const BATCH = 1000;
 /** How far around the file's dates the duplicate check looks (a year's event may be anywhere in it). */
 const CANDIDATE_SLACK_DAYS = 400;
@@ -207,62 +206,70 @@ async function readExisting(
 	return existing;
 }
 
+/** The last position of each kind's heads (new heads are placed after them, in import order). */
+async function lastPositions(tx: Queryable): Promise<Map<string, number>> {
+	const rows = await tx.query<{ kind: string; position: number }>(
+		'select kind, max(position) as position from heads group by kind'
+	);
+	return new Map(rows.map((r) => [r.kind, Number(r.position)]));
+}
+
 /**
- * Stages one batch's writes in the transaction's `import_writes` table: a record written again
- * later in the file replaces its staged body and keeps its number (its place in the revisions).
+ * Writes one batch's records as new draft versions, straight into the store (inside the import's
+ * transaction, so nothing is visible, and nothing is left, unless it commits): numbered revisions
+ * in the append-only log, a new head for a new record (after the others of its kind), the latest
+ * version moved for one that exists; what readers see (the published version) is untouched. The
+ * batch's rows go to the server as one JSON parameter; the bodies are written twice (the record and
+ * its revision) and held nowhere else. `import_changes` keeps each write's key, number and version
+ * (no body) for {@link submitWritten}.
  */
-async function stage(tx: Queryable, writes: NumberedWrite[], first: boolean) {
+async function writeBatch(
+	tx: Queryable,
+	rows: { kind: string; id: string; n: number; position: number; body: unknown }[],
+	base: number,
+	change: Change,
+	first: boolean
+) {
 	if (first)
-		await tx.exec(`create temp table import_writes (
-			kind text, id text, n integer, body jsonb, primary key (kind, id)) on commit drop`);
-	const rows = new Map<string, { kind: string; id: string; n: number; body: unknown }>();
-	for (const w of writes)
-		rows.set(`${w.kind}/${w.id}`, { kind: w.kind, id: w.id, n: w.n, body: w.body });
+		await tx.exec(
+			'create temp table import_changes (kind text, id text, n integer, version integer) on commit drop'
+		);
 	await tx.query(
-		`insert into import_writes select * from jsonb_to_recordset($1::text::jsonb)
-		 as x(kind text, id text, n integer, body jsonb)
-		 on conflict (kind, id) do update set body = excluded.body`,
-		[JSON.stringify([...rows.values()])]
+		`with x as (select * from jsonb_to_recordset($1::text::jsonb)
+		   as x(kind text, id text, n integer, body jsonb)),
+		 v as (select x.kind, x.id, x.n, x.body, coalesce(h.latest_version, 0) + 1 as version
+		   from x left join heads h on h.kind = x.kind and h.id = x.id),
+		 r as (insert into records (kind, id, version, status, body, revision)
+		   select kind, id, version, 'draft', body, $2::bigint + n from v),
+		 c as (insert into import_changes select kind, id, n, version from v)
+		 insert into revisions (revision, kind, id, version, status, author, reason, body)
+		 select $2::bigint + n, kind, id, version, 'draft', $3, $4, body from v`,
+		[
+			JSON.stringify(rows.map(({ kind, id, n, body }) => ({ kind, id, n, body }))),
+			base,
+			change.author,
+			change.reason ?? ''
+		]
+	);
+	await tx.query(
+		`insert into heads (kind, id, position, published_version, latest_version)
+		 select x.kind, x.id, x.position, null, coalesce(h.latest_version, 0) + 1
+		 from jsonb_to_recordset($1::text::jsonb) as x(kind text, id text, position integer)
+		 left join heads h on h.kind = x.kind and h.id = x.id
+		 on conflict (kind, id) do update set latest_version = excluded.latest_version`,
+		[JSON.stringify(rows.map(({ kind, id, position }) => ({ kind, id, position })))]
 	);
 }
 
 /**
- * Writes the staged records as new draft versions, in one pass: numbered revisions in the
- * append-only log, a new head for a new record (after the others of its kind), the latest version
- * moved for one that exists; what readers see (the published version) is untouched.
+ * Submits the incidents an import wrote for review: each newest version written becomes
+ * `in_review`, with one more revision each (numbered after the import's `count` drafts).
  */
-async function writeStaged(
-	tx: Queryable,
-	count: number,
-	base: number,
-	change: Change,
-	submit = false
-) {
-	await tx.exec(`create temp table import_changes on commit drop as
-		select w.kind, w.id, w.n, coalesce(h.latest_version, 0) + 1 as version
-		from import_writes w left join heads h on h.kind = w.kind and h.id = w.id`);
-	await tx.query(
-		`insert into records (kind, id, version, status, body, revision)
-		 select c.kind, c.id, c.version, 'draft', w.body, $1::bigint + c.n
-		 from import_changes c join import_writes w on w.kind = c.kind and w.id = c.id`,
-		[base]
-	);
-	await tx.query(
-		`insert into revisions (revision, kind, id, version, status, author, reason, body)
-		 select $1::bigint + c.n, c.kind, c.id, c.version, 'draft', $2, $3, w.body
-		 from import_changes c join import_writes w on w.kind = c.kind and w.id = c.id`,
-		[base, change.author, change.reason ?? '']
-	);
-	await tx.exec(`insert into heads (kind, id, position, published_version, latest_version)
-		select c.kind, c.id, coalesce(m.position, -1) + row_number() over (partition by c.kind order by c.n),
-		       null, c.version
-		from import_changes c
-		left join (select kind, max(position) as position from heads group by kind) m on m.kind = c.kind
-		on conflict (kind, id) do update set latest_version = excluded.latest_version`);
-	if (!submit) return;
+async function submitWritten(tx: Queryable, base: number, count: number, change: Change) {
 	await tx.exec(`create temp table import_submit on commit drop as
 		select kind, id, version, row_number() over (order by n) as k
-		from import_changes where kind = 'incident'`);
+		from (select distinct on (id) kind, id, version, n from import_changes
+		      where kind = 'incident' order by id, version desc) latest`);
 	const next = base + count;
 	await tx.query(
 		`update records r set status = 'in_review', revision = $1::bigint + s.k from import_submit s
@@ -285,7 +292,7 @@ async function writeStaged(
  *
  * The file is read twice and never held whole (for a table): a first pass learns every row's
  * ids, dates and rejections (so the duplicate check can leave the file's own records out, and
- * whether anything is to be written is known before writing); the second plans and stages
+ * whether anything is to be written is known before writing); the second plans and writes
  * {@link BATCH} rows at a time, looking up only what the database holds for them.
  */
 export async function importDrafts(
@@ -309,17 +316,28 @@ export async function importDrafts(
 		const results: RowResult[] = [];
 		const planner = new ImportPlanner(await readCandidates(tx, scan.first, scan.last), scan.own);
 		scan.own = { ids: new Set(), external: new Set() };
+		const positions = write ? await lastPositions(tx) : new Map<string, number>();
 		let batch: ImportItem[] = [];
 		let seen = 0;
-		let staged = false;
+		/** Records written so far: revision `base + n` is the n-th. */
+		let written = 0;
 		const flush = async () => {
 			const { results: planned, writes } = planner.plan(batch, await readExisting(tx, batch));
 			for (const r of planned) results.push(r);
 			batch = [];
 			if (!write || writes.length === 0) return;
-			await stage(tx, writes, !staged);
-			staged = true;
-			progress(`staged ${planner.written} records from ${seen} of ${scan.kept} rows`);
+			// A record written twice in one batch is written once, with the later body; one written
+			// again in a later batch gets another draft version (and revision) of its own.
+			const byKey = new Map<string, { kind: string; id: string; body: unknown }>();
+			for (const w of writes)
+				byKey.set(`${w.kind}/${w.id}`, { kind: w.kind, id: w.id, body: w.body });
+			const rows = [...byKey.values()].map((w) => {
+				const position = (positions.get(w.kind) ?? -1) + 1;
+				positions.set(w.kind, position);
+				return { ...w, n: ++written, position };
+			});
+			await writeBatch(tx, rows, base, options, written === rows.length);
+			progress(`wrote ${written} records from ${seen} of ${scan.kept} rows`);
 		};
 		if (scan.kept > 0) {
 			for await (const event of source.read()) {
@@ -334,17 +352,14 @@ export async function importDrafts(
 					`the file changed while it was being imported (${scan.kept} rows, then ${seen}): nothing was written`
 				);
 		}
-		if (staged) {
-			progress(`writing ${planner.written} records and their revisions`);
-			await writeStaged(tx, planner.written, base, options, options.submit === true);
-			progress(`wrote ${planner.written} records; committing`);
-		}
+		if (written && options.submit === true) await submitWritten(tx, base, written, options);
+		if (written) progress(`wrote ${written} records and their revisions; committing`);
 		return buildReport({
 			format: source.format,
 			rows: scan.rows,
 			results,
 			rejected: scan.rejected,
-			written: staged,
+			written: written > 0,
 			dryRun: options.dryRun === true,
 			notes: scan.notes
 		});
