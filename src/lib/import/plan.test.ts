@@ -196,9 +196,12 @@ describe('ImportPlanner', () => {
 			return [{ results, writes }];
 		});
 		expect(batched.flatMap((b) => b.results)).toEqual(whole.results);
-		expect(batched.flatMap((b) => b.writes.map(({ n: _n, again: _a, ...w }) => w))).toEqual(
-			whole.writes
-		);
+		const plain = ({ kind, id, body }: { kind: string; id: string; body: unknown }) => ({
+			kind,
+			id,
+			body
+		});
+		expect(batched.flatMap((b) => b.writes.map(plain))).toEqual(whole.writes);
 		expect(planner.written).toBe(whole.writes.length);
 	});
 
