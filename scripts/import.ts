@@ -1,9 +1,8 @@
 // `npm run import -- FILE --format …`: a file of incidents → drafts by cli:import, with a report.
-import { readFileSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseImport } from '../src/lib/import/parse';
+import { importSource } from '../src/lib/import/parse';
 import { formatReport } from '../src/lib/import/report';
-import { ImportFileError, type ParseResult } from '../src/lib/import/types';
 import { importDrafts } from '../src/lib/server/db/import_drafts';
 import { runWithStore } from './db_cli';
 import { USAGE, parseImportArgs } from './import_cli';
@@ -14,34 +13,22 @@ if (typeof args === 'string') {
 	process.exit(2);
 }
 const path = resolve(args.file);
-let bytes: Uint8Array;
 try {
-	bytes = new Uint8Array(readFileSync(path));
+	if (!statSync(path).isFile()) throw Object.assign(new Error(), { code: 'not a file' });
 } catch (error) {
 	console.error(`import: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
 	process.exit(1);
 }
 
-let parsed: ParseResult;
-try {
-	parsed = parseImport(args.format, bytes, {
-		fileName: basename(path),
-		map: args.map,
-		set: args.set
-	});
-} catch (error) {
-	if (!(error instanceof ImportFileError)) throw error;
-	parsed = {
-		format: args.format,
-		rows: 0,
-		items: [],
-		rejected: [{ row: 0, column: '', reason: error.message }],
-		notes: []
-	};
-}
+// Read as a stream, from the start on each pass (the import reads the file twice), 1 MiB at a time.
+const source = importSource(
+	args.format,
+	() => createReadStream(path, { highWaterMark: 1024 * 1024 }),
+	{ fileName: basename(path), map: args.map, set: args.set }
+);
 
 await runWithStore('import', async ({ db }) => {
-	const report = await importDrafts(db, parsed, {
+	const report = await importDrafts(db, source, {
 		author: 'cli:import',
 		reason: `import of ${basename(path)} (${args.format})`,
 		dryRun: args.dryRun,

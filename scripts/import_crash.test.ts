@@ -44,7 +44,7 @@ async function withStore<T>(env: Env, fn: (db: Db) => Promise<T>): Promise<T> {
 
 /**
  * Starts the real import command on {@link FILE}, waits for its first progress line on stderr
- * (records staged inside the transaction, more to come), and kills it with SIGKILL.
+ * (the first batch of rows written inside the transaction, more to come), and kills it with SIGKILL.
  */
 async function importThenKill(env: Env): Promise<string> {
 	const { DATABASE_URL: _drop, ...base } = process.env;
@@ -59,7 +59,7 @@ async function importThenKill(env: Env): Promise<string> {
 	const writing = new Promise<string>((res, rej) => {
 		child.stderr.on('data', (d) => {
 			output += d;
-			const m = /import: staged (\d+) of (\d+) records/.exec(output);
+			const m = /import: wrote \d+ records from (\d+) of (\d+) rows/.exec(output);
 			if (m && Number(m[1]) < Number(m[2])) {
 				child.kill('SIGKILL');
 				res(m[0]);
@@ -103,7 +103,7 @@ describe.each(places)('kill -9 of npm run import on $name', (place) => {
 			await withStore(env, (db) => importDir(db, 'tests/fixtures/valid-min'));
 			const before = await withStore(env, fingerprint);
 			const line = await importThenKill(env);
-			expect(line).toMatch(/^import: staged 2000 of \d+ records$/);
+			expect(line).toMatch(/^import: wrote \d+ records from 1000 of 5000 rows$/);
 			expect(await withStore(env, fingerprint)).toEqual(before);
 
 			const { DATABASE_URL: _drop, ...base } = process.env;

@@ -14,7 +14,7 @@ import { importDir } from '../../src/lib/server/db/snapshot';
 import { openStore } from '../../src/lib/server/db/store';
 import { freshDatabase } from '../../src/lib/server/db/test_engines';
 import { acledLines } from '../synthetic/acled';
-import { readProcessMemory } from './proc_status';
+import { readProcessCpuSeconds, readProcessMemory } from './proc_status';
 import type { Row } from './results';
 
 /** The synthetic ACLED-format file of `rows` rows (seed 1), written once under `dir`. */
@@ -47,9 +47,11 @@ async function timedImport(env: Record<string, string>, file: string) {
 	let out = '';
 	let err = '';
 	let peak = 0;
+	let cpu = 0;
 	const poll = setInterval(() => {
 		try {
 			peak = Math.max(peak, readProcessMemory(child.pid!).peakRssMiB);
+			cpu = Math.max(cpu, readProcessCpuSeconds(child.pid!));
 		} catch {
 			// The process has exited.
 		}
@@ -61,7 +63,7 @@ async function timedImport(env: Record<string, string>, file: string) {
 	const seconds = (performance.now() - started) / 1000;
 	if (code !== 0) throw new Error(`import exited ${code}: ${(err || out).slice(-800)}`);
 	const report = JSON.parse(out.trim().split('\n').at(-1)!);
-	return { seconds, peakMiB: peak, report };
+	return { seconds, peakMiB: peak, cpuSeconds: cpu, report };
 }
 
 /** A fresh store seeded with `geodataDir` on each engine there is; PostgreSQL only with a URL. */
@@ -128,7 +130,7 @@ export async function benchImport(options: {
 					} finally {
 						await store.close();
 					}
-					const { seconds, peakMiB, report } = await timedImport(env, file);
+					const { seconds, peakMiB, cpuSeconds, report } = await timedImport(env, file);
 					if (report.new !== size)
 						notes.push(`${label} on ${place.name}: ${report.new} new of ${size}`);
 					rows.push(
@@ -139,6 +141,14 @@ export async function benchImport(options: {
 							unit: 's',
 							values: [seconds],
 							note: '≤ 60 s for 100,000'
+						},
+						{
+							size: label,
+							part: 'import',
+							metric: `import CPU time (${place.name})`,
+							unit: 's',
+							values: [cpuSeconds],
+							note: 'user + system of the import process (the last 50 ms poll)'
 						},
 						{
 							size: label,
@@ -171,7 +181,7 @@ export async function benchImport(options: {
 	notes.push(
 		'Import: `node --import tsx scripts/import.ts FILE --format acled --json` (what `npm run import` runs) on a synthetic ' +
 			'ACLED export (`geodata:synthetic --format acled`, seed 1) into a fresh store seeded with the dataset; wall time ' +
-			'from spawn to exit (start-up, parse, plan, write, commit) and peak RSS (VmHWM of /proc/<pid>/status); one run each.'
+			'from spawn to exit (start-up, parse, plan, write, commit), CPU time (utime + stime of /proc/<pid>/stat, polled every 50 ms) and peak RSS (VmHWM of /proc/<pid>/status); one run each.'
 	);
 	return { rows, notes };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseProcStatus, readProcessMemory } from './proc_status';
+import {
+	parseProcCpuSeconds,
+	parseProcStatus,
+	readProcessCpuSeconds,
+	readProcessMemory
+} from './proc_status';
 
 const STATUS = `Name:\tnode
 Umask:\t0022
@@ -28,5 +33,18 @@ describe('readProcessMemory', () => {
 		const memory = readProcessMemory(process.pid);
 		expect(memory.rssMiB).toBeGreaterThan(1);
 		expect(memory.peakRssMiB).toBeGreaterThanOrEqual(memory.rssMiB);
+	});
+});
+
+describe('parseProcCpuSeconds', () => {
+	it('adds utime and stime (fields 14 and 15), counting from the last parenthesis', () => {
+		const stat =
+			'4242 (node (a) b) S 1 4242 4242 0 -1 4194304 100 0 0 0 250 75 0 0 20 0 11 0 123 456 789';
+		expect(parseProcCpuSeconds(stat)).toBe(3.25);
+		expect(() => parseProcCpuSeconds('4242 (node) S 1')).toThrow(/utime/);
+	});
+
+	it('reads the CPU time of this process', () => {
+		expect(readProcessCpuSeconds(process.pid)).toBeGreaterThan(0);
 	});
 });

@@ -12,8 +12,8 @@ import {
 	slug
 } from './build';
 import { parseDay } from './dates';
-import { decodeUtf8, readTable } from './text';
-import type { ImportItem, ParseResult, Rejection } from './types';
+import { parseTable, type TableFormat } from './stream';
+import type { ImportItem, ParseResult } from './types';
 
 /** The columns an ACLED row cannot be imported without. */
 export const ACLED_REQUIRED = [
@@ -180,22 +180,17 @@ export function acledRow(row: Record<string, string>, rowNumber: number) {
 	return checkItem(item, problems, columnOf) ? { item, problems } : { problems };
 }
 
+/** ACLED's table: its required columns, then {@link acledRow} for each row. */
+export const acledTable: TableFormat = {
+	format: 'acled',
+	header(columns) {
+		const missing = ACLED_REQUIRED.filter((c) => !columns.includes(c));
+		if (!missing.length) return acledRow;
+		return missing.map((column) => ({ row: 1, column, reason: 'required column is missing' }));
+	}
+};
+
 /** An ACLED export (CSV, codebook columns) → records and rejections. */
 export function parseAcled(bytes: Uint8Array): ParseResult {
-	const { text, notes } = decodeUtf8(bytes);
-	const table = readTable(text, notes);
-	const rejected: Rejection[] = [];
-	const missing = ACLED_REQUIRED.filter((c) => !table.columns.includes(c));
-	if (missing.length) {
-		for (const column of missing)
-			rejected.push({ row: 1, column, reason: 'required column is missing' });
-		return { format: 'acled', rows: table.rows.length, items: [], rejected, notes };
-	}
-	const items: ImportItem[] = [];
-	table.rows.forEach((row, i) => {
-		const { item, problems } = acledRow(row, i + 2);
-		if (item) items.push(item);
-		rejected.push(...problems.list);
-	});
-	return { format: 'acled', rows: table.rows.length, items, rejected, notes };
+	return parseTable(acledTable, bytes);
 }

@@ -4,10 +4,12 @@ import { parseAcled } from './acled';
 import { parseCsv } from './csv';
 import {
 	CandidateIndex,
+	ImportPlanner,
 	candidateOf,
 	checkExtent,
 	findDuplicates,
 	metres,
+	ownKeys,
 	planImport,
 	type Existing
 } from './plan';
@@ -169,6 +171,7 @@ describe('CandidateIndex', () => {
 			c('that-year', '2020-06-01', 'year'),
 			c('next-month', '2020-10-27')
 		]);
+		index.add({ ...c('other-type', '2020-09-27'), type: 'Battles' });
 		const near = [...index.near(tartar.incident)].map((x) => x.id).sort();
 		expect(near).toEqual(['same-day', 'that-week', 'that-year']);
 		expect(findDuplicates(tartar.incident, index.near(tartar.incident))).toEqual([
@@ -176,5 +179,54 @@ describe('CandidateIndex', () => {
 			'that-week',
 			'that-year'
 		]);
+	});
+});
+
+describe('ImportPlanner', () => {
+	it('plans a file a batch at a time exactly as all at once', () => {
+		const text = readFileSync('tests/fixtures/import/spreadsheet.csv', 'utf8');
+		const lines = text.split('\n');
+		// Rows that repeat each other, so later batches find duplicates among earlier ones.
+		const body = [lines[0], lines[1], lines[1].replace('46.9340', '46.9345'), ...lines.slice(2)];
+		const items = parseCsv(new TextEncoder().encode(body.join('\n'))).items;
+		const whole = planImport(items, empty());
+		const planner = new ImportPlanner([], ownKeys(items));
+		const batched = [0, 1, 2, 3].flatMap((i) => {
+			const { results, writes } = planner.plan(items.slice(i, i + 1), empty());
+			return [{ results, writes }];
+		});
+		expect(batched.flatMap((b) => b.results)).toEqual(whole.results);
+		const plain = ({ kind, id, body }: { kind: string; id: string; body: unknown }) => ({
+			kind,
+			id,
+			body
+		});
+		expect(batched.flatMap((b) => b.writes.map(plain))).toEqual(whole.writes);
+		expect(planner.written).toBe(whole.writes.length);
+	});
+
+	it('writes a record a later row changes once, under its first number, with the last body', () => {
+		const [first] = acled;
+		const changed = structuredClone(first);
+		changed.row = 9;
+		changed.sources[0] = {
+			...changed.sources[0],
+			title: 'Another title'
+		} as (typeof first.sources)[0];
+		const planner = new ImportPlanner([], ownKeys([first, changed]));
+		const a = planner.plan([first], empty());
+		const b = planner.plan([changed], empty());
+		const isSource = (w: { kind: string; id: string }) =>
+			w.kind === 'source' && w.id === first.sources[0].id;
+		const source = a.writes.find(isSource)!;
+		const again = b.writes.find(isSource)!;
+		expect(again).toMatchObject({ n: source.n, again: true });
+		expect((again.body as { title: string }).title).toBe('Another title');
+		// The whole-file plan keeps one write for it, in the first place, with the later body.
+		const whole = planImport([first, changed], empty());
+		const writes = whole.writes.filter(isSource);
+		expect(writes).toHaveLength(1);
+		expect((writes[0].body as { title: string }).title).toBe('Another title');
+		expect(whole.writes.indexOf(writes[0])).toBe(source.n - 1);
 	});
 });

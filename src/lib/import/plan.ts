@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { DraftIncidentFeature, Extent } from '../data/schema';
+import { EVENT_TYPES } from '../data/vocabulary';
 import type { ImportItem, Rejection } from './types';
 
 /** What the database holds that an import is compared with (read once, not per row). */
@@ -72,9 +74,21 @@ const inside = ([lon, lat]: number[], [minLon, minLat, maxLon, maxLat]: Extent) 
 	lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat;
 
 /**
- * Rows whose geometry leaves the dataset's extent are rejected (as `check:data` would refuse them
- * on publishing), saying when latitude and longitude look swapped.
+ * The rejection of a row whose geometry leaves the dataset's extent (as `check:data` would refuse
+ * it on publishing), saying when latitude and longitude look swapped; null when it is inside.
  */
+export function extentRejection(item: ImportItem, extent: Extent): Rejection | null {
+	const outside = positions(item.incident.geometry).find((p) => !inside(p, extent));
+	if (!outside) return null;
+	const swapped = inside([outside[1], outside[0]], extent);
+	return {
+		row: item.row,
+		column: item.geometryColumn ?? 'geometry',
+		reason: `longitude ${outside[0]}, latitude ${outside[1]} lies outside the dataset's extent [${extent.join(', ')}]${swapped ? ': latitude and longitude look swapped' : ''}`
+	};
+}
+
+/** {@link extentRejection} over a whole file: the rows kept and those rejected. */
 export function checkExtent(
 	items: ImportItem[],
 	extent: Extent
@@ -82,17 +96,9 @@ export function checkExtent(
 	const kept: ImportItem[] = [];
 	const rejected: Rejection[] = [];
 	for (const item of items) {
-		const outside = positions(item.incident.geometry).find((p) => !inside(p, extent));
-		if (!outside) {
-			kept.push(item);
-			continue;
-		}
-		const swapped = inside([outside[1], outside[0]], extent);
-		rejected.push({
-			row: item.row,
-			column: item.geometryColumn ?? 'geometry',
-			reason: `longitude ${outside[0]}, latitude ${outside[1]} lies outside the dataset's extent [${extent.join(', ')}]${swapped ? ': latitude and longitude look swapped' : ''}`
-		});
+		const rejection = extentRejection(item, extent);
+		if (rejection) rejected.push(rejection);
+		else kept.push(item);
 	}
 	return { items: kept, rejected };
 }
@@ -120,6 +126,14 @@ function window(date: string, end: string | undefined, precision: string): [numb
 /** The least distance at which two incidents count as the same place: ~1 km, or their stated radius. */
 export const DUPLICATE_RADIUS_M = 1_000;
 
+/**
+ * `type` as the vocabulary's own string: a type read from a file is a slice of the text it was
+ * read from, and keeping the slice in the duplicate index would keep that whole piece of text.
+ */
+function ownType(type: string): string {
+	return EVENT_TYPES.find((t) => t === type) ?? type;
+}
+
 export function candidateOf(incident: DraftIncidentFeature): DuplicateCandidate {
 	const p = incident.properties;
 	return {
@@ -127,7 +141,7 @@ export function candidateOf(incident: DraftIncidentFeature): DuplicateCandidate 
 		date: p.date,
 		...(p.date_end ? { date_end: p.date_end } : {}),
 		date_precision: p.date_precision,
-		type: p.type,
+		type: ownType(p.type),
 		position: positions(incident.geometry)[0] as [number, number],
 		uncertainty_m: p.uncertainty_m,
 		...(p.external_ids ? { external_ids: p.external_ids as Record<string, string> } : {})
@@ -165,47 +179,55 @@ export function findDuplicates(
 /** A window wider than this many days is kept in one list that every look-up scans. */
 const WIDE_DAYS = 62;
 
+/** One event type's candidates: by the first day of their window, and those too wide for that. */
+interface TypeBucket {
+	byFirstDay: Map<number, DuplicateCandidate[]>;
+	wide: DuplicateCandidate[];
+}
+
 /**
- * Candidates by day, so a file of 100,000 rows is checked against the incidents of the days it
- * touches rather than against every incident (which would be quadratic).
+ * Candidates by event type and by the first day of their window (each stored once), so each row of
+ * a file of 100,000 is checked against the incidents of its own type whose windows may overlap
+ * its own (those starting at most {@link WIDE_DAYS} days before it) rather than against every
+ * incident (which would be quadratic): the work per row is the number of such incidents, whatever
+ * the file's size.
  */
 export class CandidateIndex {
-	#byDay = new Map<number, DuplicateCandidate[]>();
-	#wide: DuplicateCandidate[] = [];
+	#byType = new Map<string, TypeBucket>();
 
 	constructor(candidates: Iterable<DuplicateCandidate> = []) {
 		for (const c of candidates) this.add(c);
 	}
 
 	add(c: DuplicateCandidate) {
+		let bucket = this.#byType.get(c.type);
+		if (!bucket) this.#byType.set(c.type, (bucket = { byFirstDay: new Map(), wide: [] }));
 		const [from, to] = window(c.date, c.date_end, c.date_precision).map((t) => Math.floor(t / DAY));
 		if (to - from > WIDE_DAYS) {
-			this.#wide.push(c);
+			bucket.wide.push(c);
 			return;
 		}
-		for (let day = from; day <= to; day++) {
-			const list = this.#byDay.get(day);
-			if (list) list.push(c);
-			else this.#byDay.set(day, [c]);
-		}
+		const list = bucket.byFirstDay.get(from);
+		if (list) list.push(c);
+		else bucket.byFirstDay.set(from, [c]);
 	}
 
-	/** Every candidate whose window may overlap `incident`'s (a superset; {@link findDuplicates} decides). */
+	/** Every candidate of `incident`'s type whose window may overlap its (a superset; {@link findDuplicates} decides). */
 	*near(incident: DraftIncidentFeature): Generator<DuplicateCandidate> {
 		const p = incident.properties;
+		const bucket = this.#byType.get(p.type);
+		if (!bucket) return;
 		const [from, to] = window(p.date, p.date_end, p.date_precision).map((t) => Math.floor(t / DAY));
-		yield* this.#wide;
-		const wide = to - from > WIDE_DAYS;
-		const lists = wide
-			? [...this.#byDay.values()]
-			: Array.from({ length: to - from + 1 }, (_, i) => this.#byDay.get(from + i) ?? []);
-		const seen = new Set<DuplicateCandidate>();
-		for (const list of lists)
-			for (const c of list) {
-				if (seen.has(c)) continue;
-				seen.add(c);
-				yield c;
-			}
+		yield* bucket.wide;
+		if (to - from > WIDE_DAYS) {
+			for (const list of bucket.byFirstDay.values()) yield* list;
+			return;
+		}
+		// A window of at most WIDE_DAYS days that overlaps [from, to] starts in [from - WIDE_DAYS, to].
+		for (let day = from - WIDE_DAYS; day <= to; day++) {
+			const list = bucket.byFirstDay.get(day);
+			if (list) yield* list;
+		}
 	}
 }
 
@@ -214,69 +236,161 @@ function withId(incident: DraftIncidentFeature, id: string): DraftIncidentFeatur
 	return { ...incident, id, properties: { ...incident.properties, id } };
 }
 
-/**
- * Decides, row by row, what an import writes: a row whose incident (by external id, else by id)
- * exists with the same body and sources is `unchanged` and writes nothing; one that exists with
- * another body is `updated` (a new draft version of what changed); any other is `new`. Possible
- * duplicates (of existing incidents or of earlier rows of the same file) are flagged on the
- * incident itself (`possible_duplicate_of`), so the reviewer sees them.
- */
-export function planImport(items: ImportItem[], existing: Existing): Plan {
-	const results: RowResult[] = [];
-	const writes: Write[] = [];
-	/** Canonical bodies this import writes, by `kind/id` (a source two rows cite is written once). */
-	const written = new Map<string, string>();
-	const targets = items.map((item) => {
-		const ext = item.incident.properties.external_ids ?? {};
-		const matched = Object.entries(ext)
-			.map(([k, v]) => existing.byExternalId.get(`${k}:${v}`))
-			.find((id) => id !== undefined);
-		return matched ? withId(item.incident, matched) : item.incident;
-	});
-	// The file's own incidents are compared in file order only (each with the rows before it), as
-	// on the first import, so that importing the file again finds the same duplicates.
-	const ownIds = new Set(targets.map((t) => t.properties.id));
-	const index = new CandidateIndex(existing.candidates.filter((c) => !ownIds.has(c.id)));
-	for (const [i, item] of items.entries()) {
-		let incident = targets[i];
-		const id = incident.properties.id;
-		const duplicateOf = findDuplicates(incident, index.near(incident));
-		const { possible_duplicate_of: _drop, ...properties } = incident.properties;
-		void _drop;
-		incident = {
-			...incident,
-			properties: duplicateOf.length
-				? { ...properties, possible_duplicate_of: duplicateOf }
-				: properties
-		};
-		index.add(candidateOf(incident));
+/** The keys `acled:AZE1234` of an incident's external ids. */
+export function externalKeys(incident: DraftIncidentFeature): string[] {
+	return Object.entries(incident.properties.external_ids ?? {}).map(([k, v]) => `${k}:${v}`);
+}
 
-		const before = existing.bodies.get(`incident/${id}`);
-		const records: Write[] = [
-			...item.sources.map((s) => ({ kind: 'source' as const, id: s.id, body: s })),
-			...item.statements.map((s) => ({ kind: 'statement' as const, id: s.id, body: s })),
-			{ kind: 'incident', id, body: incident }
-		];
-		let changed = false;
-		for (const record of records) {
-			const key = `${record.kind}/${record.id}`;
-			const old = existing.bodies.get(key);
-			if (item.partial && record.kind !== 'incident' && (old !== undefined || written.has(key)))
-				continue;
-			const body = canonical(record.body);
-			const earlier = written.get(key) ?? (old === undefined ? undefined : canonical(old));
-			if (earlier === body) continue;
-			changed = true;
-			if (!written.has(key)) writes.push(record);
-			else writes[writes.findIndex((w) => `${w.kind}/${w.id}` === key)] = record;
-			written.set(key, body);
+/**
+ * The first 64 bits of the SHA-1 of a canonical body, as two 32-bit words: what the planner keeps
+ * of each record it has written, rather than the body itself, so planning 100,000 rows does not
+ * hold 100,000 bodies. Only ever compared with the digest of another body of the same record, so
+ * a chance collision (2^-64 per comparison) is negligible.
+ */
+export function digest(text: string): [number, number] {
+	const hash = createHash('sha1').update(text).digest();
+	return [hash.readUInt32LE(0), hash.readUInt32LE(4)];
+}
+
+/** A write the planner decided, numbered in the order the records are first written (from 1). */
+export interface NumberedWrite extends Write {
+	n: number;
+	/** The same record was written earlier in this import: this body replaces that one. */
+	again: boolean;
+}
+
+/**
+ * Decides, row by row, what an import writes, a batch of rows at a time (so a file of any size
+ * is planned with only its current batch in memory): a row whose incident (by external id, else
+ * by id) exists with the same body and sources is `unchanged` and writes nothing; one that exists
+ * with another body is `updated` (a new draft version of what changed); any other is `new`.
+ * Possible duplicates (of existing incidents or of earlier rows of the same file) are flagged on
+ * the incident itself (`possible_duplicate_of`), so the reviewer sees them.
+ *
+ * The file's own incidents are compared in file order only (each with the rows before it), as on
+ * the first import, so that importing the file again finds the same duplicates: existing
+ * candidates that are the file's own rows (`own`: by id or external id) are left out.
+ */
+export class ImportPlanner {
+	readonly #index: CandidateIndex;
+	/** The number of each record this import writes, by `kind/id` (from 1, in first-write order). */
+	readonly #written = new Map<string, number>();
+	/** The {@link digest} of each written record's body, two words per number. */
+	#digests = new Uint32Array(2 * 4096);
+	#n = 0;
+
+	#digestOf(n: number): [number, number] {
+		return [this.#digests[2 * n], this.#digests[2 * n + 1]];
+	}
+
+	#setDigest(n: number, [a, b]: [number, number]) {
+		if (2 * n + 1 >= this.#digests.length) {
+			const grown = new Uint32Array(this.#digests.length * 2);
+			grown.set(this.#digests);
+			this.#digests = grown;
 		}
-		results.push({
-			row: item.row,
-			id,
-			status: before === undefined ? 'new' : changed ? 'updated' : 'unchanged',
-			duplicateOf
-		});
+		this.#digests[2 * n] = a;
+		this.#digests[2 * n + 1] = b;
+	}
+
+	constructor(
+		candidates: Iterable<DuplicateCandidate>,
+		own: { ids: Set<string>; external: Set<string> }
+	) {
+		const mine = (c: DuplicateCandidate) =>
+			own.ids.has(c.id) ||
+			Object.entries(c.external_ids ?? {}).some(([k, v]) => own.external.has(`${k}:${v}`));
+		this.#index = new CandidateIndex([...candidates].filter((c) => !mine(c)));
+	}
+
+	/** Records written so far (distinct). */
+	get written(): number {
+		return this.#n;
+	}
+
+	/**
+	 * Plans the next rows of the file, given what the database holds for them (`bodies` by
+	 * `kind/id`, `byExternalId`): their results, and the writes they add (a record written again
+	 * keeps its number, `again`).
+	 */
+	plan(
+		items: ImportItem[],
+		existing: Pick<Existing, 'bodies' | 'byExternalId'>
+	): { results: RowResult[]; writes: NumberedWrite[] } {
+		const results: RowResult[] = [];
+		const writes: NumberedWrite[] = [];
+		for (const item of items) {
+			const matched = externalKeys(item.incident)
+				.map((key) => existing.byExternalId.get(key))
+				.find((id) => id !== undefined);
+			let incident = matched ? withId(item.incident, matched) : item.incident;
+			const id = incident.properties.id;
+			const duplicateOf = findDuplicates(incident, this.#index.near(incident));
+			const { possible_duplicate_of: _drop, ...properties } = incident.properties;
+			void _drop;
+			incident = {
+				...incident,
+				properties: duplicateOf.length
+					? { ...properties, possible_duplicate_of: duplicateOf }
+					: properties
+			};
+			this.#index.add(candidateOf(incident));
+
+			const before = existing.bodies.get(`incident/${id}`);
+			const records: Write[] = [
+				...item.sources.map((s) => ({ kind: 'source' as const, id: s.id, body: s })),
+				...item.statements.map((s) => ({ kind: 'statement' as const, id: s.id, body: s })),
+				{ kind: 'incident', id, body: incident }
+			];
+			let changed = false;
+			for (const record of records) {
+				const key = `${record.kind}/${record.id}`;
+				const old = existing.bodies.get(key);
+				const mine = this.#written.get(key);
+				if (item.partial && record.kind !== 'incident' && (old !== undefined || mine)) continue;
+				const body = digest(canonical(record.body));
+				const earlier =
+					mine !== undefined
+						? this.#digestOf(mine)
+						: old === undefined
+							? undefined
+							: digest(canonical(old));
+				if (earlier && earlier[0] === body[0] && earlier[1] === body[1]) continue;
+				changed = true;
+				const n = mine ?? ++this.#n;
+				writes.push({ ...record, n, again: mine !== undefined });
+				this.#written.set(key, n);
+				this.#setDigest(n, body);
+			}
+			results.push({
+				row: item.row,
+				id,
+				status: before === undefined ? 'new' : changed ? 'updated' : 'unchanged',
+				duplicateOf
+			});
+		}
+		return { results, writes };
+	}
+}
+
+/** The file's own ids and external ids (see {@link ImportPlanner}). */
+export function ownKeys(items: Iterable<ImportItem>): { ids: Set<string>; external: Set<string> } {
+	const own = { ids: new Set<string>(), external: new Set<string>() };
+	for (const item of items) {
+		own.ids.add(item.incident.properties.id);
+		for (const key of externalKeys(item.incident)) own.external.add(key);
+	}
+	return own;
+}
+
+/** {@link ImportPlanner} over a whole file at once: its results and its writes, in order. */
+export function planImport(items: ImportItem[], existing: Existing): Plan {
+	const planner = new ImportPlanner(existing.candidates, ownKeys(items));
+	const { results, writes: numbered } = planner.plan(items, existing);
+	const writes: Write[] = [];
+	for (const { n, again: _again, ...write } of numbered) {
+		void _again;
+		writes[n - 1] = write;
 	}
 	return { results, writes };
 }

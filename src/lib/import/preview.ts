@@ -1,7 +1,7 @@
 import { detectMapping, FIELDS, type Field } from './fields';
 import type { ImportReport } from './report';
 import { readTable } from './text';
-import type { ImportFormat, ParseOptions, ParseResult } from './types';
+import type { ImportFormat, ImportItem, ParseOptions } from './types';
 
 /** How many rows the browser's preview shows. */
 export const PREVIEW_ROWS = 5;
@@ -39,11 +39,11 @@ function headerColumns(text: string): string[] {
 	return readTable(first, []).columns;
 }
 
-/** The preview of `parsed` (the file `text` read as `format` with `options`): pure. */
+/** The preview of the first `items` of the file `text` read as `format` with `options`: pure. */
 export function previewOf(
 	format: ImportFormat,
 	text: string,
-	parsed: ParseResult,
+	items: ImportItem[],
 	options: ParseOptions = {}
 ): ImportPreview {
 	const table = format === 'acled' || format === 'ucdp' || format === 'csv';
@@ -53,7 +53,7 @@ export function previewOf(
 		columns,
 		mapping,
 		fields: format === 'csv' ? FIELDS : [],
-		rows: parsed.items.slice(0, PREVIEW_ROWS).map(({ row, incident, sources }) => {
+		rows: items.slice(0, PREVIEW_ROWS).map(({ row, incident, sources }) => {
 			const p = incident.properties;
 			const g = incident.geometry;
 			const position =

@@ -11,8 +11,8 @@ import {
 	slug
 } from './build';
 import { parseDay } from './dates';
-import { decodeUtf8, readTable } from './text';
-import type { ImportItem, ParseResult, Rejection } from './types';
+import { parseTable, type TableFormat } from './stream';
+import type { ImportItem, ParseResult } from './types';
 
 /** The columns a GED row cannot be imported without. */
 export const UCDP_REQUIRED = [
@@ -218,22 +218,17 @@ export function ucdpRow(row: Record<string, string>, rowNumber: number) {
 	return checkItem(item, problems, columnOf) ? { item, problems } : { problems };
 }
 
+/** UCDP GED's table: its required columns, then {@link ucdpRow} for each row. */
+export const ucdpTable: TableFormat = {
+	format: 'ucdp',
+	header(columns) {
+		const missing = UCDP_REQUIRED.filter((c) => !columns.includes(c));
+		if (!missing.length) return ucdpRow;
+		return missing.map((column) => ({ row: 1, column, reason: 'required column is missing' }));
+	}
+};
+
 /** A UCDP GED file (CSV) → records and rejections. */
 export function parseUcdp(bytes: Uint8Array): ParseResult {
-	const { text, notes } = decodeUtf8(bytes);
-	const table = readTable(text, notes);
-	const rejected: Rejection[] = [];
-	const missing = UCDP_REQUIRED.filter((c) => !table.columns.includes(c));
-	if (missing.length) {
-		for (const column of missing)
-			rejected.push({ row: 1, column, reason: 'required column is missing' });
-		return { format: 'ucdp', rows: table.rows.length, items: [], rejected, notes };
-	}
-	const items: ImportItem[] = [];
-	table.rows.forEach((row, i) => {
-		const { item, problems } = ucdpRow(row, i + 2);
-		if (item) items.push(item);
-		rejected.push(...problems.list);
-	});
-	return { format: 'ucdp', rows: table.rows.length, items, rejected, notes };
+	return parseTable(ucdpTable, bytes);
 }

@@ -1,14 +1,20 @@
 import type { Extent } from '../../data/schema';
 import { buildReport, type ImportReport } from '../../import/report';
 import {
+	ImportPlanner,
 	candidateOf,
-	checkExtent,
-	planImport,
+	extentRejection,
 	type DuplicateCandidate,
 	type Existing,
-	type Write
+	type RowResult
 } from '../../import/plan';
-import type { ParseResult } from '../../import/types';
+import { parsedSource, type ImportSource } from '../../import/stream';
+import {
+	ImportFileError,
+	type ImportItem,
+	type ParseResult,
+	type Rejection
+} from '../../import/types';
 import type { Db, Queryable } from './db';
 import { recordsToDataset } from './dataset_records';
 import {
@@ -30,11 +36,12 @@ export interface ImportOptions extends Change {
 	 * same author), so they wait in the reviewers' queue; by default they stay drafts.
 	 */
 	submit?: boolean;
-	/** Told how far the write has got (`wrote 2000 of 30000 records`), for the command's stderr. */
+	/** Told how far the import has got (`wrote 3232 records from 1000 of 30000 rows`), for stderr. */
 	onProgress?: (message: string) => void;
 }
 
-const CHUNK = 2000;
+/** Rows planned, looked up and written together: what the import holds in memory at a time. */
+const BATCH = 1000;
 /** How far around the file's dates the duplicate check looks (a year's event may be anywhere in it). */
 const CANDIDATE_SLACK_DAYS = 400;
 
@@ -54,27 +61,126 @@ function shiftDay(day: string, days: number): string {
 	return new Date(Date.parse(day) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Everything the plan compares the file with, in a handful of queries whatever the file's size. */
-async function readExisting(tx: Queryable, parsed: ParseResult): Promise<Existing> {
-	const existing: Existing = { bodies: new Map(), byExternalId: new Map(), candidates: [] };
+/** What the first pass over a file learns: everything but the plan, in a few values per row. */
+interface Scan {
+	rows: number;
+	notes: string[];
+	/** The file's rejections and those of rows outside the extent. */
+	rejected: Rejection[];
+	/** Rows that became items inside the extent (the second pass must find as many). */
+	kept: number;
+	/** Their incident ids and external ids (see {@link ImportPlanner}). */
+	own: { ids: Set<string>; external: Set<string> };
+	/** The earliest date and the latest (end) date of those rows. */
+	first: string;
+	last: string;
+}
+
+/**
+ * The first pass: reads the whole file (as a stream for tables) keeping only each row's ids,
+ * dates and rejections. A file that cannot be read at all is one rejection of row 0.
+ */
+async function scanFile(source: ImportSource, extent: Extent | null): Promise<Scan> {
+	const scan: Scan = {
+		rows: 0,
+		notes: [],
+		rejected: [],
+		kept: 0,
+		own: { ids: new Set(), external: new Set() },
+		first: '',
+		last: ''
+	};
+	const pass = source.read();
+	try {
+		for (;;) {
+			const next = await pass.next();
+			if (next.done) {
+				scan.rows = next.value.rows;
+				scan.notes = next.value.notes;
+				return scan;
+			}
+			const event = next.value;
+			if ('rejected' in event) {
+				for (const r of event.rejected) scan.rejected.push(r);
+				continue;
+			}
+			const outside = extent ? extentRejection(event.item, extent) : null;
+			if (outside) {
+				scan.rejected.push(outside);
+				continue;
+			}
+			scan.kept++;
+			const p = event.item.incident.properties;
+			scan.own.ids.add(p.id);
+			for (const [k, v] of Object.entries(p.external_ids ?? {})) scan.own.external.add(`${k}:${v}`);
+			if (!scan.first || p.date < scan.first) scan.first = p.date;
+			const end = p.date_end ?? p.date;
+			if (!scan.last || end > scan.last) scan.last = end;
+		}
+	} catch (error) {
+		if (!(error instanceof ImportFileError)) throw error;
+		return {
+			...scan,
+			rows: 0,
+			notes: [],
+			rejected: [{ row: 0, column: '', reason: error.message }],
+			kept: 0
+		};
+	}
+}
+
+/**
+ * The incidents rows dated `first`…`last` might repeat (a year either side), as compact
+ * candidates: read once per import, one query.
+ */
+async function readCandidates(
+	tx: Queryable,
+	first: string,
+	last: string
+): Promise<DuplicateCandidate[]> {
+	if (!first) return [];
+	const rows = await tx.query<{ body: string }>(
+		`select jsonb_build_object('type', 'Feature', 'geometry', r.body -> 'geometry',
+		   'properties', jsonb_build_object(
+		     'id', h.id, 'date', r.body #> '{properties,date}', 'date_end', r.body #> '{properties,date_end}',
+		     'date_precision', r.body #> '{properties,date_precision}', 'type', r.body #> '{properties,type}',
+		     'uncertainty_m', r.body #> '{properties,uncertainty_m}',
+		     'external_ids', r.body #> '{properties,external_ids}'))::text as body
+		 from ${LATEST}
+		 where h.kind = 'incident' and r.status <> 'retracted'
+		   and r.body #>> '{properties,date}' between $1 and $2`,
+		[shiftDay(first, -CANDIDATE_SLACK_DAYS), shiftDay(last, CANDIDATE_SLACK_DAYS)]
+	);
+	return rows.map((row) => {
+		const feature = JSON.parse(row.body);
+		for (const key of ['date_end', 'external_ids'])
+			if (feature.properties[key] === null) delete feature.properties[key];
+		return candidateOf(feature);
+	});
+}
+
+/** What the database holds for one batch of rows: bodies by `kind/id`, incidents by external id. */
+async function readExisting(
+	tx: Queryable,
+	items: ImportItem[]
+): Promise<Pick<Existing, 'bodies' | 'byExternalId'>> {
+	const existing: Pick<Existing, 'bodies' | 'byExternalId'> = {
+		bodies: new Map(),
+		byExternalId: new Map()
+	};
 	const ids: Record<string, Set<string>> = {
 		incident: new Set(),
 		source: new Set(),
 		statement: new Set()
 	};
 	const external: Record<'acled' | 'ucdp', Set<string>> = { acled: new Set(), ucdp: new Set() };
-	let first = '';
-	let last = '';
-	for (const item of parsed.items) {
+	for (const item of items) {
 		const p = item.incident.properties;
 		ids.incident.add(p.id);
 		for (const s of item.sources) ids.source.add(s.id);
 		for (const s of item.statements) ids.statement.add(s.id);
 		if (p.external_ids?.acled) external.acled.add(p.external_ids.acled);
 		if (p.external_ids?.ucdp) external.ucdp.add(p.external_ids.ucdp);
-		if (!first || p.date < first) first = p.date;
-		const end = p.date_end ?? p.date;
-		if (!last || end > last) last = end;
 	}
 	for (const name of ['acled', 'ucdp'] as const) {
 		if (external[name].size === 0) continue;
@@ -97,84 +203,74 @@ async function readExisting(tx: Queryable, parsed: ParseResult): Promise<Existin
 		);
 		for (const row of rows) existing.bodies.set(`${kind}/${row.id}`, JSON.parse(row.body));
 	}
-	if (first) {
-		const rows = await tx.query<{ body: string }>(
-			`select jsonb_build_object('type', 'Feature', 'geometry', r.body -> 'geometry',
-			   'properties', jsonb_build_object(
-			     'id', h.id, 'date', r.body #> '{properties,date}', 'date_end', r.body #> '{properties,date_end}',
-			     'date_precision', r.body #> '{properties,date_precision}', 'type', r.body #> '{properties,type}',
-			     'uncertainty_m', r.body #> '{properties,uncertainty_m}',
-			     'external_ids', r.body #> '{properties,external_ids}'))::text as body
-			 from ${LATEST}
-			 where h.kind = 'incident' and r.status <> 'retracted'
-			   and r.body #>> '{properties,date}' between $1 and $2`,
-			[shiftDay(first, -CANDIDATE_SLACK_DAYS), shiftDay(last, CANDIDATE_SLACK_DAYS)]
-		);
-		for (const row of rows) {
-			const feature = JSON.parse(row.body);
-			for (const key of ['date_end', 'external_ids'])
-				if (feature.properties[key] === null) delete feature.properties[key];
-			existing.candidates.push(candidateOf(feature) as DuplicateCandidate);
-		}
-	}
 	return existing;
 }
 
+/** The last position of each kind's heads (new heads are placed after them, in import order). */
+async function lastPositions(tx: Queryable): Promise<Map<string, number>> {
+	const rows = await tx.query<{ kind: string; position: number }>(
+		'select kind, max(position) as position from heads group by kind'
+	);
+	return new Map(rows.map((r) => [r.kind, Number(r.position)]));
+}
+
 /**
- * Writes the records of `writes` as new draft versions, in one pass: numbered revisions in the
- * append-only log, a new head for a new record (after the others of its kind), the latest version
- * moved for one that exists; what readers see (the published version) is untouched.
+ * Writes one batch's records as new draft versions, straight into the store (inside the import's
+ * transaction, so nothing is visible, and nothing is left, unless it commits): numbered revisions
+ * in the append-only log, a new head for a new record (after the others of its kind), the latest
+ * version moved for one that exists; what readers see (the published version) is untouched. The
+ * batch's rows go to the server as one JSON parameter; the bodies are written twice (the record and
+ * its revision) and held nowhere else. `import_changes` keeps each write's key, number and version
+ * (no body) for {@link submitWritten}.
  */
-async function writeDrafts(
+async function writeBatch(
 	tx: Queryable,
-	writes: Write[],
+	rows: { kind: string; id: string; n: number; position: number; body: unknown }[],
 	base: number,
 	change: Change,
-	submit = false,
-	onProgress: (message: string) => void = () => {}
+	first: boolean
 ) {
-	await tx.exec(
-		'create temp table import_writes (kind text, id text, n integer, body jsonb) on commit drop'
-	);
-	for (let i = 0; i < writes.length; i += CHUNK) {
-		await tx.query(
-			`insert into import_writes select * from jsonb_to_recordset($1::text::jsonb)
-			 as x(kind text, id text, n integer, body jsonb)`,
-			[
-				JSON.stringify(
-					writes
-						.slice(i, i + CHUNK)
-						.map((w, j) => ({ kind: w.kind, id: w.id, n: i + j + 1, body: w.body }))
-				)
-			]
+	if (first)
+		await tx.exec(
+			'create temp table import_changes (kind text, id text, n integer, version integer) on commit drop'
 		);
-		onProgress(`staged ${Math.min(i + CHUNK, writes.length)} of ${writes.length} records`);
-	}
-	await tx.exec(`create temp table import_changes on commit drop as
-		select w.kind, w.id, w.n, w.body, coalesce(h.latest_version, 0) + 1 as version
-		from import_writes w left join heads h on h.kind = w.kind and h.id = w.id`);
 	await tx.query(
-		`insert into records (kind, id, version, status, body, revision)
-		 select kind, id, version, 'draft', body, $1::bigint + n from import_changes`,
-		[base]
+		`with x as (select * from jsonb_to_recordset($1::text::jsonb)
+		   as x(kind text, id text, n integer, body jsonb)),
+		 v as (select x.kind, x.id, x.n, x.body, coalesce(h.latest_version, 0) + 1 as version
+		   from x left join heads h on h.kind = x.kind and h.id = x.id),
+		 r as (insert into records (kind, id, version, status, body, revision)
+		   select kind, id, version, 'draft', body, $2::bigint + n from v),
+		 c as (insert into import_changes select kind, id, n, version from v)
+		 insert into revisions (revision, kind, id, version, status, author, reason, body)
+		 select $2::bigint + n, kind, id, version, 'draft', $3, $4, body from v`,
+		[
+			JSON.stringify(rows.map(({ kind, id, n, body }) => ({ kind, id, n, body }))),
+			base,
+			change.author,
+			change.reason ?? ''
+		]
 	);
 	await tx.query(
-		`insert into revisions (revision, kind, id, version, status, author, reason, body)
-		 select $1::bigint + n, kind, id, version, 'draft', $2, $3, body from import_changes order by n`,
-		[base, change.author, change.reason ?? '']
+		`insert into heads (kind, id, position, published_version, latest_version)
+		 select x.kind, x.id, x.position, null, coalesce(h.latest_version, 0) + 1
+		 from jsonb_to_recordset($1::text::jsonb) as x(kind text, id text, position integer)
+		 left join heads h on h.kind = x.kind and h.id = x.id
+		 on conflict (kind, id) do update set latest_version = excluded.latest_version`,
+		[JSON.stringify(rows.map(({ kind, id, position }) => ({ kind, id, position })))]
 	);
-	onProgress(`wrote ${writes.length} records and their revisions; committing`);
-	await tx.exec(`insert into heads (kind, id, position, published_version, latest_version)
-		select c.kind, c.id, coalesce(m.position, -1) + row_number() over (partition by c.kind order by c.n),
-		       null, c.version
-		from import_changes c
-		left join (select kind, max(position) as position from heads group by kind) m on m.kind = c.kind
-		on conflict (kind, id) do update set latest_version = excluded.latest_version`);
-	if (!submit) return;
+}
+
+/**
+ * Submits the incidents an import wrote for review: each newest version written becomes
+ * `in_review`, with one more revision each (numbered after the import's `count` drafts).
+ */
+async function submitWritten(tx: Queryable, base: number, count: number, change: Change) {
 	await tx.exec(`create temp table import_submit on commit drop as
 		select kind, id, version, row_number() over (order by n) as k
-		from import_changes where kind = 'incident'`);
-	const next = base + writes.length;
+		from (select distinct on (id) kind, id, version, n from import_changes
+		      where kind = 'incident' order by id, version desc) latest`);
+	const next = base + count;
 	await tx.query(
 		`update records r set status = 'in_review', revision = $1::bigint + s.k from import_submit s
 		 where r.kind = s.kind and r.id = s.id and r.version = s.version`,
@@ -183,49 +279,89 @@ async function writeDrafts(
 	await tx.query(
 		`insert into revisions (revision, kind, id, version, status, author, reason, body)
 		 select $1::bigint + s.k, r.kind, r.id, r.version, 'in_review', $2, $3, r.body
-		 from import_submit s join records r on r.kind = s.kind and r.id = s.id and r.version = s.version
-		 order by s.k`,
+		 from import_submit s join records r on r.kind = s.kind and r.id = s.id and r.version = s.version`,
 		[next, change.author, change.reason ?? '']
 	);
 }
 
 /**
- * Imports a parsed file as drafts in ONE transaction: rows outside the dataset's extent are
- * rejected; a file with rejected rows writes nothing unless `skipRejected`; a row the database
- * already holds unchanged writes nothing; the rest become draft versions by `options.author`.
- * A failure at any point leaves the database as it was.
+ * Imports a file as drafts in ONE transaction: rows outside the dataset's extent are rejected; a
+ * file with rejected rows writes nothing unless `skipRejected`; a row the database already holds
+ * unchanged writes nothing; the rest become draft versions by `options.author`. A failure at any
+ * point leaves the database as it was.
+ *
+ * The file is read twice and never held whole (for a table): a first pass learns every row's
+ * ids, dates and rejections (so the duplicate check can leave the file's own records out, and
+ * whether anything is to be written is known before writing); the second plans and writes
+ * {@link BATCH} rows at a time, looking up only what the database holds for them.
  */
 export async function importDrafts(
 	db: Db,
-	parsed: ParseResult,
+	input: ImportSource | ParseResult,
 	options: ImportOptions
 ): Promise<ImportReport> {
+	const source = 'read' in input ? input : parsedSource(input);
+	const progress = options.onProgress ?? (() => {});
+	// The first pass runs before the transaction, so the write lock is not held while it reads.
+	const extentBefore = await publishedExtent(db);
+	const scanBefore = await scanFile(source, extentBefore);
 	return db.transaction(async (tx) => {
 		const base = options.dryRun ? 0 : await lockForWrite(tx);
 		const extent = await publishedExtent(tx);
-		const { items, rejected: outside } = extent
-			? checkExtent(parsed.items, extent)
-			: { items: parsed.items, rejected: [] };
-		const rejected = [...parsed.rejected, ...outside];
-		const plan = planImport(items, await readExisting(tx, { ...parsed, items }));
-		const write = !options.dryRun && (rejected.length === 0 || options.skipRejected === true);
-		if (write && plan.writes.length)
-			await writeDrafts(
-				tx,
-				plan.writes,
-				base,
-				options,
-				options.submit === true,
-				options.onProgress
-			);
+		const scan =
+			JSON.stringify(extent) === JSON.stringify(extentBefore)
+				? scanBefore
+				: await scanFile(source, extent);
+		const write = !options.dryRun && (scan.rejected.length === 0 || options.skipRejected === true);
+		const results: RowResult[] = [];
+		const planner = new ImportPlanner(await readCandidates(tx, scan.first, scan.last), scan.own);
+		scan.own = { ids: new Set(), external: new Set() };
+		const positions = write ? await lastPositions(tx) : new Map<string, number>();
+		let batch: ImportItem[] = [];
+		let seen = 0;
+		/** Records written so far: revision `base + n` is the n-th. */
+		let written = 0;
+		const flush = async () => {
+			const { results: planned, writes } = planner.plan(batch, await readExisting(tx, batch));
+			for (const r of planned) results.push(r);
+			batch = [];
+			if (!write || writes.length === 0) return;
+			// A record written twice in one batch is written once, with the later body; one written
+			// again in a later batch gets another draft version (and revision) of its own.
+			const byKey = new Map<string, { kind: string; id: string; body: unknown }>();
+			for (const w of writes)
+				byKey.set(`${w.kind}/${w.id}`, { kind: w.kind, id: w.id, body: w.body });
+			const rows = [...byKey.values()].map((w) => {
+				const position = (positions.get(w.kind) ?? -1) + 1;
+				positions.set(w.kind, position);
+				return { ...w, n: ++written, position };
+			});
+			await writeBatch(tx, rows, base, options, written === rows.length);
+			progress(`wrote ${written} records from ${seen} of ${scan.kept} rows`);
+		};
+		if (scan.kept > 0) {
+			for await (const event of source.read()) {
+				if (!('item' in event) || (extent && extentRejection(event.item, extent))) continue;
+				batch.push(event.item);
+				seen++;
+				if (batch.length >= BATCH) await flush();
+			}
+			if (batch.length) await flush();
+			if (seen !== scan.kept)
+				throw new Error(
+					`the file changed while it was being imported (${scan.kept} rows, then ${seen}): nothing was written`
+				);
+		}
+		if (written && options.submit === true) await submitWritten(tx, base, written, options);
+		if (written) progress(`wrote ${written} records and their revisions; committing`);
 		return buildReport({
-			format: parsed.format,
-			rows: parsed.rows,
-			results: plan.results,
-			rejected,
-			written: write && plan.writes.length > 0,
+			format: source.format,
+			rows: scan.rows,
+			results,
+			rejected: scan.rejected,
+			written: written > 0,
 			dryRun: options.dryRun === true,
-			notes: parsed.notes
+			notes: scan.notes
 		});
 	});
 }
@@ -251,7 +387,8 @@ export async function publishDrafts(
 		}>(
 			`select h.kind, h.id, r.version, r.status, r.body::text as body
 			 from ${LATEST}
-			 join unnest($1::text[], $2::text[]) as k(kind, id) on k.kind = h.kind and k.id = h.id`,
+			 join unnest($1::text[], $2::text[]) as k(kind, id) on k.kind = h.kind and k.id = h.id
+			 order by h.kind, h.position`,
 			[keys.map((k) => k.kind), keys.map((k) => k.id)]
 		);
 		if (drafts.length !== keys.length) throw new Error('publishDrafts: some records do not exist');

@@ -1,7 +1,8 @@
 import { detectFormat } from '../../import/detect';
 import { FIELDS, type Field } from '../../import/fields';
-import { parseImport } from '../../import/parse';
-import { previewOf, type ImportAnswer } from '../../import/preview';
+import { importSource } from '../../import/parse';
+import { PREVIEW_ROWS, previewOf, type ImportAnswer } from '../../import/preview';
+import { firstItems, parsedSource, piecesOf, type ImportSource } from '../../import/stream';
 import {
 	IMPORT_FORMATS,
 	ImportFileError,
@@ -101,6 +102,25 @@ function unreadable(format: ImportFormat, reason: string): ParseResult {
 }
 
 /**
+ * `source`, with anything but an {@link ImportFileError} thrown while reading it logged and said
+ * as one line (a report, never a stack trace, for a file our parsers choke on).
+ */
+function guarded(source: ImportSource, format: ImportFormat): ImportSource {
+	return {
+		format: source.format,
+		async *read() {
+			try {
+				return yield* source.read();
+			} catch (error) {
+				if (error instanceof ImportFileError) throw error;
+				console.error(error);
+				throw new ImportFileError(`the file could not be read as ${format}`);
+			}
+		}
+	};
+}
+
+/**
  * `POST /api/import`: the body is the file, counted as it streams in (413 past the limit); it is
  * read as `format` (detected when `auto`) and imported as drafts by the caller in one transaction,
  * or only reported on (`dry_run`). A file that cannot be read is a report saying why, never a
@@ -149,20 +169,18 @@ export async function postImport(
 	const format =
 		params.request.format === 'auto' ? detectFormat(name, head) : params.request.format;
 	const options = { fileName: name, map: params.request.map as Record<string, string> };
-	let parsed: ParseResult;
-	if (bytes.byteLength === 0) parsed = unreadable(format, 'the file is empty');
-	else
-		try {
-			parsed = parseImport(format, bytes, options);
-		} catch (error) {
-			if (!(error instanceof ImportFileError)) console.error(error);
-			parsed = unreadable(
-				format,
-				error instanceof ImportFileError ? error.message : `the file could not be read as ${format}`
-			);
-		}
+	// The upload is in memory already (up to the limit); it is read in pieces all the same, as
+	// the command line reads a file, so parsing never holds a second copy of it as rows.
+	const source: ImportSource =
+		bytes.byteLength === 0
+			? parsedSource(unreadable(format, 'the file is empty'))
+			: guarded(importSource(format, piecesOf(bytes), options), format);
 	try {
-		const { results: _results, ...report } = await importDrafts(ctx.db, parsed, {
+		const first = await firstItems(source, PREVIEW_ROWS).catch((error) => {
+			if (error instanceof ImportFileError) return [];
+			throw error;
+		});
+		const { results: _results, ...report } = await importDrafts(ctx.db, source, {
 			author: authorOf(ctx.user),
 			reason: `import of ${name} (${format}) in the browser`,
 			dryRun: params.request.dryRun,
@@ -173,7 +191,7 @@ export async function postImport(
 		const answer: ImportAnswer = {
 			format,
 			report,
-			preview: previewOf(format, head, parsed, options)
+			preview: previewOf(format, head, first, options)
 		};
 		const refused = !report.dry_run && !report.written && report.invalid > 0;
 		return privately(jsonResponse(refused ? 422 : 200, answer));
