@@ -364,6 +364,15 @@ describe('the map', () => {
 			.poll(() => page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label'))
 			.toBe('Phóng to');
 		expect(await page.locator('.maplibregl-ctrl-zoom-in').count()).toBe(1);
+		const label = (selector: string, name = 'aria-label') =>
+			page.locator(selector).first().getAttribute(name);
+		expect(await label('.maplibregl-ctrl-zoom-in', 'title')).toBe('Phóng to');
+		expect(await label('.maplibregl-ctrl-zoom-out')).toBe('Thu nhỏ');
+		expect(await label('.maplibregl-ctrl-compass', 'title')).toBe(
+			'Kéo để xoay bản đồ, bấm để quay về hướng bắc'
+		);
+		expect(await label('.maplibregl-ctrl-attrib-button')).toBe('Bật/tắt nguồn dữ liệu');
+		expect(await label('canvas.maplibregl-canvas')).toBe('Bản đồ');
 		expect(await page.locator('.legend').getAttribute('lang')).toBe('vi');
 		expect(await page.locator('.legend').textContent()).toContain('Đường tiếp xúc, 1994–2020');
 	});

@@ -85,6 +85,30 @@ export const MAPLIBRE_LOCALE: Record<MapLang, Record<string, string>> = {
 	}
 };
 
+/**
+ * Where each of MapLibre's own strings shows, by the controls' documented class names: MapLibre
+ * reads its locale once, when the map is made, and has no public way to change it, so a language
+ * switch relabels what is on screen instead.
+ */
+const CONTROL_LABELS: readonly (readonly [selector: string, key: string, title: boolean])[] = [
+	['.maplibregl-ctrl-zoom-in', 'NavigationControl.ZoomIn', true],
+	['.maplibregl-ctrl-zoom-out', 'NavigationControl.ZoomOut', true],
+	['.maplibregl-ctrl-compass', 'NavigationControl.ResetBearing', true],
+	['.maplibregl-ctrl-attrib-button', 'AttributionControl.ToggleAttribution', true],
+	['canvas.maplibregl-canvas', 'Map.Title', false]
+];
+
+/** Puts the map's controls' labels (and the canvas's name) in `lang`. */
+export function relabelControls(container: ParentNode, lang: MapLang): void {
+	const strings = MAPLIBRE_LOCALE[lang];
+	for (const [selector, key, title] of CONTROL_LABELS) {
+		for (const element of container.querySelectorAll(selector)) {
+			element.setAttribute('aria-label', strings[key]);
+			if (title) element.setAttribute('title', strings[key]);
+		}
+	}
+}
+
 /** Metres as kilometres for the legend: one decimal under 10 km, whole above. */
 export function formatKm(metres: number, lang: MapLang): string {
 	const km = metres / 1000;
