@@ -15,9 +15,10 @@ const browserFiles = files.filter(drivesBrowser).map((f) => `${DIR}/${f}`);
 const httpFiles = files.filter((f) => !drivesBrowser(f)).map((f) => `${DIR}/${f}`);
 
 /**
- * Browser and HTTP tests against the built server (`build/`). Two projects that run side by side,
- * each one file at a time: the browser files one after another (SwiftShader's WebGL takes a core),
- * the HTTP-only files beside them on the other core.
+ * Browser and HTTP tests against the built server (`build/`), as two projects. Vitest 4 puts every
+ * project that runs one file at a time into one queue, so the projects cannot overlap; instead the
+ * HTTP-only files run first, two at a time (each has its own server, port and data directory), then
+ * the browser files one after another (SwiftShader's WebGL takes a core).
  */
 export default defineConfig({
 	resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
@@ -31,7 +32,7 @@ export default defineConfig({
 		outputFile: { json: 'test-results/e2e.json' },
 		projects: [
 			{ extends: true, test: { name: 'browser', include: browserFiles, fileParallelism: false } },
-			{ extends: true, test: { name: 'http', include: httpFiles, fileParallelism: false } }
+			{ extends: true, test: { name: 'http', include: httpFiles } }
 		]
 	}
 });
