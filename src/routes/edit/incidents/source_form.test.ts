@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { source as sourceSchema } from '$lib/data/schema';
 import { problemsByName } from './field_problems';
 import {
 	SOURCE_FIELDS,
 	emptySource,
+	putSnapshot,
 	snapshotRequest,
 	sourceOfForm,
 	snapshotOf
@@ -90,5 +93,66 @@ describe('snapshotOf', () => {
 			text: ' Pasted words '
 		});
 		expect(await snapshotOf(undefined, ' \n\t ')).toBeNull();
+	});
+});
+
+describe('putSnapshot', () => {
+	/** What the server received, and what it answers next. */
+	const seen: { method?: string; url?: string; type?: string; body: string }[] = [];
+	let reply: { status: number; body?: string; type?: string } = { status: 204 };
+	const server = createServer((req: IncomingMessage, res) => {
+		let body = '';
+		req.setEncoding('utf8');
+		req.on('data', (chunk: string) => (body += chunk));
+		req.on('end', () => {
+			seen.push({ method: req.method, url: req.url, type: req.headers['content-type'], body });
+			res.statusCode = reply.status;
+			if (reply.type) res.setHeader('content-type', reply.type);
+			res.end(reply.body ?? '');
+		});
+	});
+	let base = '';
+	const viaServer: typeof fetch = (url, init) => fetch(`${base}${String(url)}`, init);
+
+	beforeAll(async () => {
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	});
+	afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+	it('puts pasted text as JSON to the source named, escaping its id', async () => {
+		seen.length = 0;
+		reply = { status: 204 };
+		const outcome = await putSnapshot('src/1 ü', { kind: 'text', text: 'Lời trích' }, viaServer);
+		expect(outcome).toEqual({ ok: true });
+		expect(seen).toEqual([
+			{
+				method: 'PUT',
+				url: '/api/sources/src%2F1%20%C3%BC/snapshot',
+				type: 'application/json',
+				body: JSON.stringify({ text: 'Lời trích' })
+			}
+		]);
+	});
+
+	it("returns the server's description of a refusal", async () => {
+		reply = {
+			status: 400,
+			type: 'application/json',
+			body: JSON.stringify({ description: 'snapshot: the page has no readable text' })
+		};
+		const outcome = await putSnapshot('s1', { kind: 'html', html: '<p></p>' }, viaServer);
+		expect(outcome).toEqual({
+			ok: false,
+			status: 400,
+			why: 'snapshot: the page has no readable text'
+		});
+		expect(seen.at(-1)?.type).toBe('text/html; charset=utf-8');
+	});
+
+	it('falls back to the status text when the answer is not JSON (a proxy page)', async () => {
+		reply = { status: 502, type: 'text/html', body: '<h1>Bad gateway</h1>' };
+		const outcome = await putSnapshot('s1', { kind: 'text', text: 'x' }, viaServer);
+		expect(outcome).toEqual({ ok: false, status: 502, why: 'Bad Gateway' });
 	});
 });

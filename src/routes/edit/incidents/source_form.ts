@@ -1,3 +1,5 @@
+import { answerOf } from './form_feedback.svelte';
+
 /** The fields of a new source the form edits, by the API's names for them. */
 export const SOURCE_FIELDS = [
 	'publisher',
@@ -77,4 +79,32 @@ export function snapshotRequest(input: SnapshotInput): { contentType: string; bo
 	return input.kind === 'text'
 		? { contentType: 'application/json', body: JSON.stringify({ text: input.text }) }
 		: { contentType: 'text/html; charset=utf-8', body: input.html };
+}
+
+/** What putting a snapshot came to: stored, or refused with the server's reason. */
+export type SnapshotOutcome = { ok: true } | { ok: false; status: number; why: string };
+
+/**
+ * Puts a snapshot of source `id` (`PUT /api/sources/<id>/snapshot`). A refusal carries the
+ * server's own description (the field's problem, shown beside it), else the status text; a network
+ * failure rejects, for the form to report as one.
+ */
+export async function putSnapshot(
+	id: string,
+	input: SnapshotInput,
+	fetchFn: typeof fetch = fetch
+): Promise<SnapshotOutcome> {
+	const request = snapshotRequest(input);
+	const response = await fetchFn(`/api/sources/${encodeURIComponent(id)}/snapshot`, {
+		method: 'PUT',
+		headers: { 'content-type': request.contentType },
+		body: request.body
+	});
+	if (response.ok) return { ok: true };
+	const answer = await answerOf(response);
+	return {
+		ok: false,
+		status: response.status,
+		why: String(answer.description ?? response.statusText)
+	};
 }
