@@ -108,7 +108,7 @@ describe('the basemap', () => {
 		});
 	});
 
-	it('names the countries in view, in English and in Vietnamese', async () => {
+	it('names the countries and the water places in view, in English and in Vietnamese', async () => {
 		await withGuardedPage(app, { viewport: { width: 1280, height: 720 } }, async ({ page }) => {
 			await open(page, app.server.url);
 			const countries = new Set(await rendered(page, ['basemap-country-labels']));
@@ -122,6 +122,15 @@ describe('the basemap', () => {
 				return JSON.stringify(map.getLayoutProperty('basemap-country-labels', 'text-field'));
 			});
 			expect(vi).toContain('name_vi');
+			// The curated water places too: "Cửa sông Tartar", not "Tartar river mouth".
+			const water = await page.evaluate(() =>
+				JSON.stringify(window.__atlasMap!.getLayoutProperty('places-water-labels', 'text-field'))
+			);
+			expect(water).toContain('Cửa sông ');
+			expect(water).toContain('name_in_label');
+			await jump(page, { center: [46.68, 40.25], zoom: 9 });
+			const inLabel = await rendered(page, ['places-water-labels'], 'name_in_label');
+			expect(inLabel).toContain('Sarsang');
 			await jump(page, { center: [44.8, 39.8], zoom: 7.2 });
 			const viNames = await rendered(page, ['basemap-country-labels'], 'name_vi');
 			// The view is held inside the basemap's box, so Turkey's label may be out of it; Iran's is in.

@@ -23,6 +23,7 @@ import type {
 } from '$lib/data/schema';
 import { maxClaimedCasualties, radiusScale } from './encoding';
 import { assertWindow, type TimeWindow } from './time';
+import { waterPlaceName } from './map_text';
 
 /**
  * A deep copy of coordinate arrays. The dataset may reach the map wrapped in Svelte proxies,
@@ -167,6 +168,8 @@ export interface PlaceMapProperties {
 	confidence: string;
 	/** How far (ems) the label stands from the point: clear of the incident markers drawn on it. */
 	label_offset: number;
+	/** A water place's name inside its label, for the label in other languages (`waterPlaceName`). */
+	name_in_label?: string;
 }
 
 /** How far (ems) a place's name stands from its dot where no incident marker sits on it. */
@@ -218,6 +221,11 @@ export function placeLabelOffsets(
 	});
 }
 
+function nameInLabel(label: string, kind: string): { name_in_label?: string } {
+	const name = waterPlaceName(label, kind);
+	return name === undefined ? {} : { name_in_label: name };
+}
+
 export function placeMapFeatures(
 	places: FeatureCollectionOf<PlaceFeature>,
 	offsets: readonly number[] = []
@@ -232,7 +240,8 @@ export function placeMapFeatures(
 				label: feature.properties.label,
 				kind: feature.properties.kind,
 				confidence: feature.properties.confidence,
-				label_offset: offsets[i] ?? PLACE_LABEL_OFFSET
+				label_offset: offsets[i] ?? PLACE_LABEL_OFFSET,
+				...nameInLabel(feature.properties.label, feature.properties.kind)
 			}
 		}))
 	};

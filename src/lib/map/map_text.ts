@@ -1,4 +1,4 @@
-import type { ToggleId } from './style';
+import type { ToggleId, WaterPlaceKind } from './style';
 
 export type MapLang = 'en' | 'vi';
 
@@ -66,6 +66,40 @@ export const LEGEND_TEXT = {
 		}
 	}
 } as const;
+
+/**
+ * How a water place's label reads in each language, around the name the data gives it
+ * ("Sarsang" of "Sarsang reservoir"). English is the data's own label; the Vietnamese generic
+ * word ("hồ chứa", "cửa sông") is our translation, the name stays as the data has it.
+ */
+export const WATER_PLACE_WORDS: Record<
+	MapLang,
+	Record<WaterPlaceKind, readonly [before: string, after: string]>
+> = {
+	en: {
+		reservoir: ['', ' reservoir'],
+		'river source': ['', ' river source'],
+		'river mouth': ['', ' river mouth']
+	},
+	vi: {
+		reservoir: ['Hồ chứa ', ''],
+		'river source': ['Nguồn sông ', ''],
+		'river mouth': ['Cửa sông ', '']
+	}
+};
+
+/**
+ * The name inside a water place's English label ("Sugovushan / Madagiz" of "Sugovushan / Madagiz
+ * reservoir"), or `undefined` when the label is not built that way: such a label is shown as the
+ * data has it, in every language.
+ */
+export function waterPlaceName(label: string, kind: string): string | undefined {
+	if (!Object.hasOwn(WATER_PLACE_WORDS.en, kind)) return undefined;
+	const [before, after] = WATER_PLACE_WORDS.en[kind as WaterPlaceKind];
+	if (!label.startsWith(before) || !label.endsWith(after)) return undefined;
+	const name = label.slice(before.length, label.length - after.length).trim();
+	return name === '' ? undefined : name;
+}
 
 /** MapLibre's control strings (https://maplibre.org/maplibre-gl-js/docs/API/type-aliases/MapOptions/#locale). */
 export const MAPLIBRE_LOCALE: Record<MapLang, Record<string, string>> = {

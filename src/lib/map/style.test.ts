@@ -12,7 +12,8 @@ import {
 } from '@maplibre/maplibre-gl-style-spec';
 import { LAYER_IDS } from '$lib/data/schema';
 import { BOLD_FONT_STACK, ITALIC_FONT_STACK, REGULAR_FONT_STACK } from './fonts';
-import { mapDataOf, visibleIdFilter } from './layers';
+import { mapDataOf, placeMapFeatures, visibleIdFilter } from './layers';
+import { waterPlaceName } from './map_text';
 import {
 	HALO_DASH,
 	HALO_FILL_OPACITY,
@@ -30,7 +31,7 @@ import {
 	buildStyle,
 	type StyleOptions
 } from './style';
-import { LOC_FIGHTING, MADAGIZ_MINE, testDataset } from './test_fixtures';
+import { LOC_FIGHTING, MADAGIZ_MINE, PLACES, testDataset } from './test_fixtures';
 
 const BASEMAP_URL = 'http://127.0.0.1:4173/data/basemap/';
 
@@ -250,11 +251,12 @@ describe('buildStyle', () => {
 			String(layout(style, 'basemap-country-labels', 'text-field', georgia));
 		expect(field(en)).toBe('Georgia');
 		expect(field(vi)).toBe('Gruzia');
-		for (const id of LANG_LABEL_LAYERS) {
+		for (const [id, field] of Object.entries(LANG_LABEL_LAYERS)) {
 			expect((layer(vi, id).layout as Record<string, unknown>)['text-field'], id).toEqual(
-				basemapLabelField('vi')
+				field('vi')
 			);
 		}
+		expect(LANG_LABEL_LAYERS['basemap-country-labels']).toBe(basemapLabelField);
 		const filter = featureFilter(filterOf(en, 'basemap-country-labels'), 'test');
 		const at = (zoom: number, rank: number) =>
 			filter.filter({ zoom }, { type: 1, properties: { ...georgia, rank } } as never);
@@ -438,5 +440,56 @@ describe('the label fonts', () => {
 		expect(BOLD_FONT_STACK[0]).toMatch(/\bBold\b/);
 		expect(declared.has(BOLD_FONT_STACK[0])).toBe(false);
 		expect(BOLD_FONT_STACK.slice(1).every((f) => declared.has(f))).toBe(true);
+	});
+});
+
+describe('water places in the reader’s language', () => {
+	const places = placeMapFeatures({
+		type: 'FeatureCollection',
+		features: [
+			['Sarsang reservoir', 'reservoir'],
+			['Sugovushan / Madagiz reservoir', 'reservoir'],
+			['Tartar river mouth', 'river mouth'],
+			['Tartar river source', 'river source'],
+			['Lake Sevan', 'reservoir']
+		].map(([label, kind], i) => ({
+			...PLACES[0],
+			properties: { ...PLACES[0].properties, id: `w${i}`, label, kind }
+		}))
+	});
+	const labels = (lang: 'en' | 'vi') => {
+		const style = buildStyle({ ...options(), lang });
+		return places.features.map((f) =>
+			String(layout(style, 'places-water-labels', 'text-field', { ...f.properties }))
+		);
+	};
+
+	it('keeps the data’s own labels in English', () => {
+		expect(labels('en')).toEqual([
+			'Sarsang reservoir',
+			'Sugovushan / Madagiz reservoir',
+			'Tartar river mouth',
+			'Tartar river source',
+			'Lake Sevan'
+		]);
+	});
+
+	it('puts the generic word in Vietnamese around the name as the data gives it, both forms kept', () => {
+		expect(labels('vi')).toEqual([
+			'Hồ chứa Sarsang',
+			'Hồ chứa Sugovushan / Madagiz',
+			'Cửa sông Tartar',
+			'Nguồn sông Tartar',
+			// Not built from its kind: shown as the data has it.
+			'Lake Sevan'
+		]);
+	});
+
+	it('finds the name only in a label built from its kind', () => {
+		expect(waterPlaceName('Tartar river mouth', 'river mouth')).toBe('Tartar');
+		expect(waterPlaceName('Tartar river mouth', 'river source')).toBeUndefined();
+		expect(waterPlaceName(' reservoir', 'reservoir')).toBeUndefined();
+		expect(waterPlaceName('Madagiz', 'village')).toBeUndefined();
+		expect(waterPlaceName('x reservoir', 'toString')).toBeUndefined();
 	});
 });

@@ -28,7 +28,7 @@ import {
 	type PlaceMapProperties,
 	type RegionMapProperties
 } from './layers';
-import type { MapLang } from './map_text';
+import { WATER_PLACE_WORDS, type MapLang } from './map_text';
 import { REGION_WINDOW_STATE, layerFilter, layerFilterByState, type TimeWindow } from './time';
 
 /** The toggles the legend offers, in the order it lists them. */
@@ -145,19 +145,40 @@ export function panBounds(
 
 /** Curated places that are water, not settlements: labelled in the water style, with no dot. */
 export const WATER_PLACE_KINDS = ['reservoir', 'river source', 'river mouth'] as const;
+export type WaterPlaceKind = (typeof WATER_PLACE_KINDS)[number];
 
-/** The symbol layers whose text follows the reader's language, with the property for each. */
-export const LANG_LABEL_LAYERS = [
-	'basemap-water-labels',
-	'basemap-lake-labels',
-	'basemap-country-labels'
-];
+/** The symbol layers whose text follows the reader's language, with the `text-field` of each. */
+export const LANG_LABEL_LAYERS: Record<string, (lang: MapLang) => ExpressionSpecification> = {
+	'basemap-water-labels': basemapLabelField,
+	'basemap-lake-labels': basemapLabelField,
+	'basemap-country-labels': basemapLabelField,
+	'places-water-labels': waterPlaceLabelField
+};
 
 /** The `text-field` of the basemap's own labels (country, lake and river names) in a language. */
 export function basemapLabelField(lang: MapLang): ExpressionSpecification {
 	return lang === 'vi'
 		? ['to-string', ['coalesce', ['get', 'name_vi'], ['get', 'name']]]
 		: ['to-string', ['get', 'name']];
+}
+
+/**
+ * The `text-field` of the curated water places (`WATER_PLACE_KINDS`) in a language: in English the
+ * data's label; in another, the name inside it (`name_in_label`, from `waterPlaceName`) with that
+ * language's generic word (`WATER_PLACE_WORDS`), so the Vietnamese map reads "Cửa sông Tartar",
+ * not "Tartar river mouth". A label not built from its kind stays as the data has it.
+ */
+export function waterPlaceLabelField(lang: MapLang): ExpressionSpecification {
+	const label: ExpressionSpecification = ['to-string', ['get', 'label']];
+	if (lang === 'en') return label;
+	const name: ExpressionSpecification = ['to-string', ['get', 'name_in_label']];
+	const byKind: unknown[] = ['match', ['to-string', ['get', 'kind']]];
+	for (const kind of WATER_PLACE_KINDS) {
+		const [before, after] = WATER_PLACE_WORDS[lang][kind];
+		byKind.push(kind, ['concat', before, name, after]);
+	}
+	byKind.push(label);
+	return ['case', ['has', 'name_in_label'], byKind as ExpressionSpecification, label];
 }
 
 export const REGION_COLORS = {
@@ -621,7 +642,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 			filter: IS_WATER_PLACE,
 			layout: {
 				...vis('places'),
-				'text-field': ['to-string', ['get', 'label']],
+				'text-field': waterPlaceLabelField(options.lang ?? 'en'),
 				'text-font': ITALIC_FONT_STACK,
 				'text-size': ['interpolate', ['linear'], ['zoom'], 6, 11, 11, 13],
 				'text-variable-anchor': ['right', 'bottom-right', 'top-right', 'bottom', 'top', 'left'],
