@@ -105,6 +105,27 @@ export function checkIncidents(
 	});
 }
 
+/**
+ * Every incident's title and summary in each of the dataset's languages (`meta.languages`; English
+ * is required by the schema itself). This is what keeps an imported draft, which arrives in English
+ * only, from being published before a reviewer adds its translation.
+ */
+export function checkIncidentLanguages(
+	incidents: FeatureCollectionOf<IncidentFeature>,
+	languages: readonly string[],
+	errors: FileErrors
+): void {
+	incidents.features.forEach((f, i) => {
+		const p = f.properties;
+		for (const field of ['title', 'summary'] as const) {
+			for (const lang of languages) {
+				if (!Object.hasOwn(p[field], lang))
+					errors.add(featureEntry(i, p.id), `${field}.${lang}`, 'is missing');
+			}
+		}
+	});
+}
+
 export function checkLayer(
 	layerId: LayerId,
 	layer: FeatureCollectionOf<LayerFeature>,

@@ -97,12 +97,50 @@ describe('sources without a URL', () => {
 	});
 });
 
-describe('draft incidents', () => {
-	it('may lack the Vietnamese text that a published incident needs', () => {
+describe('texts in several languages', () => {
+	const meta = JSON.parse(base('meta.json')!);
+
+	it('need English only; the dataset names the languages a published incident must also have', () => {
 		const draft = structuredClone(incidents.features[0]);
 		delete draft.properties.title.vi;
 		delete draft.properties.summary.vi;
 		expect(draftIncidentFeature.safeParse(draft).success).toBe(true);
-		expect(incidentFeature.safeParse(draft).success).toBe(false);
+		expect(incidentFeature.safeParse(draft).success).toBe(true);
+		const copy = structuredClone(incidents);
+		copy.features[0] = draft;
+		expect(meta.languages).toEqual(['en', 'vi']);
+		expect(validateWith('incidents.geojson', copy)).toEqual([
+			`${incident}: title.vi is missing`,
+			`${incident}: summary.vi is missing`
+		]);
+		// A dataset published in English alone takes it.
+		const english = validateDataset((p) =>
+			p === 'incidents.geojson'
+				? JSON.stringify(copy)
+				: p === 'meta.json'
+					? JSON.stringify({ ...meta, languages: ['en'] })
+					: base(p)
+		);
+		expect(english.errors).toEqual([]);
+		delete copy.features[0].properties.title.en;
+		expect(validateWith('incidents.geojson', copy)).toContain(`${incident}: title.en is missing`);
+	});
+
+	it('keep every language given, keyed by language tag, and refuse a key that is not one', () => {
+		const title = { ...incidents.features[0].properties.title, ru: 'Взрыв мины у Мадагиза' };
+		const parsed = incidentFeature.parse(withFirstIncident((p) => (p.title = title)).features[0]);
+		expect(parsed.properties.title).toEqual(title);
+		expect(
+			validateWith(
+				'incidents.geojson',
+				withFirstIncident((p) => (p.summary = { ...(p.summary as object), Russian: 'x', ru: '' }))
+			)
+		).toEqual([
+			`${incident}: summary.ru must not be empty`,
+			`${incident}: summary.Russian is not a language tag: a text's languages are BCP 47 tags such as "en", "vi", "ru"`
+		]);
+		expect(validateWith('meta.json', { ...meta, languages: ['en', 'Vietnamese'] })).toEqual([
+			'meta.json: languages[1] must be a language tag (BCP 47)'
+		]);
 	});
 });

@@ -116,14 +116,28 @@ export const multiPolygonGeometry = z.object({
 	coordinates: z.array(z.array(ring).min(1)).min(1)
 });
 
-const bilingual = (kind: TextKind) => z.object({ en: required(kind), vi: required(kind) });
+/** A language as a key of a text map: a BCP 47 tag (`vi`, `ru`, `hy`, `zh-Hant`). */
+export const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /**
- * A draft's text: English, and Vietnamese once a reviewer has translated it. Imported records
- * arrive in English only; publishing (which validates against {@link incidentFeature}) needs both.
+ * A text in several languages, keyed by language: English required (the dataset's working
+ * language, which every export and search falls back to), any other optional. A reader whose
+ * language is missing is shown the English, marked as English (`textIn` in `$lib/i18n`).
  */
-const draftBilingual = (kind: TextKind) =>
-	z.object({ en: required(kind), vi: required(kind).optional() });
+export const langText = (kind: TextKind) =>
+	z
+		.object({ en: required(kind) })
+		.catchall(required(kind))
+		.superRefine((value, ctx) => {
+			for (const key of Object.keys(value)) {
+				if (!LANG_TAG.test(key))
+					ctx.addIssue({
+						code: 'custom',
+						path: [key],
+						message: `is not a language tag: a text's languages are BCP 47 tags such as "en", "vi", "ru"`
+					});
+			}
+		});
 
 /**
  * Ids the record has in other datasets and gazetteers: an import matches a row to the record it
@@ -256,8 +270,8 @@ export const claim = z.object({
 
 export const incidentProperties = z.object({
 	id: nonEmpty,
-	title: bilingual('title'),
-	summary: bilingual('text'),
+	title: langText('title'),
+	summary: langText('text'),
 	date: isoDate,
 	date_end: isoDate.optional(),
 	date_precision: datePrecision,
@@ -288,13 +302,12 @@ export const incidentFeature = z.object({
 	properties: incidentProperties
 });
 
-/** An incident as a draft may hold it: what an import writes; see {@link draftBilingual}. */
-export const draftIncidentFeature = incidentFeature.extend({
-	properties: incidentProperties.extend({
-		title: draftBilingual('title'),
-		summary: draftBilingual('text')
-	})
-});
+/**
+ * An incident as a draft may hold it: what an import writes. Drafts and published incidents keep
+ * to the same rules now that only the English text is required; the name stays for the callers
+ * that judge a draft.
+ */
+export const draftIncidentFeature = incidentFeature;
 
 /**
  * `direct`: the source prints the speaker's words in quotation marks; `reported`: the excerpt is
@@ -403,6 +416,12 @@ export const meta = z.object({
 	attribution: required('text'),
 	extent,
 	regions: z.array(region).optional(),
+	/**
+	 * The languages every published incident's title and summary must be in (English always is):
+	 * this dataset publishes in English and Vietnamese, the languages of its readers. A draft may
+	 * lack any but English; a text may carry more languages than these.
+	 */
+	languages: z.array(z.string().regex(LANG_TAG, 'must be a language tag (BCP 47)')).optional(),
 	synthetic: z.boolean().optional()
 });
 

@@ -3,6 +3,7 @@ import {
 	FileErrors,
 	checkBasemap,
 	checkExtent,
+	checkIncidentLanguages,
 	checkIncidents,
 	checkLayer,
 	checkOrganizations,
@@ -153,6 +154,8 @@ export function validateDataset(read: ReadFile, prefix = ''): ValidationResult {
 	const statementErrors = fileErrors(DATASET_FILES.statements);
 	if (places) checkPlaces(places, fileErrors(DATASET_FILES.places));
 	if (incidents) checkIncidents(incidents, incidentErrors);
+	if (incidents && metaData)
+		checkIncidentLanguages(incidents, metaData.languages ?? [], incidentErrors);
 	if (statements) checkStatements(statements, statementErrors);
 	if (sources) checkSources(sources, fileErrors(DATASET_FILES.sources));
 	if (organizations) checkOrganizations(organizations, fileErrors(DATASET_FILES.organizations));

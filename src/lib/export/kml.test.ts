@@ -25,6 +25,18 @@ describe('toKML', () => {
 		]);
 	});
 
+	it('keeps a title in a further language as a column of its own, and Vietnamese as a column even when missing', () => {
+		const { vi: _vi, ...title } = madagizMine.properties.title;
+		const russian = {
+			...madagizMine,
+			properties: { ...madagizMine.properties, title: { ...title, ru: 'Взрыв мины у Мадагиза' } }
+		};
+		const [mark] = placemarks(toKML([russian], fixtureContext()));
+		expect(data(mark, 'title_ru')).toBe('Взрыв мины у Мадагиза');
+		expect(mark).toContain('<Data name="title_vi">');
+		expect(data(mark, 'title_vi') ?? '').toBe('');
+	});
+
 	it('writes the geometry with rounded coordinates', () => {
 		const [mine, line] = placemarks(toKML([madagizMine, lineOfContact2016], fixtureContext()));
 		expect(mine).toContain('<Point><coordinates>46.750222,40.325861</coordinates></Point>');

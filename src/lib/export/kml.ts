@@ -24,6 +24,20 @@ function claimLine(c: Claim): string {
  * fields, one record per line inside multi-valued fields. The incident id is a field rather than
  * the Placemark's XML `id`, which may not start with a digit.
  */
+/**
+ * The title and summary in languages beyond English (`name`, `description`) and Vietnamese (always
+ * a column, empty where missing): `title_<tag>`, `summary_<tag>`, so no text of the record is lost.
+ */
+function otherLanguages(p: IncidentFeature['properties']): Record<string, string> {
+	const columns: Record<string, string> = {};
+	for (const field of ['title', 'summary'] as const) {
+		for (const [lang, text] of Object.entries(p[field])) {
+			if (lang !== 'en' && lang !== 'vi') columns[`${field}_${lang}`] = text;
+		}
+	}
+	return columns;
+}
+
 export function toKML(
 	features: IncidentFeature[],
 	ctx: ExportContext,
@@ -40,8 +54,9 @@ export function toKML(
 				name: p.title.en,
 				description: p.summary.en,
 				id: p.id,
-				title_vi: p.title.vi,
-				summary_vi: p.summary.vi,
+				title_vi: p.title.vi ?? '',
+				summary_vi: p.summary.vi ?? '',
+				...otherLanguages(p),
 				date: p.date,
 				date_end: p.date_end ?? '',
 				date_precision: p.date_precision,

@@ -97,4 +97,12 @@ describe('buildSearchIndex', () => {
 		).toBe(false);
 		expect(index.text.get('2016-04-02-line-of-contact')).toContain('ban ki moon');
 	});
+
+	it('finds an incident by its title in any language it has, not English and Vietnamese alone', () => {
+		const dataset = structuredClone(fixtureDataset());
+		const first = dataset.incidents.features[0];
+		first.properties.title = { ...first.properties.title, ru: 'Взрыв мины у Мадагиза' };
+		const index = buildSearchIndex(dataset);
+		expect(haystackMatches(index.text.get(first.id)!, queryWords('взрыв мины'))).toBe(true);
+	});
 });

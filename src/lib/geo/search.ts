@@ -70,14 +70,12 @@ function statementParts(s: Statement, organizations: ReadonlyMap<string, Organiz
 	return [s.quote.text, s.translation.text, s.speaker.name, s.speaker.role, ...names];
 }
 
-/** The text of an incident itself (titles, summaries, actors, type), without linked records. */
+/** The text of an incident itself (titles and summaries in every language, actors, type), without linked records. */
 export function incidentOwnText(feature: IncidentFeature): string[] {
 	const p = feature.properties;
 	return [
-		p.title.en,
-		p.title.vi,
-		p.summary.en,
-		p.summary.vi,
+		...Object.values(p.title),
+		...Object.values(p.summary),
 		...p.actors,
 		p.type,
 		p.sub_type,

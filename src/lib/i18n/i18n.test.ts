@@ -13,6 +13,7 @@ import {
 	locale,
 	messages,
 	term,
+	textIn,
 	vocab
 } from './index';
 
@@ -180,5 +181,25 @@ describe('the dataset’s vocabulary in Vietnamese', () => {
 		expect(term(vi.metrics, 'toString', 'vi', true).lang).toBe('en');
 		expect(englishIn('en')).toBeUndefined();
 		expect(englishIn('vi')).toBe('en');
+	});
+});
+
+describe('textIn', () => {
+	const title = { en: 'Mine blast near Madagiz', ru: 'Взрыв мины у Мадагиза' };
+
+	it('gives the reader’s language where the record has it, unmarked', () => {
+		expect(textIn({ ...title, vi: 'Nổ mìn gần Madagiz' }, 'vi')).toEqual({
+			text: 'Nổ mìn gần Madagiz',
+			lang: undefined
+		});
+		expect(textIn(title, 'en')).toEqual({ text: 'Mine blast near Madagiz', lang: undefined });
+	});
+
+	it('falls back to the English, marked as English, never to another language', () => {
+		expect(textIn(title, 'vi')).toEqual({ text: 'Mine blast near Madagiz', lang: 'en' });
+		expect(textIn({ ...title, vi: '' }, 'vi')).toEqual({
+			text: 'Mine blast near Madagiz',
+			lang: 'en'
+		});
 	});
 });

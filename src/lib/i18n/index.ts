@@ -47,3 +47,16 @@ export function term(
 export function englishIn(lang: Lang): 'en' | undefined {
 	return lang === 'en' ? undefined : 'en';
 }
+
+/**
+ * A record's text (a map from language to text, English always present) in the reader's
+ * language; where the record has none in it, the English, marked `lang: 'en'` so that it is never
+ * passed off as the page's language.
+ */
+export function textIn(
+	text: { readonly en: string } & Readonly<Record<string, string>>,
+	lang: Lang
+): Term {
+	const own = Object.hasOwn(text, lang) ? text[lang] : undefined;
+	return own ? { text: own, lang: undefined } : { text: text.en, lang: englishIn(lang) };
+}

@@ -89,6 +89,25 @@ describe('featureOfForm', () => {
 		expect(body.id).toBe(MINE.id);
 	});
 
+	it('keeps the languages the form does not edit (a Russian title stays)', () => {
+		const withRussian = {
+			...MINE,
+			properties: {
+				...MINE.properties,
+				title: { ...MINE.properties.title, ru: 'Взрыв мины у Мадагиза' },
+				summary: { ...MINE.properties.summary, hy: 'Ամփոփում' }
+			}
+		};
+		const form = { ...formOfFeature(withRussian), titleEn: 'Mine blast near Madagiz' };
+		const body = featureOfForm(form, withRussian) as IncidentFeature;
+		expect(body.properties.title).toEqual({
+			en: 'Mine blast near Madagiz',
+			vi: MINE.properties.title.vi,
+			ru: 'Взрыв мины у Мадагиза'
+		});
+		expect(body.properties.summary).toEqual(withRussian.properties.summary);
+	});
+
 	it('keeps a line until a point is placed, which then replaces it', () => {
 		const form = formOfFeature(FRONT);
 		expect(form.point).toBeNull();

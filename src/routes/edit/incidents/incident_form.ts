@@ -97,8 +97,9 @@ export function actorsOf(text: string): string[] {
 export function featureOfForm(form: IncidentForm, base: IncidentFeature | null = null): unknown {
 	const properties: Record<string, unknown> = {
 		...(base?.properties ?? { claims: [], statement_ids: [] }),
-		title: { en: form.titleEn, vi: form.titleVi },
-		summary: { en: form.summaryEn, vi: form.summaryVi },
+		// The form edits English and Vietnamese; any other language the record has is kept.
+		title: { ...base?.properties.title, en: form.titleEn, vi: form.titleVi },
+		summary: { ...base?.properties.summary, en: form.summaryEn, vi: form.summaryVi },
 		date: form.date,
 		date_precision: form.datePrecision,
 		type: form.type,
