@@ -12,12 +12,15 @@ import { useBuiltApp, withGuardedPage } from './app';
  * Names from the data are rendered isolated (`<bdi>`), so a right-to-left name cannot pull the
  * text after it into its own run. The dataset is valid-min with an Arabic actor followed by one
  * that starts with a digit (the case where the Unicode bidi algorithm reorders an unisolated
- * run), an Arabic place label and an Arabic title.
+ * run), an Arabic place label and an Arabic title. Its summary is in English only (the dataset's
+ * `languages` is `["en"]`), for the fallback a Vietnamese reader sees.
  */
 const ID = '2020-11-23-madagiz-mine';
 const RTL_ACTOR = 'كتيبة الدفاع';
 const RTL_LABEL = 'مداغيز / Madagiz';
 const RTL_TITLE = 'انفجار لغم قرب مداغيز';
+
+let SUMMARY_EN = '';
 
 const scratch = mkdtempSync(join(tmpdir(), 'atlas-bidi-'));
 const DIR = join(scratch, 'geodata');
@@ -31,6 +34,12 @@ edit<FeatureCollectionOf<IncidentFeature>>('incidents.geojson', (fc) => {
 	const p = fc.features[0].properties;
 	p.actors = [RTL_ACTOR, '12th Motor Rifle Brigade'];
 	p.title.en = RTL_TITLE;
+	// A dataset published in English alone (below): this summary has no Vietnamese.
+	SUMMARY_EN = p.summary.en;
+	delete (p.summary as Record<string, string>).vi;
+});
+edit<Record<string, unknown>>('meta.json', (meta) => {
+	meta.languages = ['en'];
 });
 edit<FeatureCollectionOf<PlaceFeature>>('places.geojson', (fc) => {
 	fc.features[0].properties.label = RTL_LABEL;
@@ -102,6 +111,27 @@ describe('right-to-left names', () => {
 			expect(await isolation(page, details, RTL_LABEL)).toEqual({ tag: 'BDI', bidi: 'isolate' });
 			const { first, second } = await leftEdges(page, `${details} dd.actors`, RTL_ACTOR, '12th');
 			expect(first).toBeLessThan(second);
+		});
+	});
+});
+
+describe('text the record lacks in the reader’s language', () => {
+	it('shows the English, marked lang="en", where the Vietnamese is missing (incident page and dashboard)', async () => {
+		await withPage(false, async (page) => {
+			await page.goto(`${app.server.url}/incidents/${ID}?lang=vi`);
+			expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+			const lead = page.locator('p.lead');
+			expect(await lead.innerText()).toBe(SUMMARY_EN);
+			expect(await lead.getAttribute('lang')).toBe('en');
+			// The title has its Vietnamese: not marked.
+			expect(await page.locator('h1').getAttribute('lang')).toBeNull();
+		});
+		await withPage(true, async (page) => {
+			await openDashboard(page, app.server.url, `sel=${ID}&lang=vi`);
+			const summary = page.locator('section[aria-label] p.summary');
+			await summary.waitFor();
+			expect(await summary.innerText()).toBe(SUMMARY_EN);
+			expect(await summary.getAttribute('lang')).toBe('en');
 		});
 	});
 });
