@@ -92,16 +92,16 @@ function newestIn(dir: string): number {
 
 /**
  * Why `buildDir` cannot be served, or null: it has no `index.js`, or it is the test build
- * (`build-test/`) and older than a file under `src/`. A stale test build would test old code
- * while `npm run build` alone refreshes `build/`, so the files that read the map refuse it.
+ * (`build-test/`) and older than a file under `sources` (`src/`). A stale test build would test
+ * old code while `npm run build` alone refreshes `build/`, so the files that read the map refuse it.
  */
-export function buildProblem(buildDir: string): string | null {
+export function buildProblem(buildDir: string, sources = 'src'): string | null {
 	const test = resolve(buildDir) === resolve(TEST_BUILD_DIR);
 	const command = test ? 'npm run build:test' : 'npm run build';
 	const index = join(buildDir, 'index.js');
 	if (!existsSync(index)) return `${index} is missing: run \`${command}\``;
-	if (test && statSync(index).mtimeMs < newestIn('src')) {
-		return `${index} is older than src/: run \`${command}\` (the test build is made apart from build/)`;
+	if (test && statSync(index).mtimeMs < newestIn(sources)) {
+		return `${index} is older than ${sources}/: run \`${command}\` (npm run build makes build/ only)`;
 	}
 	return null;
 }

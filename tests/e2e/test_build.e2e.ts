@@ -1,4 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import {
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	utimesSync,
+	writeFileSync
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEST_HOOK_NAME } from '../../scripts/test_build.js';
@@ -55,5 +64,29 @@ describe('the test hook', () => {
 		console.log(`e2e: the test build's JavaScript is ${difference} characters longer`);
 		expect(difference).toBeGreaterThan(0);
 		expect(difference).toBeLessThan(400);
+	});
+});
+
+describe('the harness', () => {
+	it('refuses a missing build, and a test build older than the sources', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'atlas-sources-'));
+		try {
+			expect(buildProblem(join(dir, 'build'))).toBe(
+				`${join(dir, 'build', 'index.js')} is missing: run \`npm run build\``
+			);
+			const file = join(dir, 'page.svelte');
+			writeFileSync(file, '<p>changed</p>');
+			const built = statSync(join(TEST_BUILD_DIR, 'index.js')).mtime;
+			utimesSync(file, built, new Date(built.getTime() - 60_000));
+			expect(buildProblem(TEST_BUILD_DIR, dir)).toBeNull();
+			utimesSync(file, built, new Date(built.getTime() + 60_000));
+			expect(buildProblem(TEST_BUILD_DIR, dir)).toMatch(
+				/build-test\/index\.js is older than .*: run `npm run build:test`/
+			);
+			// Only the test build: `npm run build`, the usual step before a test run, refreshes build/.
+			expect(buildProblem('build', dir)).toBeNull();
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
