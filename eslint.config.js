@@ -26,5 +26,15 @@ export default ts.config(
 			}
 		}
 	},
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'geodata/', 'bench/out/'] }
+	{
+		ignores: [
+			'build/',
+			'build-test/',
+			'.svelte-kit/',
+			'.svelte-kit-test/',
+			'node_modules/',
+			'geodata/',
+			'bench/out/'
+		]
+	}
 );

@@ -1,11 +1,20 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { isTestBuild, TEST_BUILD_DIR } from './scripts/test_build.js';
+
+/**
+ * `npm run build` writes the production build to `build/`; `npm run build:test` the test build
+ * (the same app plus its test hooks, `__ATLAS_TEST_HOOKS__` in vite.config.ts) to `build-test/`,
+ * through an intermediate directory of its own so that the two builds can run at the same time.
+ */
+const testBuild = isTestBuild();
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		adapter: adapter({ out: testBuild ? TEST_BUILD_DIR : 'build' }),
+		outDir: testBuild ? '.svelte-kit-test' : '.svelte-kit',
 		/**
 		 * Content-Security-Policy for every rendered page, sent as a header with a fresh nonce per
 		 * response (`auto`: nonces for rendered pages, hashes for prerendered ones). SvelteKit adds

@@ -1,8 +1,14 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { isTestBuild } from './scripts/test_build.js';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	/**
+	 * `__ATLAS_TEST_HOOKS__` is `true` only in the test build (`npm run build:test`, into
+	 * `build-test/`): code under `if (__ATLAS_TEST_HOOKS__)` is dropped from the production build.
+	 */
+	define: { __ATLAS_TEST_HOOKS__: JSON.stringify(isTestBuild()) },
 	build: {
 		rollupOptions: {
 			output: {

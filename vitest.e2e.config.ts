@@ -15,7 +15,8 @@ const browserFiles = files.filter(drivesBrowser).map((f) => `${DIR}/${f}`);
 const httpFiles = files.filter((f) => !drivesBrowser(f)).map((f) => `${DIR}/${f}`);
 
 /**
- * Browser and HTTP tests against the built server (`build/`), as two projects. Vitest 4 puts every
+ * Browser and HTTP tests against the built server (`build/`; the files that read the map serve
+ * the test build, `build-test/`: README, Testing), as two projects. Vitest 4 puts every
  * project that runs one file at a time into one queue, so the projects cannot overlap; instead the
  * HTTP-only files run first, two at a time (each has its own server, port and data directory), then
  * the browser files one after another (SwiftShader's WebGL takes a core).

@@ -388,7 +388,7 @@ export async function benchBrowser(
 						'[data-testid="incident-count"]'
 					]);
 					if (!(await page.evaluate(() => Boolean((window as unknown as PageWindow).__atlasMap)))) {
-						absent.push('window.__atlasMap');
+						absent.push('window.__atlasMap (only in the test build, `npm run build:test`)');
 					}
 					if (absent.length > 0) return row(metric, 'ms', null, `missing ${absent.join(', ')}`);
 					const windows = pickWindows(spans, WINDOW_CHANGES);

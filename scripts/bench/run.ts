@@ -14,6 +14,7 @@ import { format, resolveConfig } from 'prettier';
 import { join, resolve } from 'node:path';
 import { chromiumPath } from '../../tests/e2e/browser';
 import { startServer } from '../../tests/e2e/server';
+import { TEST_BUILD_DIR, TEST_BUILD_ENV } from '../test_build.js';
 import { parseBenchArgs, type BenchArgs, type Size } from './args';
 import { benchBrowser } from './browser_bench';
 import { benchImport } from './import_bench';
@@ -25,6 +26,8 @@ import { benchServer } from './server_bench';
 
 const OUT = resolve('bench/out');
 const BUILD = join(OUT, 'build');
+/** The test build's snapshot: the browser part reads the map through `window.__atlasMap`. */
+const TEST_BUILD = join(OUT, TEST_BUILD_DIR);
 const RESULTS = 'bench/RESULTS.md';
 
 function log(line: string): void {
@@ -45,32 +48,38 @@ function waitForOtherBuilds(): void {
 	}
 }
 
-function build(): void {
+/** `vite build`, or with `test` the test build (`npm run build:test`, into `build-test/`). */
+function build(test: boolean): void {
 	waitForOtherBuilds();
-	log('npx vite build');
-	const result = spawnSync('npx', ['vite', 'build'], { encoding: 'utf8' });
+	log(test ? `${TEST_BUILD_ENV}=1 npx vite build` : 'npx vite build');
+	const result = spawnSync('npx', ['vite', 'build'], {
+		encoding: 'utf8',
+		env: { ...process.env, [TEST_BUILD_ENV]: test ? '1' : '0' }
+	});
 	if (result.status !== 0) {
 		throw new Error(`vite build failed:\n${(result.stdout + result.stderr).slice(-4000)}`);
 	}
 }
 
 /**
- * Copies `build/` to `bench/out/build/` and serves that copy, so a rebuild by other work in the
- * same tree cannot swap files under a running measurement.
+ * Copies a build (`build/` or `build-test/`) into `bench/out/` and serves that copy, so a rebuild
+ * by other work in the same tree cannot swap files under a running measurement.
  */
-function snapshotBuild(): void {
+function snapshotBuild(from: string, to: string): void {
+	const command = from === TEST_BUILD_DIR ? 'npm run build:test' : 'npx vite build';
 	for (let attempt = 1; attempt <= 5; attempt++) {
 		waitForOtherBuilds();
-		if (!existsSync('build/index.js')) {
-			throw new Error('build/index.js is missing: run `npx vite build` (or drop --no-build)');
+		const index = join(from, 'index.js');
+		if (!existsSync(index)) {
+			throw new Error(`${index} is missing: run \`${command}\` (or drop --no-build)`);
 		}
-		const before = statSync('build/index.js').mtimeMs;
-		rmSync(BUILD, { recursive: true, force: true });
-		cpSync('build', BUILD, { recursive: true });
-		if (statSync('build/index.js').mtimeMs === before && !pgrepBuild()) return;
-		log('build/ changed while copying; copying again');
+		const before = statSync(index).mtimeMs;
+		rmSync(to, { recursive: true, force: true });
+		cpSync(from, to, { recursive: true });
+		if (statSync(index).mtimeMs === before && !pgrepBuild()) return;
+		log(`${from}/ changed while copying; copying again`);
 	}
-	throw new Error('build/ kept changing while being copied');
+	throw new Error(`${from}/ kept changing while being copied`);
 }
 
 function pgrepBuild(): boolean {
@@ -133,11 +142,16 @@ async function main(): Promise<void> {
 	const started = new Date();
 	const loadAtStart = loadavg();
 	mkdirSync(OUT, { recursive: true });
-	const serves = args.only.some((part) => part !== 'import');
-	if (serves) {
-		if (args.build) build();
-		snapshotBuild();
-		log(`serving a snapshot of build/ from ${BUILD}`);
+	// The browser part serves the test build; the server, bundle and publish parts the production one.
+	const servesProduction = args.only.some((part) => part !== 'import' && part !== 'browser');
+	const servesTest = args.only.includes('browser');
+	for (const test of [false, true]) {
+		if (!(test ? servesTest : servesProduction)) continue;
+		if (args.build) build(test);
+		snapshotBuild(test ? TEST_BUILD_DIR : 'build', test ? TEST_BUILD : BUILD);
+		log(
+			`serving a snapshot of ${test ? TEST_BUILD_DIR : 'build'}/ from ${test ? TEST_BUILD : BUILD}`
+		);
 	}
 
 	const rows: Row[] = [];
@@ -222,7 +236,7 @@ async function main(): Promise<void> {
 		if (args.only.includes('browser') && args.browserSizes.includes(size)) {
 			log(`browser part, ${label}`);
 			try {
-				const server = await startServer({ geodataDir: dir, buildDir: BUILD });
+				const server = await startServer({ geodataDir: dir, buildDir: TEST_BUILD });
 				try {
 					const result = await benchBrowser({
 						size: label,
@@ -310,7 +324,9 @@ async function main(): Promise<void> {
 			'links, plus the static imports of every script (es-module-lexer over `build/client/_app/immutable/**`), gzip via ' +
 			'node:zlib (level 6). The MapLibre chunk is recognised by content (`maplibregl-canvas`, > 100 kB, not the worker); ' +
 			'"incl. MapLibre" adds it (and its static imports) when it is loaded lazily.',
-		`Browser: Chromium headless (playwright-core, SwiftShader software WebGL), 1440×900, every page load in a fresh ` +
+		`Browser: the test build (\`npm run build:test\`, \`build-test/\`: the production build plus the ` +
+			'`window.__atlasMap` handle the window-change timing reads), served as above; ' +
+			`Chromium headless (playwright-core, SwiftShader software WebGL), 1440×900, every page load in a fresh ` +
 			`context (cold cache). Navigation → idle: performance.now() when \`[data-testid=map]\` first gets ` +
 			'`data-map-state="idle"` (MutationObserver installed by `addInitScript`). Baseline: a bare MapLibre page ' +
 			'(bench/out/baseline/, served by a tiny node:http server) with the same basemap and incidents GeoJSON as circles. ' +
@@ -329,7 +345,7 @@ async function main(): Promise<void> {
 	];
 	method.push(
 		'Map trace (issue 16; by hand, not part of this run): `npx tsx scripts/bench/trace.ts [--data DIR] [--build DIR] ' +
-			'[--baseline] [--warm FROM..TO,…] [--from FROM --to TO] [--url-params map-window=state]` starts the built app (or, ' +
+			'[--baseline] [--warm FROM..TO,…] [--from FROM --to TO] [--url-params map-window=state]` starts the test build (or, ' +
 			'with `--baseline`, the bare MapLibre page) on a dataset, records a Chromium trace (CDP `Tracing`, categories ' +
 			'devtools.timeline, v8.execute, loading, gpu…; files in bench/out/trace-*-{load,change}.json for Perfetto or ' +
 			'chrome://tracing) of the page load and of one window change set through the `from`/`to` inputs (after the ' +

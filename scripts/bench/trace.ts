@@ -1,11 +1,12 @@
 // `npx tsx scripts/bench/trace.ts [--data DIR] [--build DIR] [--out FILE] [--url-params a=b]`:
 // a Chromium trace of the dashboard's page load and of one time-window change, with what MapLibre
 // did during each (see `summarize` below). The trace file opens in chrome://tracing or Perfetto.
+// `--build` defaults to the test build (`npm run build:test`): the hooks below need `window.__atlasMap`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { guardedPage, launchBrowser } from '../../tests/e2e/browser';
-import { startServer } from '../../tests/e2e/server';
+import { startServer, TEST_BUILD_DIR } from '../../tests/e2e/server';
 import { baselineWindowFilters } from './baseline';
 import { startBaselineServer } from './baseline_server';
 
@@ -184,7 +185,7 @@ async function main(): Promise<void> {
 		? await startBaselineServer(data)
 		: await startServer({
 				geodataDir: data,
-				buildDir: option('--build', 'build'),
+				buildDir: option('--build', TEST_BUILD_DIR),
 				env: { DATA_DIR: `/tmp/gpuwindow/trace-data-${process.pid}` }
 			});
 	const browser = await launchBrowser();

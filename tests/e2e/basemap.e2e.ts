@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '$lib/server/load';
 import { BASEMAP_BOUNDS, panBounds } from '$lib/map/style';
 import { useBuiltApp, withGuardedPage } from './app';
+import { TEST_BUILD_DIR } from './server';
 import { waitForMapIdle } from './browser';
 
 /**
@@ -11,7 +12,8 @@ import { waitForMapIdle } from './browser';
  * in Chromium against the built app.
  */
 
-const app = useBuiltApp();
+/** The test build: these tests read the map through `window.__atlasMap` (README, Testing). */
+const app = useBuiltApp({ buildDir: TEST_BUILD_DIR });
 const dataset = loadDataset('geodata');
 const BAKU = dataset.places.features.find((p) => p.properties.id === 'baku')!.geometry
 	.coordinates as [number, number];

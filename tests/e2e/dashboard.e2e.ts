@@ -16,12 +16,14 @@ import {
 	settle
 } from './dashboard_page';
 import { useBuiltApp, withGuardedPage } from './app';
+import { TEST_BUILD_DIR } from './server';
 
 const MINE = readIncident('geodata', '2020-11-23-madagiz-mine');
 const FIGHTING = readIncident('geodata', '2016-04-02-line-of-contact-fighting');
 const LINE = 'line-of-contact-1994-2020';
 
-const app = useBuiltApp();
+/** The test build: these tests read the map through `window.__atlasMap` (README, Testing). */
+const app = useBuiltApp({ buildDir: TEST_BUILD_DIR });
 
 /** Runs a test on a fresh guarded page; any page error or request off the server fails it. */
 function withPage(

@@ -65,7 +65,10 @@ export function screenPoint(
 	}, lonLat);
 }
 
-/** The parts of the MapLibre map (`window.__atlasMap`) the tests read. */
+/**
+ * The parts of the MapLibre map the tests read: `window.__atlasMap`, set in the test build only
+ * (a test file that uses these helpers serves `TEST_BUILD_DIR`; README, Testing).
+ */
 export interface AtlasMapHandle {
 	project(lonLat: [number, number]): { x: number; y: number };
 	getCanvas(): HTMLCanvasElement;

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guardedPage, waitForMapIdle, type GuardedPage } from './browser';
 import { useBuiltApp } from './app';
+import { TEST_BUILD_DIR } from './server';
 
 /** The map of the built app, in Chromium: what it draws and how it answers the pointer. */
 
@@ -11,7 +12,8 @@ const MADAGIZ: [number, number] = [46.750222, 40.325861];
 
 let open: GuardedPage | null = null;
 
-const app = useBuiltApp();
+/** The test build: these tests read the map through `window.__atlasMap` (README, Testing). */
+const app = useBuiltApp({ buildDir: TEST_BUILD_DIR });
 
 afterEach(async () => {
 	const current = open;

@@ -11,8 +11,10 @@ import {
 	type AtlasMapHandle
 } from './dashboard_page';
 import { useBuiltApp, withGuardedPage } from './app';
+import { TEST_BUILD_DIR } from './server';
 
-const app = useBuiltApp();
+/** The test build: these tests read the map through `window.__atlasMap` (README, Testing). */
+const app = useBuiltApp({ buildDir: TEST_BUILD_DIR });
 
 const PHONE: BrowserContextOptions = {
 	viewport: { width: 390, height: 844 },

@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { TEST_BUILD_DIR } from '../../scripts/test_build.js';
+
+export { TEST_BUILD_DIR };
 
 /**
  * The environment variable naming a data directory already seeded from `geodata/` (made once per
@@ -77,6 +80,32 @@ export function freePort(): Promise<number> {
  */
 export const serveArgs = (buildDir = 'build') => [resolve('scripts/serve.js'), resolve(buildDir)];
 
+/** The newest modification time of a file under `dir`. */
+function newestIn(dir: string): number {
+	let newest = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+		if (entry.isFile())
+			newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+	}
+	return newest;
+}
+
+/**
+ * Why `buildDir` cannot be served, or null: it has no `index.js`, or it is the test build
+ * (`build-test/`) and older than a file under `sources` (`src/`). A stale test build would test
+ * old code while `npm run build` alone refreshes `build/`, so the files that read the map refuse it.
+ */
+export function buildProblem(buildDir: string, sources = 'src'): string | null {
+	const test = resolve(buildDir) === resolve(TEST_BUILD_DIR);
+	const command = test ? 'npm run build:test' : 'npm run build';
+	const index = join(buildDir, 'index.js');
+	if (!existsSync(index)) return `${index} is missing: run \`${command}\``;
+	if (test && statSync(index).mtimeMs < newestIn(sources)) {
+		return `${index} is older than ${sources}/: run \`${command}\` (npm run build makes build/ only)`;
+	}
+	return null;
+}
+
 /**
  * Starts the built server (from `npm run build`, as `npm start` serves it) on a free port, serving
  * `geodataDir` (default `geodata/`), and resolves once it answers HTTP.
@@ -85,10 +114,16 @@ export async function startServer(
 	options: {
 		geodataDir?: string;
 		env?: Record<string, string>;
-		/** Another copy of `build/` (the benchmark runs a snapshot so rebuilds cannot disturb it). */
+		/**
+		 * Another build than `build/`: `TEST_BUILD_DIR` (the test build, with `window.__atlasMap`,
+		 * for the tests that read the map), or a copy (the benchmark runs snapshots so that
+		 * rebuilds cannot disturb it).
+		 */
 		buildDir?: string;
 	} = {}
 ): Promise<RunningServer> {
+	const problem = buildProblem(options.buildDir ?? 'build');
+	if (problem) throw new Error(problem);
 	const port = await freePort();
 	const data = dataDirFor(options.env, options.geodataDir ?? 'geodata');
 	const child: ChildProcess = spawn(process.execPath, serveArgs(options.buildDir), {
