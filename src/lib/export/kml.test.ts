@@ -26,7 +26,8 @@ describe('toKML', () => {
 	});
 
 	it('keeps a title in a further language as a column of its own, and Vietnamese as a column even when missing', () => {
-		const { vi: _vi, ...title } = madagizMine.properties.title;
+		const title: Record<string, string> = { ...madagizMine.properties.title };
+		delete title.vi;
 		const russian = {
 			...madagizMine,
 			properties: { ...madagizMine.properties, title: { ...title, ru: 'Взрыв мины у Мадагиза' } }
