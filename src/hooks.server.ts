@@ -7,7 +7,6 @@ import { preflightResponse, withCors } from '$lib/server/cors';
 import { closeDataset, getDatasetVersion, getStore, initDataset } from '$lib/server/dataset';
 import { StoreError } from '$lib/server/db/db';
 import { createPageCacheHandle } from '$lib/server/page_cache';
-import { preloadLinks } from '$lib/server/preload';
 import { securityHeaders } from '$lib/server/security_headers';
 
 /**
@@ -32,8 +31,8 @@ export const init: ServerInit = async () => {
 /**
  * `/api` and `/ogc` answer JSON even when the path cannot be decoded (SvelteKit cannot route it).
  * Pages get `<html lang>` from the `lang` query parameter, so a Vietnamese page says so to
- * screen readers before any script runs, and their preloads (`preload.ts`). `/api`, `/ogc` and
- * `/data` are readable from any origin (GET, HEAD and their preflight), never writable.
+ * screen readers before any script runs. `/api`, `/ogc` and `/data` are readable from any origin
+ * (GET, HEAD and their preflight), never writable.
  */
 const routing: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
@@ -42,9 +41,7 @@ const routing: Handle = async ({ event, resolve }) => {
 		early ??
 		(await resolve(event, {
 			transformPageChunk: ({ html }) =>
-				html
-					.replace('%lang%', url.searchParams.get('lang') === 'vi' ? 'vi' : 'en')
-					.replace('%atlas.preload%', preloadLinks(event.route.id))
+				html.replace('%lang%', url.searchParams.get('lang') === 'vi' ? 'vi' : 'en')
 		}));
 	return withCors(request.method, url, response);
 };
