@@ -1,4 +1,4 @@
-// `npx tsx scripts/bench/trace.ts [--data DIR] [--build DIR] [--out FILE] [--url-params a=b]`:
+// `npx tsx scripts/bench/trace.ts [--data DIR] [--build DIR] [--data-dir DIR] [--out FILE] [--url-params a=b]`:
 // a Chromium trace of the dashboard's page load and of one time-window change, with what MapLibre
 // did during each (see `summarize` below). The trace file opens in chrome://tracing or Perfetto.
 // `--build` defaults to the test build (`npm run build:test`): the hooks below need `window.__atlasMap`.
@@ -186,7 +186,7 @@ async function main(): Promise<void> {
 		: await startServer({
 				geodataDir: data,
 				buildDir: option('--build', TEST_BUILD_DIR),
-				env: { DATA_DIR: `/tmp/gpuwindow/trace-data-${process.pid}` }
+				env: { DATA_DIR: option('--data-dir', `/tmp/atlas-trace-data-${process.pid}`) }
 			});
 	const browser = await launchBrowser();
 	try {
