@@ -26,7 +26,7 @@ describe('toKML', () => {
 	});
 
 	it('keeps a title in a further language as a column of its own, and Vietnamese as a column even when missing', () => {
-		const title: Record<string, string> = { ...madagizMine.properties.title };
+		const title: { en: string } & Record<string, string> = { ...madagizMine.properties.title };
 		delete title.vi;
 		const russian = {
 			...madagizMine,
