@@ -20,6 +20,14 @@ export default defineConfig({
 	},
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		/**
+		 * Two files at a time on the two-core machines: most of the slow files wait on child
+		 * processes (the command-line and crash tests) or on PGlite's disk, not on the CPU. Each
+		 * PostgreSQL test makes a database of its own, so files do not share state. The longer
+		 * timeout is for tests that hash passwords or start processes while another file runs.
+		 */
+		maxWorkers: 2,
+		testTimeout: 30_000,
 		environment: 'node',
 		reporters: process.env.VITEST_JSON ? ['default', 'json'] : ['default'],
 		outputFile: { json: 'test-results/unit.json' }
