@@ -122,10 +122,8 @@ describe('the incident editor in the browser', () => {
 
 		await page.getByLabel('Title (English)').fill('Shelling reported near Tartar (editor e2e)');
 		await page.getByLabel('Title (Vietnamese)').fill('Pháo kích gần Tartar (thử nghiệm)');
-		await page
-			.getByLabel('Summary (English)')
-			.fill('<b>Artillery</b> fire was reported near Tartar.');
-		// The Vietnamese summary is left empty: the schema requires it, and the API's 400 says so.
+		await page.getByLabel('Summary (Vietnamese)').fill('Có tin pháo kích gần Tartar.');
+		// The English summary is left empty: the schema requires it, and the API's 400 says so.
 		await page.getByLabel('Date', { exact: true }).fill('2020-11-23');
 		await page.getByLabel('Event type').selectOption('Explosions/Remote violence');
 		await page.getByLabel('Sub-type').fill('Shelling/artillery/missile attack');
@@ -147,16 +145,18 @@ describe('the incident editor in the browser', () => {
 		expect(lat).toBeLessThan(40.6);
 
 		await page.getByRole('button', { name: 'Save draft' }).click();
-		await fieldError(page, 'summaryVi').waitFor();
-		expect(await fieldError(page, 'summaryVi').innerText()).toContain('must not be empty');
-		expect(await page.getByLabel('Summary (Vietnamese)').getAttribute('aria-invalid')).toBe('true');
+		await fieldError(page, 'summaryEn').waitFor();
+		expect(await fieldError(page, 'summaryEn').innerText()).toContain('must not be empty');
+		expect(await page.getByLabel('Summary (English)').getAttribute('aria-invalid')).toBe('true');
 		expect(await page.getByRole('alert').first().innerText()).toContain('The draft was not saved');
 		expect(new URL(page.url()).pathname).toBe('/edit/incidents/new');
 
-		await page.getByLabel('Summary (Vietnamese)').fill('Có tin pháo kích gần Tartar.');
+		await page
+			.getByLabel('Summary (English)')
+			.fill('<b>Artillery</b> fire was reported near Tartar.');
 		await page.getByRole('button', { name: 'Save draft' }).click();
 		await page.getByText('Saved as version 1.').waitFor();
-		expect(await fieldError(page, 'summaryVi').count()).toBe(0);
+		expect(await fieldError(page, 'summaryEn').count()).toBe(0);
 		const id = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);
 		expect(id).toMatch(/^2020-11-23-[0-9a-f]{10}$/);
 
@@ -255,6 +255,59 @@ describe('the incident editor in the browser', () => {
 		expect(await details.locator('.summary b').count()).toBe(0);
 		expect(reader.problems).toEqual([]);
 		await reader.close();
+	});
+
+	it('saves a draft in English only; the reviewer’s publish is refused naming the missing Vietnamese, which the editor then adds', async () => {
+		const { page, problems, close } = await session();
+		await signIn(page, 'editor', '/edit/incidents/new');
+		await page.waitForSelector(`${EDITOR_MAP}[data-map-state="idle"]`, { timeout: 60_000 });
+		expect(await page.locator('label[for="title-vi"]').innerText()).toBe(
+			'Title (Vietnamese) (needed to publish)'
+		);
+		await page.getByLabel('Title (English)').fill('Mine blast near Talish (English-only draft)');
+		await page.getByLabel('Summary (English)').fill('A mine blast was reported near Talish.');
+		await page.getByLabel('Date', { exact: true }).fill('2021-03-02');
+		await page.getByLabel('Event type').selectOption('Explosions/Remote violence');
+		await page.getByLabel('Longitude').fill('46.66');
+		await page.getByLabel('Latitude').fill('40.16');
+		await page.locator('.sources input[type="checkbox"]').first().check();
+		await page.getByRole('button', { name: 'Save draft' }).click();
+		await page.getByText('Saved as version 1.').waitFor();
+		const id = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);
+		const saved = await latest(id);
+		expect(saved.body.properties.title).toEqual({
+			en: 'Mine blast near Talish (English-only draft)'
+		});
+		expect(saved.body.properties.summary).toEqual({
+			en: 'A mine blast was reported near Talish.'
+		});
+		await page.getByRole('button', { name: 'Submit for review' }).click();
+		await page.getByText('Submitted for review.').waitFor();
+
+		const refused = await fetch(url(`/api/incidents/${id}/status`), {
+			method: 'POST',
+			headers: jsonHeaders(staff.tokens.reviewer),
+			body: JSON.stringify({ status: 'published', reason: '' })
+		});
+		expect(refused.status).toBe(409);
+		const body = await refused.json();
+		expect(JSON.stringify(body)).toContain(`(${id}): title.vi is missing`);
+		expect((await latest(id)).recordStatus).toBe('in_review');
+
+		await page.getByLabel('Title (Vietnamese)').fill('Nổ mìn gần Talish');
+		await page.getByLabel('Summary (Vietnamese)').fill('Có tin một vụ nổ mìn gần Talish.');
+		await page.getByRole('button', { name: 'Save draft' }).click();
+		await page.getByText('Saved as version 2.').waitFor();
+		await page.getByRole('button', { name: 'Submit for review' }).click();
+		await page.getByText('Submitted for review.').waitFor();
+		const publish = await fetch(url(`/api/incidents/${id}/status`), {
+			method: 'POST',
+			headers: jsonHeaders(staff.tokens.reviewer),
+			body: JSON.stringify({ status: 'published', reason: 'translated' })
+		});
+		expect(publish.status, await publish.clone().text()).toBe(200);
+		expect(problems).toEqual([]);
+		await close();
 	});
 
 	it('"Edit" on the dashboard opens a published incident in the editor; a place picked from the gazetteer moves its point', async () => {

@@ -131,12 +131,26 @@ const basemapSchemas = {
 	labels: basemapLabels
 } as const;
 
+/** What a validation asks beyond the schema. */
+export interface ValidateOptions {
+	/**
+	 * Whether every incident's title and summary must be in each of `meta.languages` (default
+	 * true). A draft may be in English only: the editing API checks drafts with `false`, and the
+	 * check comes back when the draft is published (the published dataset is validated with it).
+	 */
+	requireLanguages?: boolean;
+}
+
 /**
  * Validates a whole dataset: every file against its schema, then the checks across files.
  * Pure: the caller supplies the files, so the CLI, the server and the tests share it.
  * `prefix` is how error lines name the directory (e.g. `geodata/`).
  */
-export function validateDataset(read: ReadFile, prefix = ''): ValidationResult {
+export function validateDataset(
+	read: ReadFile,
+	prefix = '',
+	{ requireLanguages = true }: ValidateOptions = {}
+): ValidationResult {
 	const errors: string[] = [];
 	const file = <T extends z.ZodType>(path: string, schema: T) =>
 		check(prefix + path, read(path), schema, errors);
@@ -154,7 +168,7 @@ export function validateDataset(read: ReadFile, prefix = ''): ValidationResult {
 	const statementErrors = fileErrors(DATASET_FILES.statements);
 	if (places) checkPlaces(places, fileErrors(DATASET_FILES.places));
 	if (incidents) checkIncidents(incidents, incidentErrors);
-	if (incidents && metaData)
+	if (incidents && metaData && requireLanguages)
 		checkIncidentLanguages(incidents, metaData.languages ?? [], incidentErrors);
 	if (statements) checkStatements(statements, statementErrors);
 	if (sources) checkSources(sources, fileErrors(DATASET_FILES.sources));

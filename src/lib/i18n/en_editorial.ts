@@ -9,6 +9,8 @@ export const enEditorial = {
 		headingEdit: 'Edit incident',
 		backToMap: 'Back to the map',
 		required: 'required',
+		/** Marks a field a draft may leave empty but publication needs (the Vietnamese texts). */
+		requiredToPublish: 'needed to publish',
 		titleEn: 'Title (English)',
 		titleVi: 'Title (Vietnamese)',
 		summaryEn: 'Summary (English)',

@@ -298,6 +298,7 @@ export const vi: Messages = {
 		headingEdit: 'Chỉnh sửa sự kiện',
 		backToMap: 'Quay lại bản đồ',
 		required: 'bắt buộc',
+		requiredToPublish: 'cần có để xuất bản',
 		titleEn: 'Tiêu đề (tiếng Anh)',
 		titleVi: 'Tiêu đề (tiếng Việt)',
 		summaryEn: 'Tóm tắt (tiếng Anh)',

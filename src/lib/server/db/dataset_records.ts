@@ -1,5 +1,5 @@
 import { DATASET_FILES, type Dataset } from '../../data/schema';
-import { validateDataset, type ValidationResult } from '../../data/validate';
+import { validateDataset, type ValidateOptions, type ValidationResult } from '../../data/validate';
 
 /**
  * The one mapping between the {@link Dataset} and stored records, derived from `DATASET_FILES`:
@@ -129,10 +129,11 @@ export function recordsToFiles(
  */
 export function recordsToDataset(
 	rows: Iterable<{ kind: string; id: string; body: string }>,
-	prefix = 'database:'
+	prefix = 'database:',
+	options: ValidateOptions = {}
 ): ValidationResult {
 	const files = recordsToFiles(rows);
-	return validateDataset((path) => files.get(path), prefix);
+	return validateDataset((path) => files.get(path), prefix, options);
 }
 
 /** A validated dataset as the text of its files in the `geodata/` format (tab-indented JSON). */

@@ -316,6 +316,44 @@ describe.each(engines())('editing records on $name', { timeout: 60_000 }, (engin
 		expect((await readLatest(db, 'incident', 'inc-d'))?.status).toBe('in_review');
 	});
 
+	it('saves a draft in English only; publishing it is refused naming the missing Vietnamese, and changes nothing', async () => {
+		await saveVersion(db, 'source', 'src-d', newSource('src-d'), null, editor);
+		const incident = newIncident('inc-en', { sources: ['src-d'] });
+		incident.properties.title = { en: 'Draft incident in English only' };
+		incident.properties.summary = { en: 'Summary in English only.' };
+		expect(await saveVersion(db, 'incident', 'inc-en', incident, null, editor)).toMatchObject({
+			version: 1,
+			status: 'draft'
+		});
+		expect((await readLatest(db, 'incident', 'inc-en'))?.body).toEqual(incident);
+
+		await changeStatus(db, 'incident', 'inc-en', 'in_review', 'editor', { ...editor, reason: '' });
+		const before = await datasetVersion(db);
+		const error = await changeStatus(db, 'incident', 'inc-en', 'published', 'reviewer', {
+			...reviewer,
+			reason: ''
+		}).catch((e) => e);
+		expect(error).toBeInstanceOf(PublishRefused);
+		const problems = (error as PublishRefused).problems.join('\n');
+		expect(problems).toMatch(/incidents\.geojson: .*\(inc-en\): title\.vi is missing/);
+		expect(problems).toMatch(/\(inc-en\): summary\.vi is missing/);
+		expect(await datasetVersion(db)).toBe(before);
+		expect((await readLatest(db, 'incident', 'inc-en'))?.status).toBe('in_review');
+		expect((await readLatest(db, 'source', 'src-d'))?.status).toBe('draft');
+
+		// With its translation added, the same incident publishes.
+		incident.properties.title = { en: 'Draft incident in English only', vi: 'Sự cố nháp' };
+		incident.properties.summary = { en: 'Summary in English only.', vi: 'Tóm tắt.' };
+		await saveVersion(db, 'incident', 'inc-en', incident, 1, editor);
+		await changeStatus(db, 'incident', 'inc-en', 'in_review', 'editor', { ...editor, reason: '' });
+		expect(
+			await changeStatus(db, 'incident', 'inc-en', 'published', 'reviewer', {
+				...reviewer,
+				reason: ''
+			})
+		).toMatchObject({ id: 'inc-en', status: 'published' });
+	});
+
 	it('moves only the version the caller read when it names one', async () => {
 		await saveVersion(db, 'source', 'src-d', newSource('src-d'), null, editor);
 		await changeStatus(db, 'source', 'src-d', 'in_review', 'editor', { ...editor, reason: '' }, 1);

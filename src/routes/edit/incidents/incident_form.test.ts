@@ -10,6 +10,7 @@ import {
 	formOfFeature,
 	problemsByField,
 	roundedPoint,
+	textOfForm,
 	typedCoordinate,
 	type IncidentForm
 } from './incident_form';
@@ -106,6 +107,33 @@ describe('featureOfForm', () => {
 			ru: 'Взрыв мины у Мадагиза'
 		});
 		expect(body.properties.summary).toEqual(withRussian.properties.summary);
+	});
+
+	it('leaves an empty Vietnamese box out, so a draft can be saved in English only', () => {
+		const body = featureOfForm({ ...FILLED, titleVi: '', summaryVi: '  ' }) as IncidentFeature;
+		expect(body.properties.title).toEqual({ en: 'Shelling of Tartar' });
+		expect(body.properties.summary).toEqual({ en: 'Artillery fire hit the centre of Tartar.' });
+		expect(
+			incidentFeature.safeParse({ ...body, id: 'x', properties: { ...body.properties, id: 'x' } })
+				.success
+		).toBe(true);
+	});
+
+	it('removes a Vietnamese text the editor cleared, keeping the other languages', () => {
+		const withRussian = {
+			...MINE,
+			properties: {
+				...MINE.properties,
+				title: { ...MINE.properties.title, ru: 'Взрыв мины у Мадагиза' }
+			}
+		};
+		const form = { ...formOfFeature(withRussian), titleVi: '' };
+		const body = featureOfForm(form, withRussian) as IncidentFeature;
+		expect(body.properties.title).toEqual({
+			en: MINE.properties.title.en,
+			ru: 'Взрыв мины у Мадагиза'
+		});
+		expect(textOfForm(undefined, '', '')).toEqual({ en: '' });
 	});
 
 	it('keeps a line until a point is placed, which then replaces it', () => {

@@ -90,6 +90,22 @@ export function actorsOf(text: string): string[] {
 }
 
 /**
+ * A title or summary as the form has it, over the stored text `base`: the form edits English and
+ * Vietnamese, and any other language the record has is kept. An empty Vietnamese box leaves the
+ * language out rather than sending an empty text: a draft may be in English only (publishing asks
+ * for both, and names the missing one). English is always sent, empty or not, for the server to judge.
+ */
+export function textOfForm(
+	base: Record<string, string> | undefined,
+	en: string,
+	vi: string
+): Record<string, string> {
+	const text: Record<string, string> = { ...base, en, vi };
+	if (vi.trim() === '') delete text.vi;
+	return text;
+}
+
+/**
  * The body the editing API is sent for `form`. Over `base` (the version being edited) so what
  * the form does not edit — claims, statements, a line geometry — is kept as it was. Optional
  * fields left empty are left out; everything else is sent as typed, for the server to judge.
@@ -97,9 +113,8 @@ export function actorsOf(text: string): string[] {
 export function featureOfForm(form: IncidentForm, base: IncidentFeature | null = null): unknown {
 	const properties: Record<string, unknown> = {
 		...(base?.properties ?? { claims: [], statement_ids: [] }),
-		// The form edits English and Vietnamese; any other language the record has is kept.
-		title: { ...base?.properties.title, en: form.titleEn, vi: form.titleVi },
-		summary: { ...base?.properties.summary, en: form.summaryEn, vi: form.summaryVi },
+		title: textOfForm(base?.properties.title, form.titleEn, form.titleVi),
+		summary: textOfForm(base?.properties.summary, form.summaryEn, form.summaryVi),
 		date: form.date,
 		date_precision: form.datePrecision,
 		type: form.type,

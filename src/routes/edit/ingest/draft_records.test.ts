@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDrafts, parseDecision, type Decision } from './draft_records';
+import { buildDrafts, draftText, parseDecision, type Decision } from './draft_records';
 
 const text = 'Ngày 23/11, Bộ Quốc phòng Nga cho biết 1 binh sĩ bị thương gần Madagiz.\nHết.';
 const end = text.indexOf('\n');
@@ -78,6 +78,18 @@ describe('buildDrafts', () => {
 				source_id: source.id
 			}
 		]);
+	});
+
+	it('an incident left without Vietnamese is drafted in English only', () => {
+		const d = decision();
+		d.incident!.title = { en: ' Mine near Madagiz ', vi: '' };
+		d.incident!.summary = { en: 'A soldier was wounded.', vi: '   ' };
+		const built = buildDrafts(text, d, positions, newId);
+		if (!('ok' in built)) throw new Error(built.message);
+		const p = built.records[2].body.properties as Record<string, unknown>;
+		expect(p.title).toEqual({ en: 'Mine near Madagiz' });
+		expect(p.summary).toEqual({ en: 'A soldier was wounded.' });
+		expect(draftText({ en: 'x', vi: ' y ' })).toEqual({ en: 'x', vi: 'y' });
 	});
 
 	it('without an incident: statements about none, claims dropped', () => {

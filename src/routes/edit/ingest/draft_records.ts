@@ -71,6 +71,15 @@ const isObject = (x: unknown): x is Record<string, unknown> =>
 const str = (x: unknown): string => (typeof x === 'string' ? x.trim() : '');
 
 /**
+ * A title or summary of the accept form: English as typed (empty is the validation's to refuse),
+ * Vietnamese only when given. A draft may be in English only; publishing asks for both.
+ */
+export function draftText(text: { en: unknown; vi: unknown }): Record<string, string> {
+	const vi = str(text.vi);
+	return vi === '' ? { en: str(text.en) } : { en: str(text.en), vi };
+}
+
+/**
  * The accept form's `decision` field (JSON) as a {@link Decision}, or the first field that is not
  * one. Only the shape is checked here; the records built from it are validated as every draft is.
  */
@@ -190,8 +199,8 @@ export function buildDrafts(
 				geometry: { type: 'Point', coordinates: point },
 				properties: {
 					id: incidentId,
-					title: { en: str(incident.title.en), vi: str(incident.title.vi) },
-					summary: { en: str(incident.summary.en), vi: str(incident.summary.vi) },
+					title: draftText(incident.title),
+					summary: draftText(incident.summary),
 					date: incident.date,
 					date_precision: incident.date_precision,
 					type: incident.type,
