@@ -268,11 +268,19 @@ describe('the incident editor in the browser', () => {
 		await page.getByLabel('Summary (English)').fill('A mine blast was reported near Talish.');
 		await page.getByLabel('Date', { exact: true }).fill('2021-03-02');
 		await page.getByLabel('Event type').selectOption('Explosions/Remote violence');
-		await page.getByLabel('Longitude').fill('46.66');
-		await page.getByLabel('Latitude').fill('40.16');
+		await page.getByLabel('Sub-type').fill('Remote explosive/landmine/IED');
+		await page.getByLabel('Uncertainty of the position (metres)').fill('2000');
+		await page.locator(`${EDITOR_MAP} canvas`).click();
+		await page.waitForFunction(
+			() => (document.querySelector('#lng') as HTMLInputElement).value !== ''
+		);
 		await page.locator('.sources input[type="checkbox"]').first().check();
 		await page.getByRole('button', { name: 'Save draft' }).click();
-		await page.getByText('Saved as version 1.').waitFor();
+		const saved1 = page.getByText('Saved as version 1.');
+		await saved1.or(page.getByRole('alert').first()).waitFor();
+		expect(await page.locator('[data-field-error]').allInnerTexts()).toEqual([]);
+		expect(await page.getByRole('alert').allInnerTexts()).toEqual([]);
+		await saved1.waitFor();
 		const id = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);
 		const saved = await latest(id);
 		expect(saved.body.properties.title).toEqual({
