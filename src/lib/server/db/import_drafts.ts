@@ -184,10 +184,14 @@ async function readExisting(
 	}
 	for (const name of ['acled', 'ucdp'] as const) {
 		if (external[name].size === 0) continue;
+		// One probe of the `records_incident_<name>` index per external id (migration 4), then
+		// only the latest version: the batch's cost, whatever the number of records.
 		const rows = await tx.query<{ id: string; value: string; body: string }>(
-			`select h.id, r.body #>> '{properties,external_ids,${name}}' as value, r.body::text as body
-			 from ${LATEST}
-			 where h.kind = 'incident' and r.body #>> '{properties,external_ids,${name}}' = any($1::text[])`,
+			`select h.id, k.value, r.body::text as body
+			 from unnest($1::text[]) as k(value)
+			 join records r on r.kind = 'incident'
+			   and r.body #>> '{properties,external_ids,${name}}' = k.value
+			 join heads h on h.kind = r.kind and h.id = r.id and h.latest_version = r.version`,
 			[[...external[name]]]
 		);
 		for (const row of rows) {
