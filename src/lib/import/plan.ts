@@ -200,14 +200,26 @@ interface Entry {
 	b1: number;
 }
 
-/** One event type's candidates: in the grid by cell and date bucket, and those outside it. */
-interface TypeCells {
+/** Candidates of one event type and one band of stated uncertainty, by cell and date bucket. */
+interface Cells {
 	grid: Map<number, Entry[]>;
-	/** Candidates every look-up scans: stated too imprecisely, over too long a window, or odd. */
-	always: DuplicateCandidate[];
-	/** How many candidates of the type there are, and the largest uncertainty in the grid. */
 	count: number;
+	/** The largest uncertainty among them: how far around a row a look-up must reach. */
 	maxUncertainty: number;
+}
+
+/**
+ * The bands of stated uncertainty (metres, each up to and including its value) the grid keeps
+ * apart, so the many precise incidents are looked up within a few kilometres and only the few
+ * imprecise ones within 50.
+ */
+const BANDS = [DUPLICATE_RADIUS_M, 2_000, 10_000, GRID_MAX_UNCERTAINTY_M];
+
+/** One event type's candidates: by band of uncertainty, and those every look-up scans. */
+interface TypeCells {
+	bands: (Cells | undefined)[];
+	/** Stated too imprecisely for the grid, over too long a window, or with unreadable values. */
+	always: DuplicateCandidate[];
 }
 
 const latCell = (lat: number) => Math.floor((lat + 90) / CELL_DEG);
@@ -238,8 +250,9 @@ const placeable = ([lon, lat]: readonly number[]) =>
  * {@link BUCKET_DAYS}-day buckets their (precision-widened) window spans, so each row of a file of
  * 100,000 is checked only against the incidents of its type that are near it in place and time,
  * rather than against every incident of its type in a two-month window (which grows with the
- * file). A look-up covers every cell a point within the rule's radius (the largest of ~1 km, the
- * row's uncertainty and the largest uncertainty in the grid) may lie in, and every bucket of the
+ * file). Candidates are kept apart by band of stated uncertainty; a look-up covers, in each band,
+ * every cell a point within the rule's radius (the largest of ~1 km, the row's uncertainty and
+ * the band's largest uncertainty) may lie in, and every bucket of the
  * row's window; it yields a superset of the duplicates, and {@link findDuplicates} decides, so the
  * rule is the same as a scan of all candidates.
  */
@@ -252,31 +265,24 @@ export class CandidateIndex {
 
 	add(c: DuplicateCandidate) {
 		let cells = this.#byType.get(c.type);
-		if (!cells)
-			this.#byType.set(
-				c.type,
-				(cells = { grid: new Map(), always: [], count: 0, maxUncertainty: 0 })
-			);
-		cells.count++;
+		if (!cells) this.#byType.set(c.type, (cells = { bands: [], always: [] }));
 		const span = buckets(c.date, c.date_end, c.date_precision);
-		if (
-			!span ||
-			span[1] - span[0] >= MAX_BUCKETS ||
-			!placeable(c.position) ||
-			!(c.uncertainty_m <= GRID_MAX_UNCERTAINTY_M)
-		) {
+		const band = BANDS.findIndex((limit) => c.uncertainty_m <= limit);
+		if (!span || span[1] - span[0] >= MAX_BUCKETS || !placeable(c.position) || band < 0) {
 			cells.always.push(c);
 			return;
 		}
-		cells.maxUncertainty = Math.max(cells.maxUncertainty, c.uncertainty_m);
+		const into = (cells.bands[band] ??= { grid: new Map(), count: 0, maxUncertainty: 0 });
+		into.count++;
+		into.maxUncertainty = Math.max(into.maxUncertainty, c.uncertainty_m);
 		const entry: Entry = { c, b0: span[0], b1: span[1] };
 		const lat = latCell(c.position[1]);
 		const lon = lonCell(c.position[0]);
 		for (let b = span[0]; b <= span[1]; b++) {
 			const key = cellKey(b, lat, lon);
-			const list = cells.grid.get(key);
+			const list = into.grid.get(key);
 			if (list) list.push(entry);
-			else cells.grid.set(key, [entry]);
+			else into.grid.set(key, [entry]);
 		}
 	}
 
@@ -287,24 +293,28 @@ export class CandidateIndex {
 		if (!cells) return;
 		yield* cells.always;
 		const span = buckets(me.date, me.date_end, me.date_precision);
-		const radius = Math.max(DUPLICATE_RADIUS_M, me.uncertainty_m, cells.maxUncertainty);
-		const range = span && placeable(me.position) ? cellRange(me.position, radius) : null;
-		const lookups = range && span ? (span[1] - span[0] + 1) * range.lats * range.lons : Infinity;
-		if (!range || !span || !(lookups <= cells.count)) {
-			// Cheaper (or only possible) to look at every candidate of the type once.
-			const all = new Set<Entry>();
-			for (const list of cells.grid.values()) for (const e of list) all.add(e);
-			for (const e of all) yield e.c;
-			return;
+		const placed = span !== null && placeable(me.position);
+		for (const band of cells.bands) {
+			if (!band) continue;
+			const radius = Math.max(DUPLICATE_RADIUS_M, me.uncertainty_m, band.maxUncertainty);
+			const range = placed ? cellRange(me.position, radius) : null;
+			const lookups = range && span ? (span[1] - span[0] + 1) * range.lats * range.lons : Infinity;
+			if (!range || !span || !(lookups <= band.count)) {
+				// Cheaper (or only possible) to look at every candidate of the band once.
+				const all = new Set<Entry>();
+				for (const list of band.grid.values()) for (const e of list) all.add(e);
+				for (const e of all) yield e.c;
+				continue;
+			}
+			for (let b = span[0]; b <= span[1]; b++)
+				for (let lat = range.lat0; lat < range.lat0 + range.lats; lat++)
+					for (let i = 0; i < range.lons; i++) {
+						const list = band.grid.get(cellKey(b, lat, (range.lon0 + i) % LON_CELLS));
+						if (!list) continue;
+						// A candidate is in every bucket of its window: yield it from the first one both share.
+						for (const e of list) if (b === Math.max(e.b0, span[0])) yield e.c;
+					}
 		}
-		for (let b = span[0]; b <= span[1]; b++)
-			for (let lat = range.lat0; lat < range.lat0 + range.lats; lat++)
-				for (let i = 0; i < range.lons; i++) {
-					const list = cells.grid.get(cellKey(b, lat, (range.lon0 + i) % LON_CELLS));
-					if (!list) continue;
-					// A candidate is in every bucket of its window: yield it from the first one both share.
-					for (const e of list) if (b === Math.max(e.b0, span[0])) yield e.c;
-				}
 	}
 }
 
