@@ -5,7 +5,7 @@ import { importSource } from '../src/lib/import/parse';
 import { formatReport } from '../src/lib/import/report';
 import { importDrafts } from '../src/lib/server/db/import_drafts';
 import { runWithStore } from './db_cli';
-import { USAGE, parseImportArgs } from './import_cli';
+import { IMPORT_PGLITE, USAGE, parseImportArgs } from './import_cli';
 
 const args = parseImportArgs(process.argv.slice(2));
 if (typeof args === 'string') {
@@ -27,16 +27,20 @@ const source = importSource(
 	{ fileName: basename(path), map: args.map, set: args.set }
 );
 
-await runWithStore('import', async ({ db }) => {
-	const report = await importDrafts(db, source, {
-		author: 'cli:import',
-		reason: `import of ${basename(path)} (${args.format})`,
-		dryRun: args.dryRun,
-		skipRejected: args.skipRejected,
-		onProgress: (message) => console.error(`import: ${message}`)
-	});
-	if (args.json) console.log(JSON.stringify(report));
-	else console.log(formatReport(report, basename(path)));
-	if (report.invalid > 0 && !report.written && !args.dryRun && !args.skipRejected)
-		process.exitCode = 1;
-});
+await runWithStore(
+	'import',
+	async ({ db }) => {
+		const report = await importDrafts(db, source, {
+			author: 'cli:import',
+			reason: `import of ${basename(path)} (${args.format})`,
+			dryRun: args.dryRun,
+			skipRejected: args.skipRejected,
+			onProgress: (message) => console.error(`import: ${message}`)
+		});
+		if (args.json) console.log(JSON.stringify(report));
+		else console.log(formatReport(report, basename(path)));
+		if (report.invalid > 0 && !report.written && !args.dryRun && !args.skipRejected)
+			process.exitCode = 1;
+	},
+	IMPORT_PGLITE
+);

@@ -58,3 +58,10 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs | string {
 	if (!args.format) return 'no --format given';
 	return args as ImportArgs;
 }
+
+/**
+ * How `npm run import` opens the embedded database: 16 MB of shared buffers rather than PGlite's
+ * 128 MB, which a 100,000-row import fills with pages it writes once and never reads again (and
+ * which count in the command's memory, PGlite being in-process).
+ */
+export const IMPORT_PGLITE = { sharedBuffers: '16MB' } as const;

@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAcled } from './acled';
 import { parseCsv } from './csv';
+import { mulberry32 } from '../../../scripts/synthetic/prng';
+import type { DraftIncidentFeature } from '../data/schema';
 import {
+	BUCKET_DAYS,
 	CandidateIndex,
+	GRID_MAX_UNCERTAINTY_M,
+	cellRange,
 	ImportPlanner,
 	candidateOf,
 	checkExtent,
@@ -179,6 +184,131 @@ describe('CandidateIndex', () => {
 			'that-week',
 			'that-year'
 		]);
+	});
+});
+
+describe('CandidateIndex grid', () => {
+	type C = ReturnType<typeof candidateOf>;
+	const TYPES = ['Battles', 'Protests', 'Riots'];
+	const incident = (c: C) =>
+		({
+			type: 'Feature',
+			id: c.id,
+			geometry: { type: 'Point', coordinates: c.position },
+			properties: {
+				id: c.id,
+				date: c.date,
+				...(c.date_end ? { date_end: c.date_end } : {}),
+				date_precision: c.date_precision,
+				type: c.type,
+				uncertainty_m: c.uncertainty_m,
+				...(c.external_ids ? { external_ids: c.external_ids } : {})
+			}
+		}) as unknown as DraftIncidentFeature;
+	const day = (t: number) => new Date(t * 86_400_000).toISOString().slice(0, 10);
+	const base = (over: Partial<C>): C => ({
+		id: 'c',
+		date: '2020-06-01',
+		date_precision: 'day',
+		type: 'Battles',
+		position: [45, 40],
+		uncertainty_m: 2_000,
+		...over
+	});
+	/** What the index yields for `me`, checked to be each candidate at most once. */
+	const near = (index: CandidateIndex, me: C) => {
+		const ids = [...index.near(incident(me))].map((c) => c.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		return ids.sort();
+	};
+
+	it('finds exactly what a scan of every candidate finds (seeded random rows)', () => {
+		const random = mulberry32(13);
+		const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+		const row = (i: number): C => {
+			const region = pick(['caucasus', 'caucasus', 'antimeridian', 'pole', 'anywhere']);
+			const [lon, lat] =
+				region === 'caucasus'
+					? [44 + random() * 2, 39 + random() * 2]
+					: region === 'antimeridian'
+						? [179.5 + random(), -1 + random() * 2]
+						: region === 'pole'
+							? [random() * 360 - 180, 89 + random() * (random() < 0.1 ? 1 : 0.99)]
+							: [random() * 360 - 180, random() * 180 - 90];
+			const first = 18_000 + Math.floor(random() * 400);
+			return {
+				id: `r${i}`,
+				date: day(first),
+				...(random() < 0.1 ? { date_end: day(first + Math.floor(random() * 60)) } : {}),
+				date_precision: pick(['day', 'day', 'day', 'week', 'month', 'year']),
+				type: pick(TYPES),
+				position: [lon > 180 ? lon - 360 : lon, lat],
+				uncertainty_m: pick([0, 1_000, 2_000, 10_000, 50_000, 50_001, 150_000, 3_000_000]),
+				...(random() < 0.3 ? { external_ids: { acled: `X${Math.floor(random() * 50)}` } } : {})
+			};
+		};
+		const all: C[] = [];
+		const index = new CandidateIndex();
+		let found = 0;
+		for (let i = 0; i < 3000; i++) {
+			const me = row(i);
+			const expected = findDuplicates(incident(me), all);
+			expect(findDuplicates(incident(me), index.near(incident(me)))).toEqual(expected);
+			found += expected.length;
+			all.push(me);
+			index.add(me);
+		}
+		expect(found).toBeGreaterThan(300);
+	});
+
+	it('does not offer a candidate 100 km away, nor one of another type', () => {
+		const index = new CandidateIndex([
+			base({ id: 'here', position: [45.001, 40] }),
+			base({ id: 'far', position: [45, 40.9] }),
+			base({ id: 'far-east', position: [46.18, 40] }),
+			base({ id: 'other-type', type: 'Riots' })
+		]);
+		// Enough candidates that the look-up uses the grid rather than a scan.
+		for (let i = 0; i < 500; i++) index.add(base({ id: `elsewhere${i}`, position: [-60, 10] }));
+		expect(metres([45, 40], [45, 40.9])).toBeGreaterThan(99_000);
+		expect(metres([45, 40], [46.18, 40])).toBeGreaterThan(99_000);
+		expect(near(index, base({ id: 'me' }))).toEqual(['here']);
+	});
+
+	it('looks across the antimeridian and around a pole', () => {
+		const index = new CandidateIndex([
+			base({ id: 'west', position: [-179.999, 0] }),
+			base({ id: 'pole', position: [180, 89.99] }),
+			base({ id: 'top', position: [0, 90] })
+		]);
+		for (let i = 0; i < 500; i++) index.add(base({ id: `elsewhere${i}`, position: [-60, 10] }));
+		expect(near(index, base({ id: 'east', position: [179.999, 0] }))).toEqual(['west']);
+		const polar = base({ id: 'me', position: [0, 89.99], uncertainty_m: 5_000 });
+		expect(findDuplicates(incident(polar), index.near(incident(polar)))).toEqual(['pole', 'top']);
+		expect(cellRange([0, 89.99], 5_000).lons).toBe(360 / 0.25);
+		expect(cellRange([179.99, 0], 1_000)).toMatchObject({ lon0: 360 / 0.25 - 2, lons: 3 });
+	});
+
+	it('reaches the widest uncertainty the grid holds, and the dates a precision widens to', () => {
+		// 49.9 km apart: a duplicate when either states 50 km (the grid's limit) or more.
+		const at = (id: string, uncertainty_m: number) =>
+			base({ id, position: [45, 40 + 49_900 / 111_195], uncertainty_m });
+		const index = new CandidateIndex([
+			at('limit', GRID_MAX_UNCERTAINTY_M),
+			at('beyond', GRID_MAX_UNCERTAINTY_M + 1),
+			at('precise', 2_000),
+			// A year-precise event on the first day of a bucket: its window reaches 365 days back.
+			base({ id: 'year', date: day(1_200 * BUCKET_DAYS), date_precision: 'year' })
+		]);
+		for (let i = 0; i < 500; i++) index.add(base({ id: `elsewhere${i}`, position: [-60, 10] }));
+		expect(
+			findDuplicates(incident(base({ id: 'me' })), index.near(incident(base({ id: 'me' }))))
+		).toEqual(['beyond', 'limit']);
+		const last = base({ id: 'me', date: day(1_200 * BUCKET_DAYS - 365) });
+		const before = base({ id: 'me', date: day(1_200 * BUCKET_DAYS - 366) });
+		expect(near(index, last)).toContain('year');
+		expect(findDuplicates(incident(last), index.near(incident(last)))).toContain('year');
+		expect(findDuplicates(incident(before), index.near(incident(before)))).not.toContain('year');
 	});
 });
 

@@ -176,59 +176,176 @@ export function findDuplicates(
 	return out.sort();
 }
 
-/** A window wider than this many days is kept in one list that every look-up scans. */
-const WIDE_DAYS = 62;
+/** Degrees of latitude and of longitude per cell of the {@link CandidateIndex} grid (~28 km). */
+export const CELL_DEG = 0.25;
+/** Days per date bucket of the {@link CandidateIndex}. */
+export const BUCKET_DAYS = 16;
+/**
+ * The largest stated uncertainty kept in the grid (ACLED's widest, geo_precision 3): a candidate
+ * stated less precisely than this is kept in a list every look-up of its type scans, so that one
+ * such incident does not widen every look-up.
+ */
+export const GRID_MAX_UNCERTAINTY_M = 50_000;
+/** A window over more date buckets than this (years of date range) is kept in that list too. */
+const MAX_BUCKETS = 64;
+const EARTH_M = 6_371_008.8;
+const LAT_CELLS = 180 / CELL_DEG + 1;
+const LON_CELLS = 360 / CELL_DEG;
 
-/** One event type's candidates: by the first day of their window, and those too wide for that. */
-interface TypeBucket {
-	byFirstDay: Map<number, DuplicateCandidate[]>;
-	wide: DuplicateCandidate[];
+/** A candidate with its date buckets, as the grid holds it. */
+interface Entry {
+	c: DuplicateCandidate;
+	/** Its first and last date bucket (its window, widened by its precision). */
+	b0: number;
+	b1: number;
+}
+
+/** Candidates of one event type and one band of stated uncertainty, by cell and date bucket. */
+interface Cells {
+	grid: Map<number, Entry[]>;
+	count: number;
+	/** The largest uncertainty among them: how far around a row a look-up must reach. */
+	maxUncertainty: number;
 }
 
 /**
- * Candidates by event type and by the first day of their window (each stored once), so each row of
- * a file of 100,000 is checked against the incidents of its own type whose windows may overlap
- * its own (those starting at most {@link WIDE_DAYS} days before it) rather than against every
- * incident (which would be quadratic): the work per row is the number of such incidents, whatever
- * the file's size.
+ * The bands of stated uncertainty (metres, each up to and including its value) the grid keeps
+ * apart, so the many precise incidents are looked up within a few kilometres and only the few
+ * imprecise ones within 50.
+ */
+const BANDS = [DUPLICATE_RADIUS_M, 2_000, 10_000, GRID_MAX_UNCERTAINTY_M];
+
+/** One event type's candidates: by band of uncertainty, and those every look-up scans. */
+interface TypeCells {
+	bands: (Cells | undefined)[];
+	/** Stated too imprecisely for the grid, over too long a window, or with unreadable values. */
+	always: DuplicateCandidate[];
+}
+
+const latCell = (lat: number) => Math.floor((lat + 90) / CELL_DEG);
+const lonCell = (lon: number) => {
+	const cell = Math.floor((((lon % 360) + 540) % 360) / CELL_DEG);
+	return cell === LON_CELLS ? 0 : cell;
+};
+const cellKey = (bucket: number, lat: number, lon: number) =>
+	(bucket * LAT_CELLS + lat) * LON_CELLS + lon;
+
+/** The date buckets a window spans, or null when its dates cannot be read. */
+function buckets(
+	date: string,
+	end: string | undefined,
+	precision: string
+): [number, number] | null {
+	const [from, to] = window(date, end, precision);
+	if (!Number.isFinite(from) || !Number.isFinite(to)) return null;
+	return [Math.floor(from / DAY / BUCKET_DAYS), Math.floor(to / DAY / BUCKET_DAYS)];
+}
+
+/** A position the grid can place: finite, latitude within ±90°. */
+const placeable = ([lon, lat]: readonly number[]) =>
+	Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lat) <= 90;
+
+/**
+ * Candidates by event type, by a {@link CELL_DEG}° grid cell of their position and by the
+ * {@link BUCKET_DAYS}-day buckets their (precision-widened) window spans, so each row of a file of
+ * 100,000 is checked only against the incidents of its type that are near it in place and time,
+ * rather than against every incident of its type in a two-month window (which grows with the
+ * file). Candidates are kept apart by band of stated uncertainty; a look-up covers, in each band,
+ * every cell a point within the rule's radius (the largest of ~1 km, the row's uncertainty and
+ * the band's largest uncertainty) may lie in, and every bucket of the
+ * row's window; it yields a superset of the duplicates, and {@link findDuplicates} decides, so the
+ * rule is the same as a scan of all candidates.
  */
 export class CandidateIndex {
-	#byType = new Map<string, TypeBucket>();
+	#byType = new Map<string, TypeCells>();
 
 	constructor(candidates: Iterable<DuplicateCandidate> = []) {
 		for (const c of candidates) this.add(c);
 	}
 
 	add(c: DuplicateCandidate) {
-		let bucket = this.#byType.get(c.type);
-		if (!bucket) this.#byType.set(c.type, (bucket = { byFirstDay: new Map(), wide: [] }));
-		const [from, to] = window(c.date, c.date_end, c.date_precision).map((t) => Math.floor(t / DAY));
-		if (to - from > WIDE_DAYS) {
-			bucket.wide.push(c);
+		let cells = this.#byType.get(c.type);
+		if (!cells) this.#byType.set(c.type, (cells = { bands: [], always: [] }));
+		const span = buckets(c.date, c.date_end, c.date_precision);
+		const band = BANDS.findIndex((limit) => c.uncertainty_m <= limit);
+		if (!span || span[1] - span[0] >= MAX_BUCKETS || !placeable(c.position) || band < 0) {
+			cells.always.push(c);
 			return;
 		}
-		const list = bucket.byFirstDay.get(from);
-		if (list) list.push(c);
-		else bucket.byFirstDay.set(from, [c]);
+		const into = (cells.bands[band] ??= { grid: new Map(), count: 0, maxUncertainty: 0 });
+		into.count++;
+		into.maxUncertainty = Math.max(into.maxUncertainty, c.uncertainty_m);
+		const entry: Entry = { c, b0: span[0], b1: span[1] };
+		const lat = latCell(c.position[1]);
+		const lon = lonCell(c.position[0]);
+		for (let b = span[0]; b <= span[1]; b++) {
+			const key = cellKey(b, lat, lon);
+			const list = into.grid.get(key);
+			if (list) list.push(entry);
+			else into.grid.set(key, [entry]);
+		}
 	}
 
-	/** Every candidate of `incident`'s type whose window may overlap its (a superset; {@link findDuplicates} decides). */
+	/** Every candidate of `incident`'s type that may be its duplicate, each once (a superset; {@link findDuplicates} decides). */
 	*near(incident: DraftIncidentFeature): Generator<DuplicateCandidate> {
-		const p = incident.properties;
-		const bucket = this.#byType.get(p.type);
-		if (!bucket) return;
-		const [from, to] = window(p.date, p.date_end, p.date_precision).map((t) => Math.floor(t / DAY));
-		yield* bucket.wide;
-		if (to - from > WIDE_DAYS) {
-			for (const list of bucket.byFirstDay.values()) yield* list;
-			return;
-		}
-		// A window of at most WIDE_DAYS days that overlaps [from, to] starts in [from - WIDE_DAYS, to].
-		for (let day = from - WIDE_DAYS; day <= to; day++) {
-			const list = bucket.byFirstDay.get(day);
-			if (list) yield* list;
+		const me = candidateOf(incident);
+		const cells = this.#byType.get(me.type);
+		if (!cells) return;
+		yield* cells.always;
+		const span = buckets(me.date, me.date_end, me.date_precision);
+		const placed = span !== null && placeable(me.position);
+		for (const band of cells.bands) {
+			if (!band) continue;
+			const radius = Math.max(DUPLICATE_RADIUS_M, me.uncertainty_m, band.maxUncertainty);
+			const range = placed ? cellRange(me.position, radius) : null;
+			const lookups = range && span ? (span[1] - span[0] + 1) * range.lats * range.lons : Infinity;
+			if (!range || !span || !(lookups <= band.count)) {
+				// Cheaper (or only possible) to look at every candidate of the band once.
+				const all = new Set<Entry>();
+				for (const list of band.grid.values()) for (const e of list) all.add(e);
+				for (const e of all) yield e.c;
+				continue;
+			}
+			for (let b = span[0]; b <= span[1]; b++)
+				for (let lat = range.lat0; lat < range.lat0 + range.lats; lat++)
+					for (let i = 0; i < range.lons; i++) {
+						const list = band.grid.get(cellKey(b, lat, (range.lon0 + i) % LON_CELLS));
+						if (!list) continue;
+						// A candidate is in every bucket of its window: yield it from the first one both share.
+						for (const e of list) if (b === Math.max(e.b0, span[0])) yield e.c;
+					}
 		}
 	}
+}
+
+/**
+ * The grid cells any point within `radius` metres of `position` lies in: latitude rows
+ * `lat0`…`lat0 + lats - 1` and longitude columns `lon0`… (`lons` of them, wrapping at the
+ * antimeridian; all of them when the circle reaches a pole). A little wider than exact, never
+ * narrower.
+ */
+export function cellRange(
+	[lon, lat]: readonly number[],
+	radius: number
+): { lat0: number; lats: number; lon0: number; lons: number } {
+	const d = (radius / EARTH_M) * 1.000001 + 1e-12;
+	const dLat = (d * 180) / Math.PI + 1e-9;
+	const lat0 = Math.max(0, latCell(lat - dLat));
+	const lat1 = Math.min(LAT_CELLS - 1, latCell(lat + dLat));
+	const rad = (lat * Math.PI) / 180;
+	const reachesPole = d >= Math.PI / 2 - Math.abs(rad) - 1e-9;
+	const dLon = reachesPole
+		? 180
+		: (Math.asin(Math.min(1, Math.sin(d) / Math.cos(rad))) * 180) / Math.PI + 1e-9;
+	const k = Math.floor(dLon / CELL_DEG) + 1;
+	if (reachesPole || 2 * k + 1 >= LON_CELLS)
+		return { lat0, lats: lat1 - lat0 + 1, lon0: 0, lons: LON_CELLS };
+	return {
+		lat0,
+		lats: lat1 - lat0 + 1,
+		lon0: (lonCell(lon) - k + LON_CELLS) % LON_CELLS,
+		lons: 2 * k + 1
+	};
 }
 
 /** `incident` under another id (the one an existing record with its external id has). */

@@ -119,6 +119,31 @@ describe.each(engines())('import as drafts on $name', { timeout: 60_000 }, (engi
 		expect(latest.properties.claims[0].value).toBe(3);
 	});
 
+	it('matches a row to the incident holding its external id, whatever that incident is called', async () => {
+		await importDrafts(db, parse('acled', 'acled.csv'), { author });
+		// The incident of ACLED AZE90001 under another id (heads and records in one statement).
+		await db.exec(`with h as (update heads set id = 'incident-renamed'
+		    where kind = 'incident' and id = 'acled-aze90001')
+		  update records set id = 'incident-renamed',
+		    body = jsonb_set(jsonb_set(body, '{id}', '"incident-renamed"'), '{properties,id}', '"incident-renamed"')
+		  where kind = 'incident' and id = 'acled-aze90001'`);
+		const before = await revisionCount(db);
+		const again = await importDrafts(db, parse('acled', 'acled.csv'), { author });
+		expect(again.results[0]).toEqual({ row: 2, id: 'incident-renamed', status: 'unchanged' });
+		expect(again).toMatchObject({ new: 0, unchanged: 3, written: false });
+		expect(await revisionCount(db)).toBe(before);
+		const edited = await importDrafts(db, parse('acled', 'acled-edited.csv'), { author });
+		expect(edited.results[0]).toEqual({ row: 2, id: 'incident-renamed', status: 'updated' });
+		// Version 2 of the renamed record (its version 1 was logged under the old id).
+		expect((await fullHistory(db, 'incident', 'incident-renamed')).map((r) => r.version)).toEqual([
+			2
+		]);
+		const heads = await db.query<{ id: string }>(
+			`select id from heads where kind = 'incident' and id in ('acled-aze90001', 'incident-renamed')`
+		);
+		expect(heads).toEqual([{ id: 'incident-renamed' }]);
+	});
+
 	it('writes nothing from a file with invalid rows, unless told to skip them', async () => {
 		const before = await revisionCount(db);
 		const refused = await importDrafts(db, parse('acled', 'acled-broken.csv'), { author });

@@ -184,10 +184,14 @@ async function readExisting(
 	}
 	for (const name of ['acled', 'ucdp'] as const) {
 		if (external[name].size === 0) continue;
+		// One probe of the `records_incident_<name>` index per external id (migration 4), then
+		// only the latest version: the batch's cost, whatever the number of records.
 		const rows = await tx.query<{ id: string; value: string; body: string }>(
-			`select h.id, r.body #>> '{properties,external_ids,${name}}' as value, r.body::text as body
-			 from ${LATEST}
-			 where h.kind = 'incident' and r.body #>> '{properties,external_ids,${name}}' = any($1::text[])`,
+			`select h.id, k.value, r.body::text as body
+			 from unnest($1::text[]) as k(value)
+			 join records r on r.kind = 'incident'
+			   and r.body #>> '{properties,external_ids,${name}}' = k.value
+			 join heads h on h.kind = r.kind and h.id = r.id and h.latest_version = r.version`,
 			[[...external[name]]]
 		);
 		for (const row of rows) {
@@ -221,7 +225,8 @@ async function lastPositions(tx: Queryable): Promise<Map<string, number>> {
  * version moved for one that exists; what readers see (the published version) is untouched. The
  * batch's rows go to the server as one JSON parameter; the bodies are written twice (the record and
  * its revision) and held nowhere else. `import_changes` keeps each write's key, number and version
- * (no body) for {@link submitWritten}.
+ * (no body) for {@link submitWritten}. Rows are inserted in key order, so that the indexes that
+ * lead with `(kind, id)` are filled a page at a time rather than at random.
  */
 async function writeBatch(
 	tx: Queryable,
@@ -240,10 +245,10 @@ async function writeBatch(
 		 v as (select x.kind, x.id, x.n, x.body, coalesce(h.latest_version, 0) + 1 as version
 		   from x left join heads h on h.kind = x.kind and h.id = x.id),
 		 r as (insert into records (kind, id, version, status, body, revision)
-		   select kind, id, version, 'draft', body, $2::bigint + n from v),
+		   select kind, id, version, 'draft', body, $2::bigint + n from v order by kind, id),
 		 c as (insert into import_changes select kind, id, n, version from v)
 		 insert into revisions (revision, kind, id, version, status, author, reason, body)
-		 select $2::bigint + n, kind, id, version, 'draft', $3, $4, body from v`,
+		 select $2::bigint + n, kind, id, version, 'draft', $3, $4, body from v order by kind, id`,
 		[
 			JSON.stringify(rows.map(({ kind, id, n, body }) => ({ kind, id, n, body }))),
 			base,
@@ -251,12 +256,13 @@ async function writeBatch(
 			change.reason ?? ''
 		]
 	);
+	// Each record is in `rows` once: a new one gets version 1, one that exists the next version.
 	await tx.query(
 		`insert into heads (kind, id, position, published_version, latest_version)
-		 select x.kind, x.id, x.position, null, coalesce(h.latest_version, 0) + 1
+		 select x.kind, x.id, x.position, null, 1
 		 from jsonb_to_recordset($1::text::jsonb) as x(kind text, id text, position integer)
-		 left join heads h on h.kind = x.kind and h.id = x.id
-		 on conflict (kind, id) do update set latest_version = excluded.latest_version`,
+		 order by x.kind, x.id
+		 on conflict (kind, id) do update set latest_version = heads.latest_version + 1`,
 		[JSON.stringify(rows.map(({ kind, id, position }) => ({ kind, id, position })))]
 	);
 }

@@ -14,9 +14,32 @@ function queryable(target: PGliteLike): Queryable {
 	};
 }
 
+export interface PgliteOptions {
+	loadDataDir?: Blob;
+	/**
+	 * PostgreSQL's `shared_buffers` (`16MB`), else PGlite's default (128MB). The buffers live in
+	 * the process's own memory, so a one-off command that writes a lot (`npm run import`) passes a
+	 * smaller value to keep its peak memory down; the server keeps the default.
+	 */
+	sharedBuffers?: string;
+}
+
 /** The embedded engine: PostgreSQL compiled to WebAssembly, its files in `dir` (in memory without one). */
-export async function openPglite(dir?: string, options: { loadDataDir?: Blob } = {}): Promise<Db> {
-	const pg = await PGlite.create(dir, { loadDataDir: options.loadDataDir });
+export async function openPglite(dir?: string, options: PgliteOptions = {}): Promise<Db> {
+	if (options.sharedBuffers !== undefined && !/^\d+(kB|MB|GB)$/.test(options.sharedBuffers))
+		throw new Error(`openPglite: sharedBuffers "${options.sharedBuffers}" is not a size like 16MB`);
+	const pg = await PGlite.create(dir, {
+		loadDataDir: options.loadDataDir,
+		...(options.sharedBuffers
+			? {
+					startParams: [
+						...PGlite.defaultStartParams,
+						'-c',
+						`shared_buffers=${options.sharedBuffers}`
+					]
+				}
+			: {})
+	});
 	return {
 		engine: 'pglite',
 		...queryable(pg),

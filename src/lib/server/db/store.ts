@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { StoreError, type Db } from './db';
 import { acquireLock } from './lock';
 import { migrate } from './migrate';
-import { openPglite } from './pglite_db';
+import { openPglite, type PgliteOptions } from './pglite_db';
 import { openPostgres } from './postgres_db';
 
 export interface Store {
@@ -25,10 +25,11 @@ export function pgliteDir(env: Record<string, string | undefined> = process.env)
 /**
  * Opens the store the environment names and brings its schema up to date: the PostgreSQL server
  * at `DATABASE_URL` if set, else the embedded database in `DATA_DIR`, locked to this process.
- * Throws a one-line {@link StoreError} when it cannot.
+ * Throws a one-line {@link StoreError} when it cannot. `options` apply to the embedded database only.
  */
 export async function openStore(
-	env: Record<string, string | undefined> = process.env
+	env: Record<string, string | undefined> = process.env,
+	options: Pick<PgliteOptions, 'sharedBuffers'> = {}
 ): Promise<Store> {
 	if (env.DATABASE_URL) {
 		const db = await openPostgres(env.DATABASE_URL);
@@ -39,7 +40,7 @@ export async function openStore(
 	const release = acquireLock(dir);
 	let db: Db;
 	try {
-		db = await openPglite(pgliteDir(env));
+		db = await openPglite(pgliteDir(env), options);
 	} catch (error) {
 		release();
 		throw new StoreError(`cannot open the database in ${dir}: ${String(error)}`);
