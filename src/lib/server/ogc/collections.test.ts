@@ -14,8 +14,8 @@ describe('buildOgcIndex', () => {
 		expect(index.collections.map((c) => c.id)).toEqual([
 			'incidents',
 			'places',
-			'line-of-contact-1994-2020',
 			'nkao-1923-1991',
+			'line-of-contact-1994-2020',
 			'ceasefire-2020'
 		]);
 	});
