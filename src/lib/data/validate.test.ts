@@ -38,8 +38,7 @@ const BROKEN: Record<string, string[]> = {
 		'geodata/layers/nkao-1923-1991.geojson: layer.valid_to 1920-01-01 is before layer.valid_from 1923-07-07'
 	],
 	'layer-id-not-file-name': [
-		'geodata/layers/nkao-1923-1991.geojson: layer.id "nkao" differs from the file name: layer "nkao" must be in layers/nkao.geojson',
-		'geodata/meta.json: regions[0] (nagorno-karabakh): layer_id "nkao-1923-1991" is not a declared layer (layers: ceasefire-2020, line-of-contact-1994-2020, nkao)'
+		'geodata/layers/ceasefire-2020.geojson: layer.id "ceasefire" differs from the file name: layer "ceasefire" must be in layers/ceasefire.geojson'
 	],
 	'region-unknown-layer': [
 		'geodata/meta.json: regions[0] (nagorno-karabakh): layer_id "nkao-1923" is not a declared layer (layers: ceasefire-2020, line-of-contact-1994-2020, nkao-1923-1991)'
