@@ -3,7 +3,7 @@ import type { LayerDeclaration } from './vocabulary';
 /**
  * For tests: the declarations of the three layers of `geodata/layers/` (the `layer` member of
  * each file, as there), so a miniature dataset declares its layers as the real one does.
- * `layers.test.ts` checks that they match the files.
+ * `layer_fixtures.test.ts` checks that they match the files.
  */
 export const LAYER_DECLARATIONS: Record<string, LayerDeclaration> = {
 	'nkao-1923-1991': {
