@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATA_CHECK_CASES } from '../tests/fixtures/data_check_cases';
-import { brokenCaseDir, fixtureDir } from '../tests/fixtures/dataset_reader';
+import { brokenCaseDir, extraLayerDir, fixtureDir } from '../tests/fixtures/dataset_reader';
 
 const checkData = (dir: string) =>
 	spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check_data.ts', dir], {
@@ -20,6 +20,18 @@ describe('check:data CLI', () => {
 		expect(run.status).toBe(0);
 		expect(run.stdout).toMatch(/OK — 1 incidents, 2 statements, 2 sources, 3 places/);
 	});
+
+	it(
+		'accepts a fourth layer that no code knows of (tests/fixtures/extra-layer)',
+		{ timeout: 30_000 },
+		() => {
+			const dir = extraLayerDir(join(scratch, 'extra-layer'));
+			const run = checkData(dir);
+			expect(run.stderr).toBe('');
+			expect(run.status).toBe(0);
+			expect(run.stdout).toMatch(/: OK — /);
+		}
+	);
 
 	it(
 		'exits 1 and prints one line per error, naming file, entry and field',

@@ -12,19 +12,27 @@ import {
 	writeSync
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { DATASET_FILES, LAYER_IDS, type Dataset } from '../src/lib/data/schema';
+import { DATASET_FILES, layerFile, type Dataset } from '../src/lib/data/schema';
+import { layerPaths } from '../src/lib/data/validate';
+import { reader } from '../src/lib/server/load';
 import { acledLines } from './synthetic/acled';
 import { isInside, parseSyntheticArgs } from './synthetic/args';
 import { generateSynthetic } from './synthetic/generate';
 
 const REAL = resolve('geodata');
 
-/** The real layers, if all of them exist; copied so the synthetic map shows the same region. */
+/**
+ * The real layers, every file of `geodata/layers/` (declarations included), if there are any;
+ * copied so the synthetic map shows the same region.
+ */
 function realLayers(): Dataset['layers'] | undefined {
-	const paths = LAYER_IDS.map((id) => join(REAL, DATASET_FILES.layers[id]));
-	if (!paths.every((p) => existsSync(p))) return undefined;
+	const paths = layerPaths(reader(REAL));
+	if (paths.length === 0) return undefined;
 	return Object.fromEntries(
-		LAYER_IDS.map((id, i) => [id, JSON.parse(readFileSync(paths[i], 'utf8'))])
+		paths.map((path) => {
+			const layer = JSON.parse(readFileSync(join(REAL, path), 'utf8'));
+			return [layer.layer.id, layer];
+		})
 	) as Dataset['layers'];
 }
 
@@ -63,7 +71,7 @@ function main(): void {
 	write(DATASET_FILES.statements, dataset.statements);
 	write(DATASET_FILES.sources, dataset.sources);
 	write(DATASET_FILES.organizations, dataset.organizations);
-	for (const id of LAYER_IDS) write(DATASET_FILES.layers[id], dataset.layers[id]);
+	for (const [id, layer] of Object.entries(dataset.layers)) write(layerFile(id), layer);
 	const basemap = join(REAL, 'basemap');
 	rmSync(join(out, 'basemap'), { recursive: true, force: true });
 	const copiedBasemap = existsSync(basemap);

@@ -2,7 +2,7 @@ import booleanClockwise from '@turf/boolean-clockwise';
 import kinks from '@turf/kinks';
 import { lineString } from '@turf/helpers';
 import { describe, expect, it } from 'vitest';
-import { DATASET_FILES, LAYER_IDS, type Dataset } from '../../src/lib/data/schema';
+import { DATASET_FILES, layerFile, type Dataset } from '../../src/lib/data/schema';
 import { validateDataset } from '../../src/lib/data/validate';
 import {
 	FIRST_DATE,
@@ -26,11 +26,15 @@ function validate(dataset: Dataset) {
 		[DATASET_FILES.statements, JSON.stringify(dataset.statements)],
 		[DATASET_FILES.sources, JSON.stringify(dataset.sources)],
 		[DATASET_FILES.organizations, JSON.stringify(dataset.organizations)],
-		...LAYER_IDS.map(
-			(id) => [DATASET_FILES.layers[id], JSON.stringify(dataset.layers[id])] as const
+		...Object.entries(dataset.layers).map(
+			([id, layer]) => [layerFile(id), JSON.stringify(layer)] as const
 		)
 	]);
-	return validateDataset((path) => files.get(path), 'synthetic/');
+	const list = (dir: string) => [...files.keys()].filter((p) => p.startsWith(`${dir}/`));
+	return validateDataset(
+		Object.assign((path: string) => files.get(path), { list }),
+		'synthetic/'
+	);
 }
 
 describe('generateSynthetic', () => {
@@ -196,8 +200,12 @@ describe('generateSynthetic', () => {
 describe('placeholderLayers', () => {
 	it('has one feature per layer, marked synthetic, with counter-clockwise closed rings', () => {
 		const layers = placeholderLayers();
-		for (const id of LAYER_IDS) {
-			const [feature] = layers[id].features;
+		expect(Object.keys(layers)).toHaveLength(3);
+		for (const [id, layer] of Object.entries(layers)) {
+			// Declared like a real layer file, and named so no one mistakes it for one.
+			expect(layer.layer.id).toBe(id);
+			expect(layer.layer.names.en).toMatch(/^\[synthetic\]/);
+			const [feature] = layer.features;
 			expect(feature.properties.name).toMatch(/^\[synthetic\]/);
 			if (feature.geometry.type === 'Polygon') {
 				const ring = feature.geometry.coordinates[0];

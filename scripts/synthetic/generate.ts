@@ -1,9 +1,10 @@
 import {
-	LAYER_IDS,
 	type Claim,
 	type Dataset,
 	type EventType,
 	type IncidentFeature,
+	type LayerCollection,
+	type LayerDeclaration,
 	type LayerFeature,
 	type LayerId,
 	type Meta,
@@ -511,32 +512,55 @@ export function placeholderLayers(): Dataset['layers'] {
 		method: 'Synthetic placeholder drawn by scripts/synthetic.ts; not a digitised boundary.',
 		sources: [`${SYNTHETIC_URL}/layers`]
 	};
-	const feature = (
+	const layer = (
 		id: LayerId,
 		name: string,
 		valid: [string, string | null],
+		[kind, style, order]: [LayerDeclaration['kind'], LayerDeclaration['style'], number],
 		geometry: LayerFeature['geometry']
-	): LayerFeature => ({
-		type: 'Feature',
-		id: `synthetic-${id}`,
-		geometry,
-		properties: {
-			id: `synthetic-${id}`,
-			name: `[synthetic] ${name} (placeholder shape, not the real one)`,
+	): LayerCollection => ({
+		type: 'FeatureCollection',
+		layer: {
+			id,
+			names: { en: `[synthetic] ${name} (placeholder)` },
+			description: { en: 'Synthetic placeholder layer drawn by scripts/synthetic.ts.' },
 			valid_from: valid[0],
 			valid_to: valid[1],
-			...common
-		}
+			kind,
+			style,
+			order
+		},
+		features: [
+			{
+				type: 'Feature',
+				id: `synthetic-${id}`,
+				geometry,
+				properties: {
+					id: `synthetic-${id}`,
+					name: `[synthetic] ${name} (placeholder shape, not the real one)`,
+					valid_from: valid[0],
+					valid_to: valid[1],
+					...common
+				}
+			}
+		]
 	});
-	const layers: Record<LayerId, LayerFeature> = {
-		'nkao-1923-1991': feature('nkao-1923-1991', 'NKAO 1923–1991', ['1923-07-07', '1991-11-26'], {
-			type: 'Polygon',
-			coordinates: polygon([46.7, 39.85], 0.4, 8)
-		}),
-		'line-of-contact-1994-2020': feature(
+	return {
+		'nkao-1923-1991': layer(
+			'nkao-1923-1991',
+			'NKAO 1923–1991',
+			['1923-07-07', '1991-11-26'],
+			['area', 'historic-boundary', 1],
+			{
+				type: 'Polygon',
+				coordinates: polygon([46.7, 39.85], 0.4, 8)
+			}
+		),
+		'line-of-contact-1994-2020': layer(
 			'line-of-contact-1994-2020',
 			'Line of contact 1994–2020',
 			['1994-05-12', '2020-09-27'],
+			['line', 'front-line', 2],
 			{
 				type: 'LineString',
 				coordinates: [
@@ -548,14 +572,17 @@ export function placeholderLayers(): Dataset['layers'] {
 				]
 			}
 		),
-		'ceasefire-2020': feature('ceasefire-2020', 'Ceasefire zone 2020', ['2020-11-10', null], {
-			type: 'Polygon',
-			coordinates: polygon([46.75, 39.85], 0.2, 6)
-		})
+		'ceasefire-2020': layer(
+			'ceasefire-2020',
+			'Ceasefire zone 2020',
+			['2020-11-10', null],
+			['area', 'hatched-zone', 3],
+			{
+				type: 'Polygon',
+				coordinates: polygon([46.75, 39.85], 0.2, 6)
+			}
+		)
 	};
-	return Object.fromEntries(
-		LAYER_IDS.map((id) => [id, { type: 'FeatureCollection', features: [layers[id]] }])
-	) as Dataset['layers'];
 }
 
 /**
@@ -574,8 +601,8 @@ export function syntheticExtent(layers?: Dataset['layers']): Meta['extent'] {
 			maxLat = Math.max(maxLat, lat);
 		} else coords.forEach(visit);
 	};
-	for (const id of LAYER_IDS) {
-		for (const f of layers?.[id].features ?? []) visit(f.geometry.coordinates);
+	for (const layer of Object.values(layers ?? {})) {
+		for (const f of layer.features) visit(f.geometry.coordinates);
 	}
 	return [minLon, minLat, maxLon, maxLat];
 }

@@ -173,8 +173,8 @@ describe.skipIf(!hasOgrinfo)('GDAL reads the exports and the OGC API', () => {
 		for (const id of [
 			'incidents',
 			'places',
-			'line-of-contact-1994-2020',
 			'nkao-1923-1991',
+			'line-of-contact-1994-2020',
 			'ceasefire-2020'
 		]) {
 			expect(out).toMatch(new RegExp(`^\\d+: ${id} \\(title: `, 'm'));

@@ -58,8 +58,8 @@ describe('OGC API – Features', () => {
 		expect(body.collections.map((c: { id: string }) => c.id)).toEqual([
 			'incidents',
 			'places',
-			'line-of-contact-1994-2020',
 			'nkao-1923-1991',
+			'line-of-contact-1994-2020',
 			'ceasefire-2020'
 		]);
 		for (const c of body.collections) {

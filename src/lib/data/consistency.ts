@@ -4,20 +4,22 @@ import { checkGeometry } from './geometry_checks';
 import type {
 	FeatureCollectionOf,
 	IncidentFeature,
+	LayerCollection,
 	LayerFeature,
 	LayerId,
+	Meta,
 	Organization,
 	PlaceFeature,
 	Source,
 	Statement
 } from './schema';
-
-/** The geometry types each layer file may hold. */
-export const LAYER_GEOMETRY_TYPES: Record<LayerId, readonly Geometry['type'][]> = {
-	'nkao-1923-1991': ['Polygon', 'MultiPolygon'],
-	'line-of-contact-1994-2020': ['LineString', 'MultiLineString'],
-	'ceasefire-2020': ['Polygon', 'MultiPolygon']
-};
+import {
+	LAYER_ID_PATTERN,
+	LAYER_KIND_GEOMETRIES,
+	LAYER_STYLES,
+	LAYER_STYLE_KIND,
+	type LayerKind
+} from './vocabulary';
 
 /** Collects error lines for one file: `file: entry: field message`. */
 export class FileErrors {
@@ -126,13 +128,43 @@ export function checkIncidentLanguages(
 	});
 }
 
-export function checkLayer(
-	layerId: LayerId,
-	layer: FeatureCollectionOf<LayerFeature>,
-	errors: FileErrors
-): void {
+/** The style classes that suit a kind of layer. */
+export const stylesFor = (kind: LayerKind) =>
+	LAYER_STYLES.filter((s) => LAYER_STYLE_KIND[s] === kind);
+
+/**
+ * One layer file: its declaration (`layer`: the id is the file's name, the style suits the kind,
+ * the dates are in order) and its features (ids, geometry of the declared kind, valid RFC 7946
+ * geometry, dates in order). `fileId` is the file's base name.
+ */
+export function checkLayer(fileId: LayerId, layer: LayerCollection, errors: FileErrors): void {
+	const d = layer.layer;
+	if (!LAYER_ID_PATTERN.test(fileId)) {
+		errors.add(
+			'',
+			'',
+			`file name "${fileId}" is not a layer id: lower-case letters and digits joined by hyphens, e.g. "line-of-contact-1994-2020"`
+		);
+	}
+	if (d.id !== fileId) {
+		errors.add(
+			'',
+			'layer.id',
+			`"${d.id}" differs from the file name: layer "${d.id}" must be in layers/${d.id}.geojson`
+		);
+	}
+	if (LAYER_STYLE_KIND[d.style] !== d.kind) {
+		errors.add(
+			'',
+			'layer.style',
+			`"${d.style}" does not suit a layer of kind "${d.kind}" (allowed: ${stylesFor(d.kind).join(', ')})`
+		);
+	}
+	if (d.valid_to !== null && d.valid_to < d.valid_from) {
+		errors.add('', 'layer.valid_to', `${d.valid_to} is before layer.valid_from ${d.valid_from}`);
+	}
 	checkFeatureIds(layer.features, errors, false);
-	const allowed = LAYER_GEOMETRY_TYPES[layerId];
+	const allowed = LAYER_KIND_GEOMETRIES[d.kind] as readonly Geometry['type'][];
 	layer.features.forEach((f, i) => {
 		const p = f.properties;
 		if (!allowed.includes(f.geometry.type)) {
@@ -151,6 +183,32 @@ export function checkLayer(
 		}
 	});
 	checkGeometries(layer.features, errors, true);
+}
+
+/**
+ * Across layer files: no two declare the same id (each reports the file that declared it
+ * first). `files` maps each file's path, as error lines name it, to its declaration.
+ */
+export function checkLayerIds(declared: { file: string; id: string; errors: FileErrors }[]): void {
+	const first = new Map<string, string>();
+	for (const { file, id, errors } of declared) {
+		const seen = first.get(id);
+		if (seen === undefined) first.set(id, file);
+		else errors.add('', 'layer.id', `"${id}" is a duplicate (first declared in ${seen})`);
+	}
+}
+
+/** Every region of `meta.json` that names a layer names a declared one. */
+export function checkRegionLayers(meta: Meta, layerIds: readonly LayerId[], errors: FileErrors) {
+	(meta.regions ?? []).forEach((r, i) => {
+		if (r.layer_id !== undefined && !layerIds.includes(r.layer_id)) {
+			errors.add(
+				`regions${itemEntry(i, r.id)}`,
+				'layer_id',
+				`"${r.layer_id}" is not a declared layer (layers: ${layerIds.join(', ') || 'none'})`
+			);
+		}
+	});
 }
 
 export function checkStatements(statements: Statement[], errors: FileErrors): void {

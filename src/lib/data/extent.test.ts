@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureDir, readDir } from '../../../tests/fixtures/dataset_reader';
 import { outsideMessage, outsidePositions, type Bounds } from './extent';
 import type { FeatureCollectionOf, Meta, PlaceFeature } from './schema';
-import { validateDataset } from './validate';
+import { validateDataset, withListing } from './validate';
 
 const NK: Bounds = [44, 38.3, 50.5, 41.5];
 
@@ -60,7 +60,10 @@ describe('the extent in validateDataset', () => {
 	const withEdit = <T>(file: string, edit: (json: T) => void) => {
 		const json = JSON.parse(base(file)!) as T;
 		edit(json);
-		return validateDataset((p) => (p === file ? JSON.stringify(json) : base(p)), 'geodata/').errors;
+		return validateDataset(
+			withListing((p) => (p === file ? JSON.stringify(json) : base(p)), base),
+			'geodata/'
+		).errors;
 	};
 
 	it('refuses an alternative position outside it', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureDir, readDir } from '../../../tests/fixtures/dataset_reader';
-import { DATASET_FILES, LAYER_IDS, TEXT_LIMITS } from './schema';
-import { errorLine, validateDataset } from './validate';
+import { DATASET_FILES, TEXT_LIMITS } from './schema';
+import { errorLine, layerPaths, validateDataset, withListing } from './validate';
 
 const base = readDir(fixtureDir('valid-min'));
 const FILES = [
@@ -10,7 +10,7 @@ const FILES = [
 	DATASET_FILES.incidents,
 	DATASET_FILES.statements,
 	DATASET_FILES.sources,
-	...LAYER_IDS.map((id) => DATASET_FILES.layers[id])
+	...layerPaths(base)
 ];
 
 type Path = (string | number)[];
@@ -42,7 +42,7 @@ function linesFor(file: string, path: Path, edit: (s: string) => string): string
 	for (const key of path) leaf = (leaf as Record<string | number, unknown>)[key];
 	const edited = setAt(json, path, edit(leaf as string));
 	const { errors } = validateDataset(
-		(p) => (p === file ? JSON.stringify(edited) : base(p)),
+		withListing((p) => (p === file ? JSON.stringify(edited) : base(p)), base),
 		'geodata/'
 	);
 	const prefix = errorLine(`geodata/${file}`, edited, path, '');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureDir, readDir } from '../../../tests/fixtures/dataset_reader';
-import { validateDataset } from './validate';
+import { validateDataset, withListing } from './validate';
 import { claimValue, draftIncidentFeature, incidentFeature } from './schema';
 
 const base = readDir(fixtureDir('valid-min'));
@@ -11,7 +11,8 @@ const incident = 'incidents.geojson: features[0] (2020-11-23-madagiz-mine)';
 
 /** valid-min with one file replaced by `value`. */
 function validateWith(path: string, value: unknown) {
-	return validateDataset((p) => (p === path ? JSON.stringify(value) : base(p))).errors;
+	return validateDataset(withListing((p) => (p === path ? JSON.stringify(value) : base(p)), base))
+		.errors;
 }
 
 function withFirstIncident(change: (p: Record<string, unknown>) => void) {
@@ -114,12 +115,16 @@ describe('texts in several languages', () => {
 			`${incident}: summary.vi is missing`
 		]);
 		// A dataset published in English alone takes it.
-		const english = validateDataset((p) =>
-			p === 'incidents.geojson'
-				? JSON.stringify(copy)
-				: p === 'meta.json'
-					? JSON.stringify({ ...meta, languages: ['en'] })
-					: base(p)
+		const english = validateDataset(
+			withListing(
+				(p) =>
+					p === 'incidents.geojson'
+						? JSON.stringify(copy)
+						: p === 'meta.json'
+							? JSON.stringify({ ...meta, languages: ['en'] })
+							: base(p),
+				base
+			)
 		);
 		expect(english.errors).toEqual([]);
 		// The editing API checks a draft without the languages rule; the rest still applies.

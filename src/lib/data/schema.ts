@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { urlProblem } from './url_policy';
-import { EVENT_TYPES, LAYER_IDS, type LayerId } from './vocabulary';
+import {
+	EVENT_TYPES,
+	LAYER_KINDS,
+	LAYER_STYLES,
+	type LayerDeclaration,
+	type LayerId
+} from './vocabulary';
 
 /**
  * The schema of every file in `geodata/`. The TypeScript types used across the app are derived
@@ -8,7 +14,7 @@ import { EVENT_TYPES, LAYER_IDS, type LayerId } from './vocabulary';
  * validity, geography) live in `validate.ts`.
  */
 
-export { LAYER_IDS, type LayerId };
+export type { LayerDeclaration, LayerId };
 
 const isoDate = z
 	.string()
@@ -224,6 +230,30 @@ export const layerFeature = z.object({
 });
 
 /**
+ * A region layer's declaration: the `layer` member of its FeatureCollection. Which kinds and
+ * styles go together, the order of the dates and the id's match with the file name are checked
+ * across files (`checkLayer`).
+ */
+export const layerDeclaration = z.object({
+	id: required('name'),
+	names: langText('title'),
+	description: langText('text').optional(),
+	valid_from: isoDate,
+	/** `null` where the layer is still valid today. */
+	valid_to: isoDate.nullable(),
+	kind: z.enum(LAYER_KINDS),
+	style: z.enum(LAYER_STYLES),
+	order: z.number().int().optional()
+});
+
+/** A layer file: its declaration and its features. */
+export const layerCollection = z.object({
+	type: z.literal('FeatureCollection'),
+	layer: layerDeclaration,
+	features: z.array(layerFeature)
+});
+
+/**
  * A claimed figure: one number, a lower bound (`{low}`: "at least 30"), a range (`{low, high}`), or
  * a range with the claimant's best estimate (`{low, best, high}`, as UCDP gives its figures).
  */
@@ -393,7 +423,8 @@ export const region = z.object({
 	id: nonEmpty,
 	name: nonEmpty,
 	kind: z.enum(['region', 'country']),
-	layer_id: z.enum(LAYER_IDS).optional(),
+	/** A declared layer's id (checked across files). */
+	layer_id: nonEmpty.optional(),
 	aliases: z.array(nonEmpty)
 });
 
@@ -514,11 +545,17 @@ export interface FeatureCollectionOf<F> {
 	features: F[];
 }
 
+/** A region layer: its declaration (the file's `layer` member) and its features. */
+export interface LayerCollection extends FeatureCollectionOf<LayerFeature> {
+	layer: LayerDeclaration;
+}
+
 /** Everything in `geodata/`, validated. Produced once at server start; read-only afterwards. */
 export interface Dataset {
 	meta: Meta;
 	places: FeatureCollectionOf<PlaceFeature>;
-	layers: Record<LayerId, FeatureCollectionOf<LayerFeature>>;
+	/** Every file of `layers/`, by layer id, in declared order (`layerOrder`). */
+	layers: Record<LayerId, LayerCollection>;
 	incidents: FeatureCollectionOf<IncidentFeature>;
 	statements: Statement[];
 	sources: Source[];
@@ -538,12 +575,20 @@ export const DATASET_FILES = {
 	incidents: 'incidents.geojson',
 	statements: 'statements.json',
 	sources: 'sources.json',
-	organizations: 'organizations.json',
-	layers: Object.fromEntries(LAYER_IDS.map((id) => [id, `layers/${id}.geojson`])) as Record<
-		LayerId,
-		string
-	>
+	organizations: 'organizations.json'
 } as const;
+
+/** The folder of the region layers: any number of `<id>.geojson` files, each declaring itself. */
+export const LAYERS_DIR = 'layers';
+
+/** The file of layer `id`, relative to the dataset directory. */
+export const layerFile = (id: LayerId) => `${LAYERS_DIR}/${id}.geojson`;
+
+/** The layer id a path under {@link LAYERS_DIR} names, or `undefined` for any other path. */
+export function layerIdOfPath(path: string): LayerId | undefined {
+	const m = /^layers\/([^/]+)\.geojson$/.exec(path);
+	return m ? m[1] : undefined;
+}
 
 /**
  * The generated basemap of a dataset directory: optional (a dataset may have none), validated like

@@ -1,14 +1,48 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DATA_CHECK_CASES } from '../../../tests/fixtures/data_check_cases';
-import { fixtureDir, readBrokenCase, readDir } from '../../../tests/fixtures/dataset_reader';
-import { validateDataset } from './validate';
+import {
+	fixtureDir,
+	readBrokenCase,
+	readDir,
+	readExtraLayer
+} from '../../../tests/fixtures/dataset_reader';
+import { validateDataset, withListing } from './validate';
 
 const incident = 'geodata/incidents.geojson: features[0] (2020-11-23-madagiz-mine)';
 const statement0 = 'geodata/statements.json: [0] (st-2020-11-23-russian-mod-announcement)';
 
 /** Each case in `tests/fixtures/broken/` and the exact lines it must produce (prefix `geodata/`). */
 const BROKEN: Record<string, string[]> = {
+	// The layer declarations (the `layer` member of each file under layers/).
+	'layer-missing-declaration': ['geodata/layers/nkao-1923-1991.geojson: layer is missing'],
+	'layer-name-missing-en': ['geodata/layers/nkao-1923-1991.geojson: layer.names.en is missing'],
+	'layer-kind-geometry': [
+		'geodata/layers/ceasefire-2020.geojson: features[0] (peacekeeping-zone): geometry.type Polygon is not allowed in this layer (expected LineString or MultiLineString)'
+	],
+	'layer-style-kind': [
+		'geodata/layers/nkao-1923-1991.geojson: layer.style "front-line" does not suit a layer of kind "area" (allowed: historic-boundary, hatched-zone)'
+	],
+	'layer-unknown-style': [
+		'geodata/layers/nkao-1923-1991.geojson: layer.kind Invalid option: expected one of "line"|"area"',
+		'geodata/layers/nkao-1923-1991.geojson: layer.style Invalid option: expected one of "historic-boundary"|"front-line"|"hatched-zone"'
+	],
+	'layer-duplicate-id': [
+		'geodata/layers/nkao-copy.geojson: layer.id "nkao-1923-1991" differs from the file name: layer "nkao-1923-1991" must be in layers/nkao-1923-1991.geojson',
+		'geodata/layers/nkao-copy.geojson: layer.id "nkao-1923-1991" is a duplicate (first declared in geodata/layers/nkao-1923-1991.geojson)'
+	],
+	'layer-bad-dates': [
+		'geodata/layers/nkao-1923-1991.geojson: layer.valid_from is not a real calendar date'
+	],
+	'layer-dates-order': [
+		'geodata/layers/nkao-1923-1991.geojson: layer.valid_to 1920-01-01 is before layer.valid_from 1923-07-07'
+	],
+	'layer-id-not-file-name': [
+		'geodata/layers/ceasefire-2020.geojson: layer.id "ceasefire" differs from the file name: layer "ceasefire" must be in layers/ceasefire.geojson'
+	],
+	'region-unknown-layer': [
+		'geodata/meta.json: regions[0] (nagorno-karabakh): layer_id "nkao-1923" is not a declared layer (layers: ceasefire-2020, line-of-contact-1994-2020, nkao-1923-1991)'
+	],
 	'bad-json': ['geodata/statements.json: invalid JSON at line 10, column 3: comma expected'],
 	'missing-id': ['geodata/statements.json: [1]: id is missing'],
 	'duplicate-id': [
@@ -81,6 +115,26 @@ describe('validateDataset', () => {
 		expect(dataset?.statements).toHaveLength(2);
 	});
 
+	it('takes any number of layers, each as its file declares it: a fourth needs no code', () => {
+		const { dataset, errors } = validateDataset(readExtraLayer(), 'geodata/');
+		expect(errors).toEqual([]);
+		// In declared order; the declaration travels with the features.
+		expect(Object.keys(dataset!.layers)).toEqual([
+			'nkao-1923-1991',
+			'line-of-contact-1994-2020',
+			'ceasefire-2020',
+			'test-extra-zone'
+		]);
+		expect(dataset!.layers['test-extra-zone'].layer).toMatchObject({
+			kind: 'area',
+			style: 'historic-boundary',
+			names: { en: '[test only] Extra zone' }
+		});
+		expect(dataset!.layers['line-of-contact-1994-2020'].layer.names.en).toBe(
+			'Line of contact, 1994–2020'
+		);
+	});
+
 	it('has a test for every broken fixture, and at least 15 of them', () => {
 		const onDisk = readdirSync(fixtureDir('broken')).sort();
 		expect(onDisk).toEqual(Object.keys(BROKEN).sort());
@@ -96,7 +150,7 @@ describe('validateDataset', () => {
 	it('reports a missing file', () => {
 		const base = readDir(fixtureDir('valid-min'));
 		const { errors } = validateDataset(
-			(path) => (path === 'sources.json' ? undefined : base(path)),
+			withListing((path) => (path === 'sources.json' ? undefined : base(path)), base),
 			'geodata/'
 		);
 		expect(errors).toEqual(['geodata/sources.json: file is missing']);
@@ -109,7 +163,11 @@ describe('validateDataset', () => {
 		countries.features[1].geometry = { type: 'Point', coordinates: [45, 40] };
 		delete countries.features[2].properties.name;
 		const { errors } = validateDataset(
-			(path) => (path === 'basemap/countries.geojson' ? JSON.stringify(countries) : geodata(path)),
+			withListing(
+				(path) =>
+					path === 'basemap/countries.geojson' ? JSON.stringify(countries) : geodata(path),
+				geodata
+			),
 			'geodata/'
 		);
 		expect(errors).toEqual([

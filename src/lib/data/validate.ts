@@ -6,7 +6,9 @@ import {
 	checkIncidentLanguages,
 	checkIncidents,
 	checkLayer,
+	checkLayerIds,
 	checkOrganizations,
+	checkRegionLayers,
 	checkPlaces,
 	checkReferences,
 	checkSources,
@@ -16,7 +18,7 @@ import { JsonSyntaxError, parseJson } from './json';
 import {
 	BASEMAP_PATHS,
 	DATASET_FILES,
-	LAYER_IDS,
+	LAYERS_DIR,
 	basemapBorders,
 	basemapCountries,
 	basemapLabels,
@@ -24,18 +26,41 @@ import {
 	basemapWater,
 	featureCollection,
 	incidentFeature,
-	layerFeature,
+	layerCollection,
+	layerIdOfPath,
 	meta,
 	organization,
 	placeFeature,
 	source,
 	statement,
 	type Dataset,
+	type LayerCollection,
 	type LayerId
 } from './schema';
+import { layerOrder } from './vocabulary';
 
-/** Reads one file of the dataset by its path relative to the dataset directory; `undefined` if missing. */
-export type ReadFile = (relativePath: string) => string | undefined;
+/**
+ * Reads one file of the dataset by its path relative to the dataset directory; `undefined` if
+ * missing. `list` names the files of one of its folders (relative to the dataset directory, e.g.
+ * `layers/nkao-1923-1991.geojson`): the region layers are whatever files `layers/` holds.
+ */
+export interface ReadFile {
+	(relativePath: string): string | undefined;
+	list?: (dir: string) => string[];
+}
+
+/** `read` with the folder listing of `listing` (a reader that wraps another keeps its files). */
+export function withListing(
+	read: (relativePath: string) => string | undefined,
+	listing: Pick<ReadFile, 'list'>
+): ReadFile {
+	return Object.assign((path: string) => read(path), { list: listing.list });
+}
+
+/** The layer files of a dataset, sorted: every `layers/*.geojson` its reader lists. */
+export function layerPaths(read: ReadFile): string[] {
+	return (read.list?.(LAYERS_DIR) ?? []).filter((p) => layerIdOfPath(p) !== undefined).sort();
+}
 
 export interface ValidationResult {
 	dataset: Dataset | null;
@@ -122,7 +147,6 @@ const sourcesSchema = z.array(source);
 const organizationsSchema = z.array(organization);
 const placesSchema = featureCollection(placeFeature);
 const incidentsSchema = featureCollection(incidentFeature);
-const layerSchema = featureCollection(layerFeature);
 const basemapSchemas = {
 	countries: basemapCountries,
 	borders: basemapBorders,
@@ -160,8 +184,11 @@ export function validateDataset(
 	const statements = file(DATASET_FILES.statements, statementsSchema);
 	const sources = file(DATASET_FILES.sources, sourcesSchema);
 	const organizations = file(DATASET_FILES.organizations, organizationsSchema);
-	const layers = {} as Record<LayerId, z.infer<typeof layerSchema> | null>;
-	for (const id of LAYER_IDS) layers[id] = file(DATASET_FILES.layers[id], layerSchema);
+	const layerFiles = layerPaths(read).map((path) => ({
+		path,
+		id: layerIdOfPath(path)!,
+		layer: file(path, layerCollection) as LayerCollection | null
+	}));
 
 	const fileErrors = (path: string) => new FileErrors(prefix + path, errors);
 	const incidentErrors = fileErrors(DATASET_FILES.incidents);
@@ -173,10 +200,18 @@ export function validateDataset(
 	if (statements) checkStatements(statements, statementErrors);
 	if (sources) checkSources(sources, fileErrors(DATASET_FILES.sources));
 	if (organizations) checkOrganizations(organizations, fileErrors(DATASET_FILES.organizations));
-	for (const id of LAYER_IDS) {
-		const layer = layers[id];
-		if (layer) checkLayer(id, layer, fileErrors(DATASET_FILES.layers[id]));
+	for (const { path, id, layer } of layerFiles) if (layer) checkLayer(id, layer, fileErrors(path));
+	const declared = layerFiles.flatMap(({ path, layer }) =>
+		layer ? [{ file: prefix + path, id: layer.layer.id, errors: fileErrors(path) }] : []
+	);
+	checkLayerIds(declared);
+	if (metaData) {
+		// A layer file that failed its schema has been reported; its name still counts as a layer.
+		const known = layerFiles.map(({ id, layer }) => (layer ? layer.layer.id : id));
+		checkRegionLayers(metaData, [...new Set(known)].sort(), fileErrors(DATASET_FILES.meta));
 	}
+	const layers: Record<LayerId, LayerCollection | null> = {};
+	for (const { id, layer } of layerFiles) layers[id] = layer;
 	if (places && incidents && statements && sources && organizations) {
 		checkReferences(
 			{ places, incidents, statements, sources, organizations },
@@ -191,7 +226,7 @@ export function validateDataset(
 			{
 				places: fileErrors(DATASET_FILES.places),
 				incidents: incidentErrors,
-				layers: (id) => fileErrors(DATASET_FILES.layers[id])
+				layers: (id) => fileErrors(`${LAYERS_DIR}/${id}.geojson`)
 			}
 		);
 	}
@@ -208,6 +243,8 @@ export function validateDataset(
 	) {
 		return { dataset: null, errors };
 	}
+	const valid = layers as Record<LayerId, LayerCollection>;
+	const ordered = Object.fromEntries(layerOrder(valid).map((id) => [id, valid[id]]));
 	const dataset = {
 		meta: metaData,
 		places,
@@ -215,7 +252,7 @@ export function validateDataset(
 		statements,
 		sources,
 		organizations,
-		layers
+		layers: ordered
 	} as Dataset;
 	return { dataset, errors };
 }

@@ -1,3 +1,4 @@
+import { LAYER_DECLARATIONS } from '$lib/data/layer_fixtures';
 import type {
 	Dataset,
 	IncidentFeature,
@@ -390,6 +391,7 @@ export function fixtureDataset(): Dataset {
 		layers: {
 			'nkao-1923-1991': {
 				type: 'FeatureCollection',
+				layer: LAYER_DECLARATIONS['nkao-1923-1991'],
 				features: [
 					layer(
 						'nkao',
@@ -412,6 +414,7 @@ export function fixtureDataset(): Dataset {
 			},
 			'line-of-contact-1994-2020': {
 				type: 'FeatureCollection',
+				layer: LAYER_DECLARATIONS['line-of-contact-1994-2020'],
 				features: [
 					layer(
 						'line-of-contact',
@@ -430,6 +433,7 @@ export function fixtureDataset(): Dataset {
 			},
 			'ceasefire-2020': {
 				type: 'FeatureCollection',
+				layer: LAYER_DECLARATIONS['ceasefire-2020'],
 				features: [
 					layer(
 						'peacekeeping-zone',

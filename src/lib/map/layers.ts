@@ -21,6 +21,7 @@ import type {
 	LayerId,
 	PlaceFeature
 } from '$lib/data/schema';
+import { layerOrder, type LayerDeclaration } from '$lib/data/vocabulary';
 import { maxClaimedCasualties, radiusScale } from './encoding';
 import { assertWindow, type TimeWindow } from './time';
 import { waterPlaceName } from './map_text';
@@ -527,6 +528,8 @@ export interface MapData {
 	halos: FeatureCollection<Polygon, IncidentMapProperties>;
 	places: FeatureCollection<Point, PlaceMapProperties>;
 	regions: Record<LayerId, FeatureCollection<Geometry, RegionMapProperties>>;
+	/** The region layers' declarations, in declared order (`layerOrder`). */
+	regionLayers: LayerDeclaration[];
 	incidentIds: string[];
 	/** Day spans and types in the order of `incidentIds`, for {@link incidentVisibilityFilter}. */
 	spans: IncidentSpans;
@@ -556,6 +559,7 @@ export function mapDataOf(dataset: Pick<Dataset, 'incidents' | 'places' | 'layer
 			)
 		),
 		regions: regionLayers(dataset),
+		regionLayers: layerOrder(dataset.layers).map((id) => dataset.layers[id].layer),
 		incidentIds: [...byId.keys()],
 		spans: incidentSpans([...byId.values()]),
 		byId,

@@ -1,4 +1,4 @@
-import type { ToggleId, WaterPlaceKind } from './style';
+import type { BASE_TOGGLE_IDS, WaterPlaceKind } from './style';
 
 export type MapLang = 'en' | 'vi';
 
@@ -10,11 +10,8 @@ export const LEGEND_TEXT = {
 		toggles: {
 			incidents: 'Incidents',
 			places: 'Places (both names where disputed)',
-			'basemap-settlements': 'Towns and villages',
-			'nkao-1923-1991': 'Nagorno-Karabakh Autonomous Oblast, 1923–1991',
-			'line-of-contact-1994-2020': 'Line of contact, 1994–2020',
-			'ceasefire-2020': 'Ceasefire of 10 Nov 2020: peacekeeping zone and Lachin corridor'
-		} satisfies Record<ToggleId, string>,
+			'basemap-settlements': 'Towns and villages'
+		} satisfies Record<(typeof BASE_TOGGLE_IDS)[number], string>,
 		accuracy: (km: string) => `approximate, ±${km} km`,
 		outsideWindow: (period: string) => `valid ${period}, outside the time window: not drawn`,
 		showPeriod: (period: string) => `Show ${period}`,
@@ -40,11 +37,8 @@ export const LEGEND_TEXT = {
 		toggles: {
 			incidents: 'Sự kiện',
 			places: 'Địa danh (ghi cả hai tên nếu có tranh chấp)',
-			'basemap-settlements': 'Thị trấn và làng',
-			'nkao-1923-1991': 'Tỉnh tự trị Nagorno-Karabakh, 1923–1991',
-			'line-of-contact-1994-2020': 'Đường tiếp xúc, 1994–2020',
-			'ceasefire-2020': 'Ngừng bắn 10/11/2020: vùng gìn giữ hòa bình và hành lang Lachin'
-		} satisfies Record<ToggleId, string>,
+			'basemap-settlements': 'Thị trấn và làng'
+		} satisfies Record<(typeof BASE_TOGGLE_IDS)[number], string>,
 		accuracy: (km: string) => `gần đúng, ±${km} km`,
 		outsideWindow: (period: string) =>
 			`có hiệu lực ${period}, nằm ngoài khoảng thời gian đã chọn nên không được vẽ`,

@@ -10,7 +10,6 @@ import {
 	type LayerSpecification,
 	type StyleSpecification
 } from '@maplibre/maplibre-gl-style-spec';
-import { LAYER_IDS } from '$lib/data/schema';
 import { BOLD_FONT_STACK, ITALIC_FONT_STACK, REGULAR_FONT_STACK } from './fonts';
 import { mapDataOf, placeMapFeatures, visibleIdFilter } from './layers';
 import { waterPlaceName } from './map_text';
@@ -24,16 +23,20 @@ import {
 	COUNTRY_COLORS,
 	LANG_LABEL_LAYERS,
 	OTHER_COUNTRY_COLOR,
-	TOGGLE_IDS,
-	TOGGLE_LAYERS,
+	STYLE_COLORS,
 	WATER_COLOR,
 	basemapLabelField,
 	buildStyle,
+	toggleIds,
+	toggleStyleLayers,
 	type StyleOptions
 } from './style';
 import { LOC_FIGHTING, MADAGIZ_MINE, PLACES, testDataset } from './test_fixtures';
 
 const BASEMAP_URL = 'http://127.0.0.1:4173/data/basemap/';
+const REGION_LAYERS = mapDataOf(testDataset()).regionLayers;
+const TOGGLE_IDS = toggleIds(REGION_LAYERS);
+const TOGGLE_LAYERS = toggleStyleLayers(REGION_LAYERS);
 
 function options(overrides: Partial<StyleOptions> = {}): StyleOptions {
 	const data = mapDataOf(testDataset());
@@ -43,6 +46,7 @@ function options(overrides: Partial<StyleOptions> = {}): StyleOptions {
 		halos: data.halos,
 		places: data.places,
 		regions: data.regions,
+		regionLayers: data.regionLayers,
 		maxClaim: data.maxClaim,
 		window: { from: '2016-01-01', to: '2020-12-31' },
 		toggles: {},
@@ -149,7 +153,36 @@ describe('buildStyle', () => {
 		}
 		expect(style.sources.incidents).toMatchObject({ type: 'geojson', promoteId: 'id' });
 		// The three region layers share one source (one re-tile per window change, issue 16).
-		for (const id of LAYER_IDS) expect(layer(style, id)).toMatchObject({ source: 'regions' });
+		for (const { id } of REGION_LAYERS)
+			expect(layer(style, id)).toMatchObject({ source: 'regions' });
+	});
+
+	it('draws each region layer by its declared style class, fills first, lines on top', () => {
+		const ids = buildStyle(options()).layers.map((l) => l.id);
+		const regions = ids.filter((id) => /^(nkao|line-of-contact|ceasefire)/.test(id));
+		// The same style layers, in the same order, as when the three layers were written in code.
+		expect(regions).toEqual([
+			'nkao-1923-1991-fill',
+			'ceasefire-2020-fill',
+			'ceasefire-2020-hatch',
+			'nkao-1923-1991',
+			'ceasefire-2020',
+			'line-of-contact-1994-2020'
+		]);
+		// A fourth layer, known to no code: drawn by its class, toggled by its id.
+		const extra = { id: 'test-zone', style: 'historic-boundary' as const };
+		const style = buildStyle(
+			options({ regionLayers: [...REGION_LAYERS, extra], toggles: { 'test-zone': false } })
+		);
+		expect(validateStyleMin(style)).toEqual([]);
+		const outline = layer(style, 'test-zone') as LayerSpecification & {
+			paint: Record<string, unknown>;
+			layout: Record<string, unknown>;
+		};
+		expect(outline.paint['line-color']).toBe(STYLE_COLORS['historic-boundary']);
+		expect(outline.layout.visibility).toBe('none');
+		expect(layer(style, 'test-zone-fill')).toMatchObject({ type: 'fill', source: 'regions' });
+		expect(toggleStyleLayers([extra])['test-zone']).toEqual(['test-zone-fill', 'test-zone']);
 	});
 
 	it('draws the line of contact dashed and red', () => {

@@ -13,7 +13,7 @@ import type {
 	LayerSpecification,
 	StyleSpecification
 } from '@maplibre/maplibre-gl-style-spec';
-import type { LayerId } from '$lib/data/vocabulary';
+import type { LayerDeclaration, LayerId, LayerStyle } from '$lib/data/vocabulary';
 import { matchExpression, radiusExpression, typeColorExpression } from './encoding';
 import { BOLD_FONT_STACK, ITALIC_FONT_STACK, REGULAR_FONT_STACK } from './fonts';
 import {
@@ -31,19 +31,18 @@ import {
 import { WATER_PLACE_WORDS, type MapLang } from './map_text';
 import { REGION_WINDOW_STATE, layerFilter, layerFilterByState, type TimeWindow } from './time';
 
-/** The toggles the legend offers, in the order it lists them. */
-export const TOGGLE_IDS = [
-	'incidents',
-	'places',
-	'basemap-settlements',
-	'nkao-1923-1991',
-	'line-of-contact-1994-2020',
-	'ceasefire-2020'
-] as const;
-export type ToggleId = (typeof TOGGLE_IDS)[number];
+/** The toggles every map has, before the region layers, in the order the legend lists them. */
+export const BASE_TOGGLE_IDS = ['incidents', 'places', 'basemap-settlements'] as const;
+/** A toggle: one of {@link BASE_TOGGLE_IDS} or a declared region layer's id. */
+export type ToggleId = string;
 
-/** The style layers each toggle shows or hides. */
-export const TOGGLE_LAYERS: Record<ToggleId, readonly string[]> = {
+/** The toggles the legend offers for a dataset's layers (in declared order), in its order. */
+export function toggleIds(layers: readonly Pick<LayerDeclaration, 'id'>[]): ToggleId[] {
+	return [...BASE_TOGGLE_IDS, ...layers.map((l) => l.id)];
+}
+
+/** The style layers of the base toggles. */
+const BASE_TOGGLE_LAYERS: Record<(typeof BASE_TOGGLE_IDS)[number], readonly string[]> = {
 	incidents: [
 		'incidents-uncertainty',
 		'incidents-uncertainty-outline',
@@ -52,17 +51,46 @@ export const TOGGLE_LAYERS: Record<ToggleId, readonly string[]> = {
 		'incidents-circles'
 	],
 	places: ['places-circles', 'places-water-labels', 'places-labels'],
-	'basemap-settlements': ['basemap-settlements'],
-	'nkao-1923-1991': ['nkao-1923-1991-fill', 'nkao-1923-1991'],
-	'line-of-contact-1994-2020': ['line-of-contact-1994-2020'],
-	'ceasefire-2020': ['ceasefire-2020-fill', 'ceasefire-2020-hatch', 'ceasefire-2020']
+	'basemap-settlements': ['basemap-settlements']
 };
 
-/** The style layers that draw region features, per region layer: their filter follows the window. */
-export const REGION_STYLE_LAYERS: Record<LayerId, readonly string[]> = {
-	'nkao-1923-1991': TOGGLE_LAYERS['nkao-1923-1991'],
-	'line-of-contact-1994-2020': TOGGLE_LAYERS['line-of-contact-1994-2020'],
-	'ceasefire-2020': TOGGLE_LAYERS['ceasefire-2020']
+/**
+ * The style layers that draw one region layer, by its style class: an area's fill (and hatch)
+ * under everything else, its outline, or a line. Their ids start with the layer id; the outline
+ * or line is the layer id itself.
+ */
+export function regionStyleLayers(layer: Pick<LayerDeclaration, 'id' | 'style'>): {
+	fills: string[];
+	lines: string[];
+} {
+	const { id, style } = layer;
+	if (style === 'front-line') return { fills: [], lines: [id] };
+	return {
+		fills: style === 'hatched-zone' ? [`${id}-fill`, `${id}-hatch`] : [`${id}-fill`],
+		lines: [id]
+	};
+}
+
+/** The style layers each toggle shows or hides, for a dataset's region layers. */
+export function toggleStyleLayers(
+	layers: readonly Pick<LayerDeclaration, 'id' | 'style'>[]
+): Record<ToggleId, readonly string[]> {
+	const out: Record<ToggleId, readonly string[]> = { ...BASE_TOGGLE_LAYERS };
+	for (const layer of layers) {
+		const { fills, lines } = regionStyleLayers(layer);
+		out[layer.id] = [...fills, ...lines];
+	}
+	return out;
+}
+
+/**
+ * The paint colour of each style class (the data picks the class, the code keeps the paint):
+ * the former NKAO's violet, the line of contact's red, the ceasefire zone's teal.
+ */
+export const STYLE_COLORS: Record<LayerStyle, string> = {
+	'historic-boundary': '#6a4c93',
+	'front-line': '#c1121f',
+	'hatched-zone': '#1d7874'
 };
 
 export const INCIDENT_LAYERS = {
@@ -181,12 +209,6 @@ export function waterPlaceLabelField(lang: MapLang): ExpressionSpecification {
 	return ['case', ['has', 'name_in_label'], byKind as ExpressionSpecification, label];
 }
 
-export const REGION_COLORS = {
-	nkao: '#6a4c93',
-	lineOfContact: '#c1121f',
-	ceasefire: '#1d7874'
-} as const;
-
 export const CREDITS = {
 	naturalEarth: 'Natural Earth (public domain)',
 	geonames: 'GeoNames (CC BY 4.0)',
@@ -201,6 +223,8 @@ export interface StyleOptions {
 	halos: FeatureCollection<Polygon, IncidentMapProperties>;
 	places: FeatureCollection<Point, PlaceMapProperties>;
 	regions: Record<LayerId, FeatureCollection<Geometry, RegionMapProperties>>;
+	/** The region layers' declarations, in declared order: which style layers draw each. */
+	regionLayers: readonly Pick<LayerDeclaration, 'id' | 'style'>[];
 	/** The highest claimed casualty figure in the dataset: the top of the size scale. */
 	maxClaim: number;
 	window: TimeWindow;
@@ -248,19 +272,88 @@ export const REGION_SOURCE = 'regions';
  */
 export function regionLayerFilters(
 	window: TimeWindow,
+	regionLayers: readonly Pick<LayerDeclaration, 'id' | 'style'>[],
 	byState = false
 ): Record<string, FilterSpecification> {
 	const valid = (byState ? layerFilterByState() : layerFilter(window)) as ExpressionSpecification;
 	const filters: Record<string, FilterSpecification> = {};
-	for (const [layer, layerIds] of Object.entries(REGION_STYLE_LAYERS)) {
-		const own: ExpressionSpecification = ['==', ['get', 'layer'], layer];
-		for (const id of layerIds)
-			filters[id] =
-				id.endsWith('-fill') || id.endsWith('-hatch')
-					? ['all', own, POLYGONS, valid]
-					: ['all', own, valid];
+	for (const layer of regionLayers) {
+		const own: ExpressionSpecification = ['==', ['get', 'layer'], layer.id];
+		const { fills, lines } = regionStyleLayers(layer);
+		for (const id of fills) filters[id] = ['all', own, POLYGONS, valid];
+		for (const id of lines) filters[id] = ['all', own, valid];
 	}
 	return filters;
+}
+
+/**
+ * The style layers of the region layers, bottom first: every area's fill (and hatch), then the
+ * areas' outlines, then the lines, each pass in declared order, so a front line is never
+ * covered by an area's outline.
+ */
+function regionLayerSpecs(
+	regionLayers: readonly Pick<LayerDeclaration, 'id' | 'style'>[],
+	filters: Record<string, FilterSpecification>,
+	vis: (id: ToggleId) => { visibility: 'visible' | 'none' }
+): LayerSpecification[] {
+	const fills: LayerSpecification[] = [];
+	const outlines: LayerSpecification[] = [];
+	const lines: LayerSpecification[] = [];
+	for (const { id, style } of regionLayers) {
+		const color = STYLE_COLORS[style];
+		const base = { source: REGION_SOURCE, filter: filters[id] };
+		if (style === 'front-line') {
+			lines.push({
+				id,
+				type: 'line',
+				...base,
+				layout: { ...vis(id), 'line-join': 'round' },
+				paint: {
+					'line-color': color,
+					'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.8, 11, 3.2],
+					'line-dasharray': [3, 1.5]
+				}
+			});
+			continue;
+		}
+		const hatched = style === 'hatched-zone';
+		fills.push({
+			id: `${id}-fill`,
+			type: 'fill',
+			source: REGION_SOURCE,
+			filter: filters[`${id}-fill`],
+			layout: vis(id),
+			paint: { 'fill-color': color, 'fill-opacity': hatched ? 0.08 : 0.07 }
+		});
+		if (hatched) {
+			fills.push({
+				id: `${id}-hatch`,
+				type: 'fill',
+				source: REGION_SOURCE,
+				filter: filters[`${id}-hatch`],
+				layout: vis(id),
+				paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.9 }
+			});
+		}
+		outlines.push({
+			id,
+			type: 'line',
+			...base,
+			layout: { ...vis(id), 'line-join': 'round' },
+			paint: hatched
+				? {
+						'line-color': color,
+						'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1, 11, 2],
+						'line-opacity': 0.9
+					}
+				: {
+						'line-color': color,
+						'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.2, 11, 2.5],
+						'line-opacity': 0.85
+					}
+		});
+	}
+	return [...fills, ...outlines, ...lines];
 }
 
 /**
@@ -347,7 +440,7 @@ function assertUrl(name: string, value: string): void {
 export function buildStyle(options: StyleOptions): StyleSpecification {
 	assertUrl('basemapUrl', options.basemapUrl);
 	const windowByState = options.windowBy === 'state';
-	const regionFilters = regionLayerFilters(options.window, windowByState);
+	const regionFilters = regionLayerFilters(options.window, options.regionLayers, windowByState);
 	const incidentFilter = incidentLayerFilters(options.idFilter, options.rings ?? null);
 	const typeColor = typeColorExpression();
 	const vis = (id: ToggleId) => ({ visibility: visibility(options.toggles, id) });
@@ -441,66 +534,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 				'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.8, 10, 1.6]
 			}
 		},
-		{
-			id: 'nkao-1923-1991-fill',
-			type: 'fill',
-			source: REGION_SOURCE,
-			filter: regionFilters['nkao-1923-1991-fill'],
-			layout: vis('nkao-1923-1991'),
-			paint: { 'fill-color': REGION_COLORS.nkao, 'fill-opacity': 0.07 }
-		},
-		{
-			id: 'ceasefire-2020-fill',
-			type: 'fill',
-			source: REGION_SOURCE,
-			filter: regionFilters['ceasefire-2020-fill'],
-			layout: vis('ceasefire-2020'),
-			paint: { 'fill-color': REGION_COLORS.ceasefire, 'fill-opacity': 0.08 }
-		},
-		{
-			id: 'ceasefire-2020-hatch',
-			type: 'fill',
-			source: REGION_SOURCE,
-			filter: regionFilters['ceasefire-2020-hatch'],
-			layout: vis('ceasefire-2020'),
-			paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.9 }
-		},
-		{
-			id: 'nkao-1923-1991',
-			type: 'line',
-			source: REGION_SOURCE,
-			filter: regionFilters['nkao-1923-1991'],
-			layout: { ...vis('nkao-1923-1991'), 'line-join': 'round' },
-			paint: {
-				'line-color': REGION_COLORS.nkao,
-				'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.2, 11, 2.5],
-				'line-opacity': 0.85
-			}
-		},
-		{
-			id: 'ceasefire-2020',
-			type: 'line',
-			source: REGION_SOURCE,
-			filter: regionFilters['ceasefire-2020'],
-			layout: { ...vis('ceasefire-2020'), 'line-join': 'round' },
-			paint: {
-				'line-color': REGION_COLORS.ceasefire,
-				'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1, 11, 2],
-				'line-opacity': 0.9
-			}
-		},
-		{
-			id: 'line-of-contact-1994-2020',
-			type: 'line',
-			source: REGION_SOURCE,
-			filter: regionFilters['line-of-contact-1994-2020'],
-			layout: { ...vis('line-of-contact-1994-2020'), 'line-join': 'round' },
-			paint: {
-				'line-color': REGION_COLORS.lineOfContact,
-				'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.8, 11, 3.2],
-				'line-dasharray': [3, 1.5]
-			}
-		},
+		...regionLayerSpecs(options.regionLayers, regionFilters, vis),
 		{
 			id: INCIDENT_LAYERS.uncertainty,
 			type: 'circle',

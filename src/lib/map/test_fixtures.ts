@@ -1,4 +1,5 @@
 import type { Claim, Dataset, IncidentFeature, LayerFeature, PlaceFeature } from '$lib/data/schema';
+import { LAYER_DECLARATIONS } from '$lib/data/layer_fixtures';
 
 /** Frozen, realistic test data: copies of real dataset entries, trimmed to what the map reads. */
 
@@ -183,10 +184,19 @@ export function testDataset(
 		incidents: { type: 'FeatureCollection', features: incidents },
 		places: { type: 'FeatureCollection', features: PLACES },
 		layers: {
-			'nkao-1923-1991': { type: 'FeatureCollection', features: [NKAO] },
-			'line-of-contact-1994-2020': { type: 'FeatureCollection', features: [LINE_OF_CONTACT] },
+			'nkao-1923-1991': {
+				type: 'FeatureCollection',
+				layer: LAYER_DECLARATIONS['nkao-1923-1991'],
+				features: [NKAO]
+			},
+			'line-of-contact-1994-2020': {
+				type: 'FeatureCollection',
+				layer: LAYER_DECLARATIONS['line-of-contact-1994-2020'],
+				features: [LINE_OF_CONTACT]
+			},
 			'ceasefire-2020': {
 				type: 'FeatureCollection',
+				layer: LAYER_DECLARATIONS['ceasefire-2020'],
 				features: [PEACEKEEPING_ZONE, LACHIN_CORRIDOR]
 			}
 		}

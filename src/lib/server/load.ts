@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Dataset } from '../data/schema';
 import { validateBasemap, validateDataset, type ReadFile } from '../data/validate';
@@ -22,14 +22,23 @@ function prefixOf(dir: string): string {
 	return shown.startsWith('..') ? `${dir}/` : `${shown}/`;
 }
 
-function reader(dir: string): ReadFile {
-	return (path) => {
+/** Reads a dataset directory: a missing file is `undefined`, a missing folder lists nothing. */
+export function reader(dir: string): ReadFile {
+	const read = (path: string) => {
 		try {
 			return readFileSync(join(dir, path), 'utf8');
 		} catch {
 			return undefined;
 		}
 	};
+	const list = (sub: string) => {
+		try {
+			return readdirSync(join(dir, sub)).map((name) => `${sub}/${name}`);
+		} catch {
+			return [];
+		}
+	};
+	return Object.assign(read, { list });
 }
 
 /** Reads and validates a dataset directory; throws a {@link DatasetError} listing every problem. */

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { emptyLayers } from '$lib/data/layer_fixtures';
 import type { Dataset, IncidentFeature, Statement } from '$lib/data/schema';
 import { buildSearchIndex } from '$lib/geo/search';
 import { indexDataset, statementIncidentIds, statementsGap } from './atlas_index';
@@ -60,11 +61,7 @@ const dataset = (incidents: IncidentFeature[], statements: Statement[]): Dataset
 		extent: [44, 38.3, 50.5, 41.5]
 	},
 	places: { type: 'FeatureCollection', features: [] },
-	layers: {
-		'nkao-1923-1991': { type: 'FeatureCollection', features: [] },
-		'line-of-contact-1994-2020': { type: 'FeatureCollection', features: [] },
-		'ceasefire-2020': { type: 'FeatureCollection', features: [] }
-	},
+	layers: emptyLayers(),
 	incidents: { type: 'FeatureCollection', features: incidents },
 	statements,
 	sources: [],

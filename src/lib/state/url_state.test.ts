@@ -29,7 +29,19 @@ describe('url state', () => {
 
 	it('round-trips every field', () => {
 		const query = serialiseUrlState(SHARED);
-		expect(parse(query)).toEqual(SHARED);
+		expect(parse(query, { layers: ['nkao-1923-1991', 'ceasefire-2020'] })).toEqual(SHARED);
+	});
+
+	it('switches any region layer the dataset declares, and no other', () => {
+		const layers = ['nkao-1923-1991', 'test-extra-zone'];
+		// A layer no code knows of, declared by the data: read and written back.
+		const state = parse('layers=test-extra-zone,places,ceasefire-2020,nope', { layers });
+		expect(state.layersOff).toEqual(['test-extra-zone', 'places']);
+		expect(serialiseUrlState({ ...DEFAULT_URL_STATE, layersOff: state.layersOff })).toBe(
+			'layers=places%2Ctest-extra-zone'
+		);
+		// Without the dataset's layers, only the toggles every map has.
+		expect(parse('layers=test-extra-zone,incidents').layersOff).toEqual(['incidents']);
 	});
 
 	it('writes the documented parameter names', () => {

@@ -3,16 +3,18 @@ import { isIsoDay } from '$lib/format/date';
 import type { BBox } from '$lib/geo/bbox';
 import { DEFAULT_LANG, isLang, type Lang } from '$lib/i18n';
 
-/** The map layers a reader can switch, as the legend names them. */
-export const TOGGLE_LAYERS = [
-	'basemap-settlements',
-	'places',
-	'nkao-1923-1991',
-	'line-of-contact-1994-2020',
-	'ceasefire-2020',
-	'incidents'
-] as const;
-export type ToggleLayer = (typeof TOGGLE_LAYERS)[number];
+/**
+ * The map layers every dataset has; besides them a reader can switch each region layer the
+ * dataset declares (`Vocabulary.layers`), by its id.
+ */
+export const BASE_TOGGLES = ['basemap-settlements', 'places', 'incidents'] as const;
+/** A switchable layer: one of {@link BASE_TOGGLES} or a declared region layer's id. */
+export type ToggleLayer = string;
+
+/** Every toggle of a dataset whose region layers are `layerIds`, in the URL's order. */
+export function toggleLayers(layerIds: readonly string[]): string[] {
+	return ['basemap-settlements', 'places', ...layerIds, 'incidents'];
+}
 
 export interface MapViewState {
 	center: [number, number];
@@ -78,6 +80,8 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
 export interface Vocabulary {
 	types?: readonly string[];
 	actors?: readonly string[];
+	/** The dataset's region layers, by id: the toggles `layers=` may name besides the base ones. */
+	layers?: readonly string[];
 }
 
 const MAX_TEXT = 200;
@@ -132,7 +136,7 @@ export function parseUrlState(params: URLSearchParams, vocabulary: Vocabulary = 
 		actors: known(query.actors, vocabulary.actors),
 		q: query.q ?? '',
 		bbox: query.bbox ?? null,
-		layersOff: list(params, 'layers', TOGGLE_LAYERS) as ToggleLayer[],
+		layersOff: list(params, 'layers', toggleLayers(vocabulary.layers ?? [])),
 		lang: isLang(lang) ? lang : DEFAULT_LANG,
 		view: parseView(params.get('view')),
 		period: parsePeriod(params.get('period')),
@@ -158,7 +162,14 @@ export function serialiseUrlState(state: UrlState): string {
 	});
 	for (const [key, value] of query) params.append(key, value);
 	if (state.layersOff.length) {
-		params.set('layers', TOGGLE_LAYERS.filter((l) => state.layersOff.includes(l)).join(','));
+		// The base toggles keep their place around the region layers, which keep their own order.
+		const regions = state.layersOff.filter((l) => !(BASE_TOGGLES as readonly string[]).includes(l));
+		params.set(
+			'layers',
+			toggleLayers(regions)
+				.filter((l) => state.layersOff.includes(l))
+				.join(',')
+		);
 	}
 	if (state.lang !== DEFAULT_LANG) params.set('lang', state.lang);
 	if (state.view) {

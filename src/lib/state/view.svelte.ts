@@ -18,7 +18,7 @@ import {
 } from './atlas_index';
 import {
 	DEFAULT_URL_STATE,
-	TOGGLE_LAYERS,
+	toggleLayers,
 	parseUrlState,
 	serialiseUrlState,
 	type MapViewState,
@@ -70,6 +70,8 @@ export class AtlasView {
 	#q = $state('');
 	#bbox = $state.raw<BBox | null>(null);
 	#layersOff = $state.raw<ToggleLayer[]>([]);
+	/** Every toggle of this dataset: the base ones and its declared region layers (fixed). */
+	#toggleIds: readonly string[] = [];
 	#lang = $state<Lang>(DEFAULT_URL_STATE.lang);
 	#view = $state.raw<MapViewState | null>(null);
 	#period = $state.raw<readonly [number, number] | null>(null);
@@ -80,6 +82,7 @@ export class AtlasView {
 
 	constructor(dataset: Dataset, params: URLSearchParams, write: UrlWriter = () => {}) {
 		this.dataset = dataset;
+		this.#toggleIds = toggleLayers(Object.keys(dataset.layers));
 		this.#write = write;
 		const index = indexDataset(dataset);
 		this.#index = index;
@@ -95,7 +98,11 @@ export class AtlasView {
 	}
 
 	#parse(params: URLSearchParams): UrlState {
-		return parseUrlState(params, { types: EVENT_TYPES, actors: this.actorNames });
+		return parseUrlState(params, {
+			types: EVENT_TYPES,
+			actors: this.actorNames,
+			layers: Object.keys(this.dataset.layers)
+		});
 	}
 
 	#apply(state: UrlState) {
@@ -327,14 +334,11 @@ export class AtlasView {
 	// --- layers, language, map view -----------------------------------------------------------
 
 	readonly layers: Record<ToggleLayer, boolean> = $derived(
-		Object.fromEntries(TOGGLE_LAYERS.map((id) => [id, !this.#layersOff.includes(id)])) as Record<
-			ToggleLayer,
-			boolean
-		>
+		Object.fromEntries(this.#toggleIds.map((id) => [id, !this.#layersOff.includes(id)]))
 	);
 
 	toggleLayer(id: string, on: boolean) {
-		if (!(TOGGLE_LAYERS as readonly string[]).includes(id)) return;
+		if (!this.#toggleIds.includes(id)) return;
 		const layer = id as ToggleLayer;
 		if (on === !this.#layersOff.includes(layer)) return;
 		this.#layersOff = on ? this.#layersOff.filter((l) => l !== layer) : [...this.#layersOff, layer];

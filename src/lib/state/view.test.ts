@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { emptyLayers } from '$lib/data/layer_fixtures';
 import type { Dataset, IncidentFeature, Statement } from '$lib/data/schema';
 import { loadMessages } from '$lib/i18n';
 import { AtlasView, type UrlWrite } from './view.svelte';
@@ -79,11 +80,7 @@ const DATASET: Dataset = {
 		extent: [44, 38.3, 50.5, 41.5]
 	},
 	places: { type: 'FeatureCollection', features: [] },
-	layers: {
-		'nkao-1923-1991': { type: 'FeatureCollection', features: [] },
-		'line-of-contact-1994-2020': { type: 'FeatureCollection', features: [] },
-		'ceasefire-2020': { type: 'FeatureCollection', features: [] }
-	},
+	layers: emptyLayers(),
 	incidents: { type: 'FeatureCollection', features: [MINE, CLASHES, MI24] },
 	statements: [
 		statement('st-dujarric', '2020-11-23', ['2020-11-23-madagiz-mine']),

@@ -1,16 +1,17 @@
-import { DATASET_FILES, type Dataset } from '../../data/schema';
+import { DATASET_FILES, layerFile, type Dataset, type LayerId } from '../../data/schema';
 import { validateDataset, type ValidateOptions, type ValidationResult } from '../../data/validate';
 
 /**
  * The one mapping between the {@link Dataset} and stored records, derived from `DATASET_FILES`:
  * a `*.geojson` file is a FeatureCollection whose features are records, a `*.json` file a list of
  * records with ids, except the files named in {@link SINGLE_RECORD_FILES}, which are one record
- * each; a nested entry (`layers`) is one record per file, the record id being its key. A new file
- * in `DATASET_FILES` therefore needs no edit here unless it is a single object like `meta.json`.
+ * each; a layer file (`layers/<id>.geojson`, any number of them) is one record of kind `layer`,
+ * its declaration and features together, the record id being the layer id. A new file in
+ * `DATASET_FILES` therefore needs no edit here unless it is a single object like `meta.json`.
  */
 export const SINGLE_RECORD_FILES: ReadonlySet<string> = new Set(['meta']);
 
-export type DatasetKey = keyof typeof DATASET_FILES;
+export type DatasetKey = keyof typeof DATASET_FILES | 'layers';
 
 /** One record as stored: its kind, id, body and place in its file. */
 export interface DatasetRecord {
@@ -41,24 +42,27 @@ function layoutOf(key: string, path: string): FileSpec['layout'] {
 	return SINGLE_RECORD_FILES.has(key) ? 'single' : 'list';
 }
 
-/** Every file of a dataset with its record layout, in `DATASET_FILES` order. */
-export function fileSpecs(): FileSpec[] {
+/** Every file of a dataset with its record layout, in `DATASET_FILES` order, then the layers. */
+export function fileSpecs(layerIds: readonly LayerId[] = []): FileSpec[] {
 	const specs: FileSpec[] = [];
-	for (const [key, value] of Object.entries(DATASET_FILES) as [string, unknown][]) {
-		if (typeof value === 'string') {
-			specs.push({ key, kind: kindOf(key), path: value, layout: layoutOf(key, value) });
-		} else {
-			for (const [recordId, path] of Object.entries(value as Record<string, string>)) {
-				specs.push({ key, kind: kindOf(key), path, layout: 'single', recordId });
-			}
-		}
+	for (const [key, path] of Object.entries(DATASET_FILES)) {
+		specs.push({ key, kind: kindOf(key), path, layout: layoutOf(key, path) });
+	}
+	for (const recordId of layerIds) {
+		specs.push({
+			key: 'layers',
+			kind: 'layer',
+			path: layerFile(recordId),
+			layout: 'single',
+			recordId
+		});
 	}
 	return specs;
 }
 
 /** The record kinds a dataset is made of, e.g. `incident`, `statement`, `layer`. */
 export function recordKinds(): string[] {
-	return [...new Set(fileSpecs().map((s) => s.kind))];
+	return [...new Set([...fileSpecs().map((s) => s.kind), 'layer'])];
 }
 
 function idOf(item: unknown, where: string): string {
@@ -72,7 +76,7 @@ function idOf(item: unknown, where: string): string {
 export function datasetToRecords(dataset: Dataset): DatasetRecord[] {
 	const out: DatasetRecord[] = [];
 	const data = dataset as unknown as Record<string, unknown>;
-	for (const spec of fileSpecs()) {
+	for (const spec of fileSpecs(Object.keys(dataset.layers))) {
 		const value = spec.recordId
 			? (data[spec.key] as Record<string, unknown>)[spec.recordId]
 			: data[spec.key];
@@ -106,7 +110,7 @@ export function recordsToFiles(
 		list.push(row.body);
 	}
 	const files = new Map<string, string>();
-	for (const spec of fileSpecs()) {
+	for (const spec of fileSpecs([...(byKind.get('layer')?.keys() ?? [])])) {
 		if (spec.layout === 'single') {
 			const body = byKind.get(spec.kind)?.get(spec.recordId ?? spec.key);
 			if (body !== undefined) files.set(spec.path, body);
@@ -133,14 +137,19 @@ export function recordsToDataset(
 	options: ValidateOptions = {}
 ): ValidationResult {
 	const files = recordsToFiles(rows);
-	return validateDataset((path) => files.get(path), prefix, options);
+	const list = (dir: string) => [...files.keys()].filter((p) => p.startsWith(`${dir}/`));
+	return validateDataset(
+		Object.assign((path: string) => files.get(path), { list }),
+		prefix,
+		options
+	);
 }
 
 /** A validated dataset as the text of its files in the `geodata/` format (tab-indented JSON). */
 export function datasetToFiles(dataset: Dataset): Map<string, string> {
 	const data = dataset as unknown as Record<string, unknown>;
 	const files = new Map<string, string>();
-	for (const spec of fileSpecs()) {
+	for (const spec of fileSpecs(Object.keys(dataset.layers))) {
 		const value = spec.recordId
 			? (data[spec.key] as Record<string, unknown>)[spec.recordId]
 			: data[spec.key];

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { DatasetError, loadDataset } from '../load';
 import type { Db } from './db';
 import { datasetVersion, readPublishedRows } from './records';
 import { exportDir, importDir } from './snapshot';
+import { extraLayerDir } from '../../../../tests/fixtures/dataset_reader';
 import { engines } from './test_engines';
 
 const scratch = mkdtempSync(join(tmpdir(), 'atlas-snapshot-'));
@@ -43,6 +44,33 @@ describe.each(engines())('db:import and db:export on $name', { timeout: 60_000 }
 			await exportDir(db, out);
 			expect(loadDataset(out), source).toEqual(loadDataset(source));
 		}
+	});
+
+	it('keeps each layer declaration through import and export, a fourth layer too', async () => {
+		const source = extraLayerDir(mkdtempSync(join(scratch, 'extra-layer-')));
+		await importDir(db, source);
+		const out = mkdtempSync(join(scratch, 'export-'));
+		await exportDir(db, out);
+		expect(readdirSync(join(out, 'layers')).sort()).toEqual([
+			'ceasefire-2020.geojson',
+			'line-of-contact-1994-2020.geojson',
+			'nkao-1923-1991.geojson',
+			'test-extra-zone.geojson'
+		]);
+		const exported = loadDataset(out);
+		expect(exported).toEqual(loadDataset(source));
+		expect(exported.layers['test-extra-zone'].layer).toMatchObject({
+			id: 'test-extra-zone',
+			names: { en: '[test only] Extra zone' },
+			valid_to: null,
+			kind: 'area',
+			style: 'historic-boundary',
+			order: 4
+		});
+		const written = JSON.parse(readFileSync(join(out, 'layers/nkao-1923-1991.geojson'), 'utf8'));
+		expect(written.layer).toEqual(
+			JSON.parse(readFileSync('geodata/layers/nkao-1923-1991.geojson', 'utf8')).layer
+		);
 	});
 
 	it('a second import of the same directory makes no revision', async () => {

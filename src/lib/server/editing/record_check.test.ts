@@ -53,7 +53,8 @@ describe('record checks', () => {
 		expect(idProblems('source', 'a', { id: 'b' })).toEqual([
 			{ field: 'id', message: `differs from the record's id "a"` }
 		]);
-		expect(idProblems('layer', 'nope', {})[0].field).toBe('id');
+		expect(idProblems('layer', 'Nope!', {})[0].field).toBe('id');
+		expect(idProblems('layer', 'nope', { layer: { id: 'other' } })[0].field).toBe('layer.id');
 		expect(idProblems('layer', 'nkao-1923-1991', {})).toEqual([]);
 		expect(fileOf('layer', 'nkao-1923-1991')).toBe('layers/nkao-1923-1991.geojson');
 	});

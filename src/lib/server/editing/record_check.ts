@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { LAYER_ID_PATTERN } from '../../data/vocabulary';
 import {
-	LAYER_IDS,
-	featureCollection,
 	incidentFeature,
-	layerFeature,
+	layerCollection,
 	placeFeature,
 	source,
 	statement
@@ -24,7 +23,7 @@ const SCHEMAS: Record<EditableKind, z.ZodType> = {
 	source,
 	statement,
 	place: placeFeature,
-	layer: featureCollection(layerFeature)
+	layer: layerCollection
 };
 
 /** Kinds stored as GeoJSON Features, whose id sits at the top and in `properties`. */
@@ -62,8 +61,9 @@ export function schemaProblems(kind: EditableKind, body: unknown): FieldProblem[
 
 /** The dataset file a record of `kind` (and, for a layer, `id`) is stored in. */
 export function fileOf(kind: EditableKind, id: string): string | undefined {
-	return fileSpecs().find((s) => s.kind === kind && (s.recordId === undefined || s.recordId === id))
-		?.path;
+	return fileSpecs(kind === 'layer' ? [id] : []).find(
+		(s) => s.kind === kind && (s.recordId === undefined || s.recordId === id)
+	)?.path;
 }
 
 /**
@@ -123,14 +123,18 @@ export function withRecordId(kind: EditableKind, body: unknown, id: string): unk
 }
 
 /**
- * Problems with the ids of `body` stored as `kind/id`: a layer must be one of the layers the
- * dataset has; a body naming another id than the record's is refused rather than renamed.
+ * Problems with the ids of `body` stored as `kind/id`: a layer's id is a file name (lower-case
+ * words joined by hyphens) and its declaration names it; a body naming another id than the
+ * record's is refused rather than renamed.
  */
 export function idProblems(kind: EditableKind, id: string, body: unknown): FieldProblem[] {
 	if (kind === 'layer') {
-		return (LAYER_IDS as readonly string[]).includes(id)
-			? []
-			: [{ field: 'id', message: `must be one of the layers ${LAYER_IDS.join(', ')}` }];
+		if (!LAYER_ID_PATTERN.test(id))
+			return [{ field: 'id', message: 'must be lower-case letters and digits joined by hyphens' }];
+		const declared = isObject(body) && isObject(body.layer) ? body.layer.id : undefined;
+		return declared !== undefined && declared !== id
+			? [{ field: 'layer.id', message: `differs from the record's id "${id}"` }]
+			: [];
 	}
 	if (!isObject(body)) return [];
 	const named = [body.id, isObject(body.properties) ? body.properties.id : undefined].filter(

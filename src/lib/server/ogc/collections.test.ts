@@ -14,10 +14,39 @@ describe('buildOgcIndex', () => {
 		expect(index.collections.map((c) => c.id)).toEqual([
 			'incidents',
 			'places',
-			'line-of-contact-1994-2020',
 			'nkao-1923-1991',
+			'line-of-contact-1994-2020',
 			'ceasefire-2020'
 		]);
+	});
+
+	it('titles and describes each layer collection from its declaration, in declared order', () => {
+		const loc = index.byId.get('line-of-contact-1994-2020')!;
+		expect(loc.title).toBe('Line of contact, 1994–2020');
+		expect(loc.description).toMatch(/^The line of contact between Armenian and Azerbaijani/);
+		const extra = structuredClone(dataset.layers['nkao-1923-1991']);
+		extra.layer = {
+			...extra.layer,
+			id: 'test-extra-zone',
+			names: { en: '[test only] Extra zone' },
+			description: undefined,
+			order: 0
+		};
+		const more = buildOgcIndex({
+			...dataset,
+			layers: { ...dataset.layers, 'test-extra-zone': extra }
+		});
+		expect(more.collections.map((c) => c.id).slice(2)).toEqual([
+			'test-extra-zone',
+			'nkao-1923-1991',
+			'line-of-contact-1994-2020',
+			'ceasefire-2020'
+		]);
+		// No description: the name stands in.
+		expect(more.byId.get('test-extra-zone')).toMatchObject({
+			title: '[test only] Extra zone',
+			description: '[test only] Extra zone'
+		});
 	});
 
 	it('computes spatial and temporal extents', () => {

@@ -2,10 +2,10 @@ import type { Geometry } from 'geojson';
 import {
 	type Dataset,
 	type IncidentFeature,
-	type LayerFeature,
-	type LayerId,
+	type LayerCollection,
 	type PlaceFeature
 } from '$lib/data/schema';
+import { layerOrder } from '$lib/data/vocabulary';
 import { linksOf } from '$lib/atlas/links';
 import { incidentExportFeature } from '$lib/export/geojson';
 import { geometryBBox, unionBBox, type BBox } from '$lib/geo/bbox';
@@ -167,27 +167,14 @@ function placesCollection(places: PlaceFeature[]): CollectionIndex {
 	);
 }
 
-const LAYER_TEXT: Record<string, [string, string]> = {
-	'line-of-contact-1994-2020': [
-		'Line of contact 1994–2020',
-		'The line of contact between Armenian and Azerbaijani forces from the 1994 ceasefire to 27 September 2020, digitised from named places; see each feature’s method and accuracy.'
-	],
-	'nkao-1923-1991': [
-		'Nagorno-Karabakh Autonomous Oblast 1923–1991',
-		'The former autonomous oblast, digitised from named places; see each feature’s method and accuracy.'
-	],
-	'ceasefire-2020': [
-		'Ceasefire arrangement of 10 November 2020',
-		'The approximate Russian peacekeeping zone and Lachin corridor under the statement of 10 November 2020.'
-	]
-};
-
-function layerCollection(id: string, features: LayerFeature[]): CollectionIndex {
-	const [title, description] = LAYER_TEXT[id] ?? [id, id];
+/** A region layer's collection: titled and described by its declaration (the file's `layer`). */
+function layerCollection(layer: LayerCollection): CollectionIndex {
+	const { id, names, description } = layer.layer;
+	const features = layer.features;
 	return prepare(
 		id,
-		title,
-		description,
+		names.en,
+		description?.en ?? names.en,
 		features.map((f) => f.properties.id),
 		features.map((f) => f.geometry as Geometry),
 		features.map((f): [number, number] => {
@@ -204,17 +191,16 @@ function layerCollection(id: string, features: LayerFeature[]): CollectionIndex 
 	);
 }
 
-const LAYER_ORDER: LayerId[] = ['line-of-contact-1994-2020', 'nkao-1923-1991', 'ceasefire-2020'];
-
 /**
- * Prepares every collection the OGC API serves: incidents, places and the three region layers.
+ * Prepares every collection the OGC API serves: incidents, places and every declared region
+ * layer, in its declared order.
  * `search` serves the `q` parameter; pass a function to build it only when `q` is first used.
  */
 export function buildOgcIndex(dataset: Dataset, search?: SearchSource): OgcIndex {
 	const collections = [
 		incidentsCollection(dataset, search),
 		placesCollection(dataset.places.features),
-		...LAYER_ORDER.map((id) => layerCollection(id, dataset.layers[id].features))
+		...layerOrder(dataset.layers).map((id) => layerCollection(dataset.layers[id]))
 	];
 	return {
 		collections,

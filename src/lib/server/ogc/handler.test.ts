@@ -72,8 +72,8 @@ describe('collections', () => {
 		expect(r.json.collections.map((c: { id: string }) => c.id)).toEqual([
 			'incidents',
 			'places',
-			'line-of-contact-1994-2020',
 			'nkao-1923-1991',
+			'line-of-contact-1994-2020',
 			'ceasefire-2020'
 		]);
 		expect(r.json.links[0]).toMatchObject({ rel: 'self', href: `${ORIGIN}/ogc/collections` });

@@ -10,7 +10,7 @@ import { DEFAULT_LANG, isLang } from '$lib/i18n';
 import { getBasemapFile, getDataset, getStore } from '$lib/server/dataset';
 import { correctionsOf } from '$lib/server/db/corrections';
 import { parseUrlState, serialiseUrlState } from '$lib/state/url_state';
-import { buildLocator, type LocatorArea } from './locator';
+import { buildLocator, regionOutline, type LocatorArea } from './locator';
 import type { PageServerLoad } from './$types';
 
 let countriesCache: { text: string; areas: LocatorArea[] } | null = null;
@@ -51,7 +51,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const p = incident.properties;
 	// The dashboard's state (query, layers, view) as the link here carried it, for the way back.
 	const mapQuery = serialiseUrlState({
-		...parseUrlState(url.searchParams),
+		...parseUrlState(url.searchParams, { layers: Object.keys(dataset.layers) }),
 		sel: incident.id,
 		lang
 	});
@@ -63,17 +63,11 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		...p.claims.map((c) => c.source_id),
 		...[...linked, ...related].map((s) => s.source_id)
 	]);
-	const nkao = dataset.layers['nkao-1923-1991']?.features[0];
 	const locator = buildLocator({
 		focus: incident.geometry,
 		uncertaintyM: p.uncertainty_m,
 		countries: countries(),
-		outline: nkao
-			? {
-					name: nkao.properties.name,
-					geometry: nkao.geometry as LocatorArea['geometry']
-				}
-			: null,
+		outline: regionOutline(dataset),
 		width: 320,
 		height: 220
 	});

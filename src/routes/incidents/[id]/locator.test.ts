@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLocator, type LocatorArea } from './locator';
+import { buildLocator, regionOutline, type LocatorArea } from './locator';
 
 const square = (name: string, w: number, s: number, e: number, n: number): LocatorArea => ({
 	name,
@@ -117,5 +117,33 @@ describe('buildLocator', () => {
 			height: 200
 		});
 		expect(map.outline?.d).toMatch(/^M[^L]+L[^L]+L[^L]+Z$/);
+	});
+});
+
+describe('regionOutline', () => {
+	const area = (id: string, kind: 'area' | 'line') => ({
+		type: 'FeatureCollection' as const,
+		layer: { id, kind } as never,
+		features: [
+			{ properties: { name: `${id} outline` }, geometry: square('x', 0, 0, 1, 1).geometry } as never
+		]
+	});
+	const meta = (layer_id?: string) =>
+		({
+			regions: [
+				{ id: 'azerbaijan', name: 'Azerbaijan', kind: 'country', aliases: [] },
+				{ id: 'r', name: 'R', kind: 'region', layer_id, aliases: [] }
+			]
+		}) as never;
+
+	it('outlines the area layer the dataset region names, whatever its id', () => {
+		const layers = { 'some-area': area('some-area', 'area'), other: area('other', 'area') };
+		expect(regionOutline({ meta: meta('other'), layers })?.name).toBe('other outline');
+		expect(regionOutline({ meta: meta('some-area'), layers })?.name).toBe('some-area outline');
+	});
+
+	it('draws none where the region names no layer, or a line', () => {
+		expect(regionOutline({ meta: meta(), layers: { a: area('a', 'area') } })).toBeNull();
+		expect(regionOutline({ meta: meta('l'), layers: { l: area('l', 'line') } })).toBeNull();
 	});
 });

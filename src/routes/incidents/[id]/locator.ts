@@ -1,9 +1,26 @@
 import type { LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { Dataset } from '$lib/data/schema';
 
 /** What the locator map draws its regions from: the basemap countries, an outline (the NKAO). */
 export interface LocatorArea {
 	name: string;
 	geometry: Polygon | MultiPolygon;
+}
+
+/**
+ * The outline the locator draws: the first feature of the area layer that the dataset's region
+ * (`meta.regions`, kind `region`) names by `layer_id`, as `geodata/` names the NKAO; none where no
+ * region names an area layer. Data, not an id in code: another dataset outlines its own region.
+ */
+export function regionOutline(dataset: Pick<Dataset, 'meta' | 'layers'>): LocatorArea | null {
+	for (const region of dataset.meta.regions ?? []) {
+		if (region.kind !== 'region' || region.layer_id === undefined) continue;
+		const layer = dataset.layers[region.layer_id];
+		const area = layer?.layer.kind === 'area' ? layer.features[0] : undefined;
+		if (area)
+			return { name: area.properties.name, geometry: area.geometry as LocatorArea['geometry'] };
+	}
+	return null;
 }
 
 export interface LocatorInput {
