@@ -55,8 +55,8 @@ const EXPECTED: Record<Mutation, Record<Caller, number>> = {
 };
 
 /**
- * Where a collection differs: layers are a fixed set (no create), and the published dataset needs
- * each of them, so retracting one is refused (409) for those who may retract.
+ * Where a collection differs: layers are not created through the API (a new one is a file in
+ * geodata/layers/, loaded by db:import), and the published dataset needs each of them, so retracting one is refused (409) for those who may retract.
  */
 const EXCEPTIONS: Partial<
 	Record<Collection, Partial<Record<Mutation, Partial<Record<Caller, number>>>>>
@@ -104,7 +104,7 @@ async function latest(c: Collection, id: string) {
 
 const published = { source: 'thoidai-2020-11-24', incident: publishedIncident().id };
 
-/** A valid new record of each collection (layers: none, they exist already). */
+/** A valid new record of each collection (layers: none, a new layer is a file). */
 function fresh(c: Collection, tag: string): unknown {
 	switch (c) {
 		case 'incidents':

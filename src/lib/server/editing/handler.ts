@@ -135,7 +135,7 @@ export async function createRecord(
 			invalid([
 				{
 					field: 'id',
-					message: `layers are a fixed set and exist already: change one with PUT /api/layers/<id>`
+					message: `a new layer is added as a file in geodata/layers/ and loaded with npm run db:import; change an existing one with PUT /api/layers/<id>`
 				}
 			])
 		);
