@@ -129,9 +129,11 @@ describe('texts in several languages', () => {
 		expect(english.errors).toEqual([]);
 		// The editing API checks a draft without the languages rule; the rest still applies.
 		const asDraft = (files: unknown) =>
-			validateDataset((p) => (p === 'incidents.geojson' ? JSON.stringify(files) : base(p)), '', {
-				requireLanguages: false
-			}).errors;
+			validateDataset(
+				withListing((p) => (p === 'incidents.geojson' ? JSON.stringify(files) : base(p)), base),
+				'',
+				{ requireLanguages: false }
+			).errors;
 		expect(asDraft(copy)).toEqual([]);
 		delete copy.features[0].properties.title.en;
 		expect(asDraft(copy)).toEqual([`${incident}: title.en is missing`]);
