@@ -1,10 +1,13 @@
 /**
- * Map label fonts. The style has no `glyphs` URL, so MapLibre draws every glyph itself with
- * TinySDF on a canvas, using the `text-font` stack verbatim as the CSS `font-family` list (plus
- * `sans-serif`) and guessing the weight from words in its first name ("Bold" → 700). The names
- * must therefore be the CSS families that `@fontsource` registers, not the "Noto Sans Regular"
- * fontstack names of a glyph server: those would silently fall back to the system sans-serif.
- * Read from `GlyphManager._createTinySDF` in maplibre-gl 6.17.
+ * Map label fonts. Labels are drawn from signed-distance-field glyph files that the app serves
+ * itself (`static/glyphs/`, written by `npm run glyphs` from the `@fontsource` Noto Sans faces
+ * the page uses), so nothing leaves the machine and MapLibre does not rasterise glyphs with
+ * TinySDF on the main thread while the map loads (issue 16: 0.3–0.5 s of a real-data load).
+ *
+ * The stack names stay CSS families: MapLibre still draws locally what a codepoint-keyed file
+ * cannot hold (grapheme clusters, CJK), and then uses the stack as the CSS `font-family` list,
+ * guessing weight and style from words in its first name ("Bold" → 700, "Italic").
+ * Read from `GlyphManager` in maplibre-gl 6.17.
  */
 export const FONT_FAMILY = 'Noto Sans';
 export const ARMENIAN_FONT_FAMILY = 'Noto Sans Armenian';
@@ -12,39 +15,47 @@ export const ARMENIAN_FONT_FAMILY = 'Noto Sans Armenian';
 export const REGULAR_FONT_STACK = [FONT_FAMILY, ARMENIAN_FONT_FAMILY];
 
 /**
- * "Noto Sans Bold" is no installed family: it only makes MapLibre ask for weight 700, which the
- * browser then finds in the next family of the list.
+ * "Noto Sans Bold" is no installed family: it only makes the glyph builder (and MapLibre's local
+ * fallback) ask for weight 700, which the browser then finds in the next family of the list.
  */
 export const BOLD_FONT_STACK = [`${FONT_FAMILY} Bold`, FONT_FAMILY, ARMENIAN_FONT_FAMILY];
 
-/** "Italic" makes MapLibre ask for the italic face (water names), registered by `@fontsource`. */
+/** "Italic" asks for the italic face (water names), registered by `@fontsource`. */
 export const ITALIC_FONT_STACK = [`${FONT_FAMILY} Italic`, FONT_FAMILY, ARMENIAN_FONT_FAMILY];
 
-/**
- * One letter pair per `@fontsource` subset the labels can need (Latin, Latin Extended for
- * Azerbaijani, Vietnamese, Cyrillic, Armenian). `FontFaceSet.load` only fetches the faces whose
- * `unicode-range` meets the text it is given; a glyph drawn before its face has loaded would be
- * drawn, and cached, in the fallback font.
- */
-export const FONT_SAMPLE_TEXT = 'Aa Əə Şş Ğğ Ệệ Ươ Бб Աա';
+/** Every stack the style uses; one folder of glyph files each. */
+export const FONT_STACKS: readonly (readonly string[])[] = [
+	REGULAR_FONT_STACK,
+	BOLD_FONT_STACK,
+	ITALIC_FONT_STACK
+];
 
-/** The CSS font shorthands to load before the first label is laid out. */
-export function fontLoadRequests(): string[] {
-	return [
-		`400 16px "${FONT_FAMILY}"`,
-		`700 16px "${FONT_FAMILY}"`,
-		`italic 400 16px "${FONT_FAMILY}"`,
-		`400 16px "${ARMENIAN_FONT_FAMILY}"`
-	];
+/**
+ * The first code point of each range of 256 that a glyph file is served for: Latin-1, Latin
+ * Extended-A and -B (Azerbaijani ə), Cyrillic, Armenian, Latin Extended Additional (Vietnamese)
+ * and General Punctuation (–, ’, ′). `glyphs.test.ts` checks that every character of every map
+ * label in `geodata/` lies in one; a range MapLibre asks for and the app lacks answers 404, and
+ * MapLibre then draws those glyphs locally.
+ */
+export const GLYPH_RANGE_STARTS = [0, 256, 512, 1024, 1280, 7680, 8192] as const;
+
+/** The stack's name in the glyph URL, as MapLibre writes it: the families joined by commas. */
+export function fontStackName(stack: readonly string[]): string {
+	return stack.join(',');
 }
 
+/** A range's file name: `0-255.pbf`. */
+export function glyphRangeFile(start: number): string {
+	return `${start}-${start + 255}.pbf`;
+}
+
+/** Where the glyph files are served, under the site's origin and in `static/`. */
+export const GLYPHS_PATH = '/glyphs/';
+
 /**
- * Loads the label fonts; resolves with the faces that loaded. A font that fails to load is not
- * fatal (labels fall back to the system sans-serif), so failures resolve to an empty list.
+ * The style's `glyphs` URL. Built by hand, not with `new URL`, which would percent-encode the
+ * `{fontstack}` and `{range}` placeholders MapLibre substitutes.
  */
-export async function loadMapFonts(fonts: Pick<FontFaceSet, 'load'>): Promise<FontFace[]> {
-	const loaded = await Promise.all(
-		fontLoadRequests().map((font) => fonts.load(font, FONT_SAMPLE_TEXT).catch(() => []))
-	);
-	return loaded.flat();
+export function glyphsUrl(origin: string): string {
+	return `${origin.replace(/\/$/, '')}${GLYPHS_PATH}{fontstack}/{range}.pbf`;
 }

@@ -34,6 +34,7 @@ import {
 import { LOC_FIGHTING, MADAGIZ_MINE, PLACES, testDataset } from './test_fixtures';
 
 const BASEMAP_URL = 'http://127.0.0.1:4173/data/basemap/';
+const GLYPHS_URL = 'http://127.0.0.1:4173/glyphs/{fontstack}/{range}.pbf';
 const REGION_LAYERS = mapDataOf(testDataset()).regionLayers;
 const TOGGLE_IDS = toggleIds(REGION_LAYERS);
 const TOGGLE_LAYERS = toggleStyleLayers(REGION_LAYERS);
@@ -42,6 +43,7 @@ function options(overrides: Partial<StyleOptions> = {}): StyleOptions {
 	const data = mapDataOf(testDataset());
 	return {
 		basemapUrl: BASEMAP_URL,
+		glyphsUrl: GLYPHS_URL,
 		incidents: data.incidents,
 		halos: data.halos,
 		places: data.places,
@@ -128,9 +130,9 @@ describe('buildStyle', () => {
 		).toMatch(/circle-radius/);
 	});
 
-	it('asks for nothing outside the app: no glyphs, no sprite, basemap from the app only', () => {
+	it('asks for nothing outside the app: glyphs and basemap from the app only, no sprite', () => {
 		const style = buildStyle(options());
-		expect(style).not.toHaveProperty('glyphs');
+		expect(style.glyphs).toBe(GLYPHS_URL);
 		expect(style).not.toHaveProperty('sprite');
 		for (const [id, source] of Object.entries(style.sources)) {
 			const data = (source as { data?: unknown }).data;
@@ -138,6 +140,18 @@ describe('buildStyle', () => {
 				expect(data, id).toMatch(new RegExp(`^${BASEMAP_URL}[a-z]+\\.geojson$`));
 			else expect(data, id).toMatchObject({ type: 'FeatureCollection' });
 		}
+	});
+
+	it('draws labels from the glyph files at glyphsUrl, and refuses one without its placeholders', () => {
+		expect(buildStyle(options()).glyphs).toBe(GLYPHS_URL);
+		expect(() => buildStyle(options({ glyphsUrl: '/glyphs/{fontstack}/{range}.pbf' }))).toThrow(
+			/glyphsUrl must be an absolute http\(s\) URL with \{fontstack\} and \{range\}/
+		);
+		expect(() =>
+			buildStyle(
+				options({ glyphsUrl: 'http://127.0.0.1:4173/glyphs/%7Bfontstack%7D/%7Brange%7D.pbf' })
+			)
+		).toThrow(/glyphsUrl must be/);
 	});
 
 	it('refuses a basemap URL that is not absolute', () => {

@@ -218,6 +218,8 @@ export const CREDITS = {
 export interface StyleOptions {
 	/** Absolute URL of the folder serving `countries.geojson`, `borders.geojson`, `settlements.geojson`. */
 	basemapUrl: string;
+	/** The labels' glyph files, with MapLibre's `{fontstack}` and `{range}` (`glyphsUrl` in fonts.ts). */
+	glyphsUrl: string;
 	incidents: FeatureCollection<Point | LineString | MultiLineString, IncidentMapProperties>;
 	/** The imprecise points' halos as polygons, for their dashed outlines (`haloPolygons`). */
 	halos: FeatureCollection<Polygon, IncidentMapProperties>;
@@ -432,13 +434,22 @@ function assertUrl(name: string, value: string): void {
 	}
 }
 
+function assertGlyphsUrl(value: string): void {
+	if (!/^https?:\/\/[^/]+\/.*\{fontstack\}.*\{range\}/.test(value)) {
+		throw new Error(
+			`buildStyle: glyphsUrl must be an absolute http(s) URL with {fontstack} and {range}, got ${JSON.stringify(value)}`
+		);
+	}
+}
+
 /**
  * The whole map as a MapLibre style (https://maplibre.org/maplibre-style-spec/). Pure: the same
- * options give the same style, and `validateStyleMin` accepts it. There is no `glyphs` URL: labels
- * are drawn locally from the page's web fonts (see `fonts.ts`), so nothing leaves the machine.
+ * options give the same style, and `validateStyleMin` accepts it. Labels are drawn from the glyph
+ * files the app serves itself (see `fonts.ts`), so nothing leaves the machine.
  */
 export function buildStyle(options: StyleOptions): StyleSpecification {
 	assertUrl('basemapUrl', options.basemapUrl);
+	assertGlyphsUrl(options.glyphsUrl);
 	const windowByState = options.windowBy === 'state';
 	const regionFilters = regionLayerFilters(options.window, options.regionLayers, windowByState);
 	const incidentFilter = incidentLayerFilters(options.idFilter, options.rings ?? null);
@@ -766,6 +777,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 	return {
 		version: 8,
 		name: 'Incident Atlas',
+		glyphs: options.glyphsUrl,
 		...(windowByState
 			? {
 					state: {
