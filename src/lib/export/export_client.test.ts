@@ -103,31 +103,25 @@ describe('createExporter', () => {
 		expect(worker.received).toHaveLength(1);
 	});
 
-	it('serialises on the main thread when no worker can be made', async () => {
+	it('rejects, saying why and where the files are, when no worker can be made', async () => {
 		const exporter = createExporter({
 			createWorker: () => {
 				throw new Error('Worker is not defined');
 			}
 		});
-		const file = await exporter.run({ ...request, format: 'incidents-csv' });
-		expect(file.fileName).toBe('incident-atlas_all.csv');
-		expect((await file.blob.text()).startsWith('event_id,')).toBe(true); // Blob.text() drops the BOM
-		expect(new Uint8Array(await file.blob.arrayBuffer()).slice(0, 3)).toEqual(
-			new Uint8Array([0xef, 0xbb, 0xbf])
+		await expect(exporter.run({ ...request, format: 'incidents-csv' })).rejects.toThrow(
+			/needs a Web Worker, which this browser could not run \(Worker is not defined\)\. The same files are served at \/api\/incidents\.geojson/
 		);
 	});
 
-	it('finishes on the main thread when the worker fails to load', async () => {
+	it('rejects pending and later exports when the worker fails to load, without serialising on the page', async () => {
 		const worker = new FakeWorker(() => null);
 		const exporter = createExporter({ createWorker: () => worker as unknown as Worker });
 		const pending = exporter.run({ ...request, format: 'kml' });
 		worker.onerror?.({ message: 'Failed to fetch worker script' } as ErrorEvent);
-		const file = await pending;
+		await expect(pending).rejects.toThrow(/could not run \(Failed to fetch worker script\)/);
 		expect(worker.terminated).toBe(true);
-		expect(file.fileName).toBe('incident-atlas_all.kml');
-		expect(await file.blob.text()).toContain('<Placemark>');
-		// Later exports go straight to the main thread.
-		expect((await exporter.run(request)).fileName).toBe('incident-atlas_all.geojson');
+		await expect(exporter.run(request)).rejects.toThrow(/Failed to fetch worker script/);
 		expect(worker.received).toHaveLength(1);
 	});
 
@@ -177,20 +171,24 @@ describe('createExporter().runRows', () => {
 		expect(json.length).toBeLessThan(3000);
 	});
 
-	it('exports on the main thread when the worker cannot load the dataset', async () => {
-		const worker = new FakeWorker((m) => ({
-			id: m.id,
-			ok: false,
-			error: 'GET /data/dataset.json answered 503',
-			unavailable: true
-		}));
+	it('sends the worker the incidents themselves when it cannot load the dataset', async () => {
+		const worker = new FakeWorker((m) =>
+			m.kind === 'rows'
+				? { id: m.id, ok: false, error: 'GET /data/dataset.json answered 503', unavailable: true }
+				: {
+						id: m.id,
+						ok: true,
+						blob: blob(m.request.features.map((f) => f.id).join()),
+						fileName: 'f'
+					}
+		);
 		const exporter = createExporter({ createWorker: () => worker as unknown as Worker });
 		const file = await exporter.runRows(URL_, rowsRequest(), fallback);
-		const ids = JSON.parse(await file.blob.text()).features.map((f: { id: string }) => f.id);
-		expect(ids).toEqual([mi24.id, madagizMine.id]);
+		expect(worker.received.map((m) => m.kind)).toEqual(['rows', 'features']);
+		expect(await file.blob.text()).toBe(`${mi24.id},${madagizMine.id}`);
 	});
 
-	it('rejects, without a fallback, when the worker’s dataset differs from the page’s', async () => {
+	it('rejects, without resending, when the worker’s dataset differs from the page’s', async () => {
 		const worker = new FakeWorker((m) => ({
 			id: m.id,
 			ok: false,
@@ -202,15 +200,17 @@ describe('createExporter().runRows', () => {
 		expect(make).not.toHaveBeenCalled();
 	});
 
-	it('exports on the main thread when no worker can be made', async () => {
+	it('rejects when no worker can be made, and never builds the features', async () => {
 		const exporter = createExporter({
 			createWorker: () => {
 				throw new Error('Worker is not defined');
 			}
 		});
 		exporter.preload(URL_);
-		const file = await exporter.runRows(URL_, rowsRequest([madagizMine]), () => request);
-		expect(file.fileName).toBe('incident-atlas_all.geojson');
-		expect(JSON.parse(await file.blob.text()).features[0].id).toBe(madagizMine.id);
+		const make = vi.fn(() => request);
+		await expect(exporter.runRows(URL_, rowsRequest([madagizMine]), make)).rejects.toThrow(
+			/needs a Web Worker/
+		);
+		expect(make).not.toHaveBeenCalled();
 	});
 });

@@ -17,61 +17,65 @@ export interface ExporterOptions {
 }
 
 /**
- * Exports the page can ask for: `run` sends the features and their context (fine for a few
- * incidents); `runRows` sends only row numbers into the dataset at `url`, which the worker loads
- * itself, so "everything shown" costs the page an Int32Array whatever the count.
+ * Exports the page can ask for, all run by the export worker (`export_worker.ts`): `run` sends the
+ * features and their context (one incident); `runRows` sends only row numbers into the dataset at
+ * `url`, which the worker loads itself, so "everything shown" costs the page an Int32Array
+ * whatever the count. There is no second way: the page never serialises an export itself
+ * (issue 11: one export pipeline; `bench/RESULTS.md`, "Export pipelines compared").
  */
 export interface Exporter {
 	/** Starts the worker and its load of the dataset at `url`, ahead of the first `runRows`. */
 	preload(url: string): void;
 	run(request: ExportRequest): Promise<ExportFile>;
 	/**
-	 * Exports `request.rows` of the dataset at `url`. `fallback` gives the same export as a full
-	 * request, run on the main thread where no worker can be made or it cannot load the dataset.
-	 * A worker whose dataset differs from the page's (see `verifyDataset`) rejects instead.
+	 * Exports `request.rows` of the dataset at `url`. Where the worker cannot load the dataset,
+	 * `features` gives the same export as a full request, which the worker is sent instead. A
+	 * worker whose dataset differs from the page's (see `verifyDataset`) rejects.
 	 */
-	runRows(url: string, request: RowsRequest, fallback: () => ExportRequest): Promise<ExportFile>;
+	runRows(url: string, request: RowsRequest, features: () => ExportRequest): Promise<ExportFile>;
 	destroy(): void;
 }
 
-/**
- * The fallback when no worker can run. The serialisers (tokml, d3-dsv) load only then, so they
- * stay out of the page's first download: the worker has its own copy.
- */
-async function onMainThread(request: ExportRequest): Promise<ExportFile> {
-	try {
-		const { serialiseExportParts } = await import('./serialise');
-		const result = serialiseExportParts(request);
-		return { blob: new Blob(result.parts, { type: result.type }), fileName: result.fileName };
-	} catch (error) {
-		throw error instanceof Error ? error : new Error(String(error));
-	}
+/** Said when no export worker can run: what failed, and where the same files are. */
+export function noWorkerError(reason: string): Error {
+	return new Error(
+		`Exporting needs a Web Worker, which this browser could not run (${reason}). ` +
+			'The same files are served at /api/incidents.geojson, /api/incidents.csv and /api/incidents.kml.'
+	);
 }
 
 function defaultWorker(): Worker {
 	return new Worker(new URL('./export_worker.ts', import.meta.url), { type: 'module' });
 }
 
+function reasonOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
 /**
  * Runs exports in a module Web Worker so serialising thousands of incidents never blocks the page.
  * The worker starts on first use and stays for later exports. Where no worker can be made, or it
- * fails to load, the export runs on the main thread rather than not at all.
+ * fails to load, exports reject with {@link noWorkerError}.
  */
 export function createExporter(options: ExporterOptions = {}): Exporter {
 	let worker: Worker | null = null;
-	let failed = false;
+	let failure: string | null = null;
 	let nextId = 1;
 	const pending = new Map<
 		number,
-		{ fallback: () => ExportRequest; resolve: (f: ExportFile) => void; reject: (e: Error) => void }
+		{
+			features?: () => ExportRequest;
+			resolve: (f: ExportFile) => void;
+			reject: (e: Error) => void;
+		}
 	>();
 
 	const ensureWorker = (): Worker | null => {
-		if (worker || failed) return worker;
+		if (worker || failure !== null) return worker;
 		try {
 			worker = (options.createWorker ?? defaultWorker)();
-		} catch {
-			failed = true;
+		} catch (error) {
+			failure = reasonOf(error);
 			return null;
 		}
 		worker.onmessage = (event: MessageEvent<WorkerReply>) => {
@@ -80,21 +84,20 @@ export function createExporter(options: ExporterOptions = {}): Exporter {
 			if (!entry) return;
 			pending.delete(reply.id);
 			if (reply.ok) entry.resolve({ blob: reply.blob, fileName: reply.fileName });
-			else if (reply.unavailable)
-				new Promise<ExportRequest>((res) => res(entry.fallback()))
-					.then(onMainThread)
+			else if (reply.unavailable && entry.features) {
+				// The worker could not load the dataset: send it the incidents themselves.
+				const features = entry.features;
+				new Promise<ExportRequest>((res) => res(features()))
+					.then(runFeatures)
 					.then(entry.resolve, entry.reject);
-			else entry.reject(new Error(reply.error));
+			} else entry.reject(new Error(reply.error));
 		};
-		// The worker could not load or crashed: finish what was asked on the main thread instead.
-		worker.onerror = () => {
+		// The worker could not load or crashed: what was asked fails, and says why.
+		worker.onerror = (event: ErrorEvent) => {
 			worker?.terminate();
 			worker = null;
-			failed = true;
-			for (const entry of pending.values())
-				new Promise<ExportRequest>((res) => res(entry.fallback()))
-					.then(onMainThread)
-					.then(entry.resolve, entry.reject);
+			failure = event.message || 'the export worker failed to load';
+			for (const entry of pending.values()) entry.reject(noWorkerError(failure));
 			pending.clear();
 		};
 		return worker;
@@ -102,14 +105,14 @@ export function createExporter(options: ExporterOptions = {}): Exporter {
 
 	const post = (
 		build: (id: number) => { message: WorkerRequest; transfer?: Transferable[] },
-		fallback: () => ExportRequest,
+		features?: () => ExportRequest,
 		retry?: (id: number) => WorkerRequest
 	): Promise<ExportFile> => {
 		const w = ensureWorker();
-		if (!w) return new Promise<ExportRequest>((res) => res(fallback())).then(onMainThread);
+		if (!w) return Promise.reject(noWorkerError(failure ?? 'no worker'));
 		const id = nextId++;
 		return new Promise<ExportFile>((resolve, reject) => {
-			pending.set(id, { fallback, resolve, reject });
+			pending.set(id, { features, resolve, reject });
 			try {
 				const { message, transfer } = build(id);
 				w.postMessage(message, transfer ?? []);
@@ -125,26 +128,28 @@ export function createExporter(options: ExporterOptions = {}): Exporter {
 		});
 	};
 
+	function runFeatures(request: ExportRequest): Promise<ExportFile> {
+		return post(
+			(id) => ({ message: { kind: 'features', id, request } }),
+			undefined,
+			options.snapshot
+				? (id) => ({ kind: 'features', id, request: options.snapshot!(request) })
+				: undefined
+		);
+	}
+
 	return {
 		preload(url) {
 			ensureWorker()?.postMessage({ kind: 'load', url } satisfies WorkerRequest);
 		},
-		run(request) {
-			return post(
-				(id) => ({ message: { kind: 'features', id, request } }),
-				() => request,
-				options.snapshot
-					? (id) => ({ kind: 'features', id, request: options.snapshot!(request) })
-					: undefined
-			);
-		},
-		runRows(url, request, fallback) {
+		run: runFeatures,
+		runRows(url, request, features) {
 			return post(
 				(id) => ({
 					message: { kind: 'rows', id, url, request },
 					transfer: [request.rows.buffer]
 				}),
-				fallback
+				features
 			);
 		},
 		destroy() {

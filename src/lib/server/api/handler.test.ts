@@ -1,7 +1,9 @@
 import { check } from '@placemarkio/check-geojson';
 import { csvParse } from 'd3-dsv';
-import { describe, expect, it } from 'vitest';
-import { fixtureDataset } from '$lib/export/test_fixtures';
+import { describe, expect, it, vi } from 'vitest';
+import { PreparedDataset } from '$lib/export/prepared_dataset';
+import { serialiseExportParts, type ExportFormat } from '$lib/export/serialise';
+import { fixtureContext, fixtureDataset } from '$lib/export/test_fixtures';
 import { buildSearchIndex } from '$lib/geo/search';
 import { handleApiRequest } from './handler';
 
@@ -53,6 +55,34 @@ describe('handleApiRequest', () => {
 			'st-2016-04-02-az-mod',
 			'st-2016-04-02-ban-ki-moon'
 		]);
+	});
+
+	it('makes its files with the export worker’s pipeline, the same bytes as the dashboard’s', () => {
+		const prepared = new PreparedDataset(dataset);
+		const exportRows = vi.spyOn(prepared, 'exportRows');
+		const files: [string, ExportFormat][] = [
+			['incidents.geojson', 'geojson'],
+			['incidents.csv', 'incidents-csv'],
+			['incidents.kml', 'kml'],
+			['statements.csv', 'statements-csv']
+		];
+		for (const [name, format] of files) {
+			const query = '?from=2016-04-01&to=2016-04-05';
+			const url = new URL(`http://127.0.0.1/api/${name}${query}`);
+			const r = handleApiRequest(name, url, dataset, search, NOW, prepared);
+			expect(exportRows).toHaveBeenLastCalledWith(expect.objectContaining({ format }));
+			const features = dataset.incidents.features.filter((f) =>
+				['2016-04-02-line-of-contact', '2016-04-02-mi24'].includes(f.id)
+			);
+			const ctx = {
+				...fixtureContext(),
+				meta: dataset.meta,
+				filter: { from: '2016-04-01', to: '2016-04-05' },
+				generatedAt: NOW
+			};
+			expect(r.body, name).toBe(serialiseExportParts({ format, features, ctx }).parts.join(''));
+		}
+		expect(exportRows).toHaveBeenCalledTimes(4);
 	});
 
 	it('answers 400 JSON naming the bad parameter', () => {

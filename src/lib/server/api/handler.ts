@@ -2,14 +2,15 @@ import { filterIncidents, parseQuery } from '$lib/atlas/query';
 import type { Dataset } from '$lib/data/schema';
 import { linksOf } from '$lib/atlas/links';
 import { statementsOf, type ExportContext } from '$lib/export/context';
-import { toIncidentsCSV, toStatementsCSV } from '$lib/export/csv';
-import { exportFileName } from '$lib/export/filename';
-import { exportMetadata, exportStatement, toGeoJSON } from '$lib/export/geojson';
-import { toKML } from '$lib/export/kml';
+import { exportMetadata, exportStatement } from '$lib/export/geojson';
+import { PreparedDataset } from '$lib/export/prepared_dataset';
+import { datasetCheck, rowIndices } from '$lib/export/rows';
+import type { ExportFormat } from '$lib/export/serialise';
 import { searchFor, type SearchSource } from '../ogc/collections';
 import {
 	GEOJSON_TYPE,
 	JSON_TYPE,
+	bytesResponse,
 	errorResponse,
 	notFound,
 	textResponse,
@@ -28,11 +29,15 @@ export const API_FILES = [
 const CSV_TYPE = 'text/csv; charset=utf-8';
 const KML_TYPE = 'application/vnd.google-earth.kml+xml';
 
-function download(type: string, body: string, fileName: string): HttpResponse {
-	const response = textResponse(200, type, body);
-	response.headers['content-disposition'] = `attachment; filename="${fileName}"`;
-	return response;
-}
+/** The incident files and the export format and content type each is made with. */
+const FILE_FORMATS: Partial<Record<(typeof API_FILES)[number], [ExportFormat, string]>> = {
+	'incidents.geojson': ['geojson', GEOJSON_TYPE],
+	'incidents.csv': ['incidents-csv', CSV_TYPE],
+	'incidents.kml': ['kml', KML_TYPE],
+	'statements.csv': ['statements-csv', CSV_TYPE]
+};
+
+const utf8 = new TextEncoder();
 
 /**
  * Answers `GET /api/<name>` for the names in {@link API_FILES}: the incidents selected by the
@@ -44,7 +49,9 @@ export function handleApiRequest(
 	url: URL,
 	dataset: Dataset,
 	search: SearchSource,
-	now: string
+	now: string,
+	/** The served dataset's prepared rows (`datasetIndexes`), kept across requests. */
+	prepared?: PreparedDataset
 ): HttpResponse {
 	if (!(API_FILES as readonly string[]).includes(name)) {
 		return notFound(
@@ -65,46 +72,43 @@ export function handleApiRequest(
 		filter,
 		generatedAt: now
 	};
-	// The dataset's links, built once per served dataset rather than once per request.
-	const lookups = linksOf(dataset);
-	switch (name) {
-		case 'incidents.geojson':
-			return download(
-				GEOJSON_TYPE,
-				toGeoJSON(features, ctx, { lookups }),
-				exportFileName(filter, 'geojson')
-			);
-		case 'incidents.csv':
-			return download(
-				CSV_TYPE,
-				toIncidentsCSV(features, ctx, lookups),
-				exportFileName(filter, 'csv')
-			);
-		case 'incidents.kml':
-			return download(KML_TYPE, toKML(features, ctx, lookups), exportFileName(filter, 'kml'));
-		case 'statements.csv':
-			return download(
-				CSV_TYPE,
-				toStatementsCSV(features, ctx, lookups),
-				exportFileName(filter, 'csv', 'statements')
-			);
-		case 'statements.json':
-		default: {
-			const statements = statementsOf(features, lookups);
-			const sourceIds = new Set(statements.map((s) => s.source_id));
-			const organizationIds = new Set(statements.map((s) => s.speaker.organization_id));
-			for (const o of dataset.organizations)
-				if (organizationIds.has(o.id) && o.state) organizationIds.add(o.state);
-			return textResponse(
-				200,
-				JSON_TYPE,
-				JSON.stringify({
-					metadata: { ...exportMetadata(ctx, statements.length), incidents: features.length },
-					statements: statements.map((s) => exportStatement(s, lookups)),
-					sources: dataset.sources.filter((s) => sourceIds.has(s.id)),
-					organizations: dataset.organizations.filter((o) => organizationIds.has(o.id))
-				})
-			);
-		}
+	const file = FILE_FORMATS[name as (typeof API_FILES)[number]];
+	if (file) {
+		// The dashboard's export worker makes its files with the same `exportRows`, from the same
+		// pre-encoded rows: one export pipeline, whichever way a file is asked for.
+		const [format, type] = file;
+		const all = dataset.incidents.features;
+		const rows = rowIndices(features, all);
+		const made = (prepared ?? new PreparedDataset(dataset)).exportRows({
+			format,
+			rows,
+			check: datasetCheck(all, dataset.meta, rows, dataset.revision),
+			filter,
+			generatedAt: now
+		});
+		const response = bytesResponse(
+			200,
+			type,
+			made.parts.map((part) => (typeof part === 'string' ? utf8.encode(part) : part))
+		);
+		response.headers['content-disposition'] = `attachment; filename="${made.fileName}"`;
+		return response;
 	}
+	// statements.json: the dataset's links, built once per served dataset, not once per request.
+	const lookups = linksOf(dataset);
+	const statements = statementsOf(features, lookups);
+	const sourceIds = new Set(statements.map((s) => s.source_id));
+	const organizationIds = new Set(statements.map((s) => s.speaker.organization_id));
+	for (const o of dataset.organizations)
+		if (organizationIds.has(o.id) && o.state) organizationIds.add(o.state);
+	return textResponse(
+		200,
+		JSON_TYPE,
+		JSON.stringify({
+			metadata: { ...exportMetadata(ctx, statements.length), incidents: features.length },
+			statements: statements.map((s) => exportStatement(s, lookups)),
+			sources: dataset.sources.filter((s) => sourceIds.has(s.id)),
+			organizations: dataset.organizations.filter((o) => organizationIds.has(o.id))
+		})
+	);
 }

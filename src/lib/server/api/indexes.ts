@@ -1,4 +1,5 @@
 import type { Dataset } from '$lib/data/schema';
+import { PreparedDataset } from '$lib/export/prepared_dataset';
 import { buildSearchIndex, type SearchIndex } from '$lib/geo/search';
 import { buildOgcIndex, type OgcIndex } from '../ogc/collections';
 
@@ -7,6 +8,11 @@ export interface DatasetIndexes {
 	search: () => SearchIndex;
 	/** Built on first read: it serialises every feature, which `/api` does not need. */
 	readonly ogc: OgcIndex;
+	/**
+	 * Built on first use: the dataset's rows for `/api`'s files, each incident's GeoJSON feature and
+	 * CSV row encoded once (as the dashboard's export worker keeps them), then sliced per request.
+	 */
+	readonly prepared: PreparedDataset;
 }
 
 const cache = new WeakMap<Dataset, DatasetIndexes>();
@@ -20,11 +26,15 @@ export function datasetIndexes(dataset: Dataset): DatasetIndexes {
 	if (!indexes) {
 		let search: SearchIndex | undefined;
 		let ogc: OgcIndex | undefined;
+		let prepared: PreparedDataset | undefined;
 		const getSearch = () => (search ??= buildSearchIndex(dataset));
 		indexes = {
 			search: getSearch,
 			get ogc() {
 				return (ogc ??= buildOgcIndex(dataset, getSearch));
+			},
+			get prepared() {
+				return (prepared ??= new PreparedDataset(dataset));
 			}
 		};
 		cache.set(dataset, indexes);

@@ -9,10 +9,17 @@ export const GET: RequestHandler = ({ url, params }) => {
 	try {
 		const dataset = getDataset();
 		const version = getDatasetVersion();
-		const { search } = datasetIndexes(dataset);
+		const indexes = datasetIndexes(dataset);
 		return toResponse(
 			withVersion(
-				handleApiRequest(params.path, url, dataset, search, new Date().toISOString()),
+				handleApiRequest(
+					params.path,
+					url,
+					dataset,
+					indexes.search,
+					new Date().toISOString(),
+					indexes.prepared
+				),
 				version
 			)
 		);
