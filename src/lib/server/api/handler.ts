@@ -54,7 +54,14 @@ export function handleApiRequest(
 	const parsed = parseQuery(url.searchParams);
 	if (!parsed.ok) return errorResponse(parsed.status, parsed.code, parsed.description);
 	const filter = parsed.query;
-	const features = filterIncidents(dataset.incidents.features, filter, searchFor(search, filter));
+	// The dataset's links, built once per served dataset rather than once per request.
+	const lookups = linksOf(dataset);
+	const features = filterIncidents(
+		dataset.incidents.features,
+		filter,
+		searchFor(search, filter),
+		lookups.organizations
+	);
 	const ctx: ExportContext = {
 		statements: dataset.statements,
 		sources: dataset.sources,
@@ -65,8 +72,6 @@ export function handleApiRequest(
 		filter,
 		generatedAt: now
 	};
-	// The dataset's links, built once per served dataset rather than once per request.
-	const lookups = linksOf(dataset);
 	switch (name) {
 		case 'incidents.geojson':
 			return download(
