@@ -13,7 +13,11 @@ import {
 } from './actors';
 
 const ORGANIZATIONS: Organization[] = [
-	{ id: 'azerbaijan', kind: 'state', names: { en: 'Republic of Azerbaijan', vi: 'Cộng hòa Azerbaijan' } },
+	{
+		id: 'azerbaijan',
+		kind: 'state',
+		names: { en: 'Republic of Azerbaijan', vi: 'Cộng hòa Azerbaijan' }
+	},
 	{
 		id: 'az-armed-forces',
 		kind: 'armed-force',
