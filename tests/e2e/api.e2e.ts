@@ -110,6 +110,20 @@ describe('/api filters', () => {
 		);
 	});
 
+	it('selects an actor that is an organisation by its id or its name in English or Vietnamese, and shows that name on the incident page', async () => {
+		const army = dataset.organizations.find((o) => o.id === 'nk-defence-army')!;
+		const expected = incidents
+			.filter((f) => f.properties.actors.includes(army.id))
+			.map((f) => f.id);
+		expect(expected.length).toBeGreaterThan(1);
+		for (const actor of [army.id, army.names.en, army.names.vi!])
+			expect(await ids(`actor=${encodeURIComponent(actor)}`), actor).toEqual(expected);
+		const page = await (await get(`/incidents/${expected[0]}?lang=vi`)).text();
+		const shown = /<dd class="actors[^"]*">([^]*?)<\/dd>/.exec(page)?.[1];
+		expect(shown).toContain(`<bdi>${army.names.vi}</bdi>`);
+		expect(shown).not.toContain(army.id);
+	});
+
 	it('searches every spelling: "madagiz" finds the Sugovushan mine, "Terter" finds "Tərtər"', async () => {
 		expect(await ids('q=madagiz')).toContain('2020-11-23-madagiz-mine');
 		expect(await ids('q=Sugovushan')).toContain('2020-11-23-madagiz-mine');

@@ -1,4 +1,5 @@
 import type { IncidentFeature } from '$lib/data/schema';
+import { actorSelection, type Organizations } from '$lib/atlas/actors';
 import { EVENT_TYPES } from '$lib/data/vocabulary';
 import { bboxIntersects, geometryBBox, parseBBox, type BBox } from '$lib/geo/bbox';
 import {
@@ -26,7 +27,10 @@ export interface IncidentQuery {
 	datetime?: string;
 	/** Any of these ACLED event types. */
 	types?: string[];
-	/** Any of these actors. */
+	/**
+	 * Any of these actors, each an organisation's id, one of its names in any language, or a
+	 * free-text actor as the incident gives it (see `actorSelection` of `$lib/atlas/actors`).
+	 */
 	actors?: string[];
 	/** Free text: every word must occur in the incident's search haystack. */
 	q?: string;
@@ -281,18 +285,21 @@ const NONE = () => false;
  * A predicate for one query, compiled once: the time window ({@link timeWindow}) overlapping the
  * incident's days ({@link incidentDays}, both ends inclusive), types and actors as any-of, `q` as
  * all-words-present in the search index (or, without an index, in the incident's own text only),
- * `bbox` as an intersection with the geometry's bounding box.
+ * `bbox` as an intersection with the geometry's bounding box. `organizations` lets an actor be
+ * asked for by its id or by any of its names, and lets the text search find an actor by its names;
+ * without them an actor matches only as the incident spells it.
  */
 export function queryMatcher(
 	query: IncidentQuery,
-	index?: SearchIndex
+	index?: SearchIndex,
+	organizations: Organizations = new Map()
 ): (feature: IncidentFeature) => boolean {
 	const window = timeWindow(query);
 	if (window && window[0] > window[1]) return NONE;
 	const days = window ? dayWindow(window) : null;
 	const bbox = query.bbox;
 	const types = query.types?.length ? new Set(query.types) : null;
-	const actors = query.actors?.length ? new Set(query.actors) : null;
+	const actors = query.actors?.length ? actorSelection(query.actors, organizations.values()) : null;
 	const words = query.q ? queryWords(query.q) : [];
 	return (feature) => {
 		const p = feature.properties;
@@ -304,7 +311,8 @@ export function queryMatcher(
 			if (!b || !bboxIntersects(b, bbox)) return false;
 		}
 		if (words.length > 0) {
-			const haystack = index?.text.get(p.id) ?? normalise(incidentOwnText(feature).join(' '));
+			const haystack =
+				index?.text.get(p.id) ?? normalise(incidentOwnText(feature, organizations).join(' '));
 			if (!haystackMatches(haystack, words)) return false;
 		}
 		return true;
@@ -315,9 +323,10 @@ export function queryMatcher(
 export function filterIncidents(
 	features: readonly IncidentFeature[],
 	query: IncidentQuery,
-	index?: SearchIndex
+	index?: SearchIndex,
+	organizations?: Organizations
 ): IncidentFeature[] {
-	return features.filter(queryMatcher(query, index));
+	return features.filter(queryMatcher(query, index, organizations));
 }
 
 // --- OGC datetime -----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import type { Geometry } from 'geojson';
 import { outsideMessage, outsidePositions, type Bounds } from './extent';
 import { checkGeometry } from './geometry_checks';
+import { actorProblem } from '../atlas/actors';
 import type {
 	FeatureCollectionOf,
 	IncidentFeature,
@@ -254,7 +255,10 @@ export interface ReferenceTargets {
 	organizations: Organization[];
 }
 
-/** Every id an incident or statement refers to must exist in its file. */
+/**
+ * Every id an incident or statement refers to must exist in its file; an incident's actor that is
+ * shaped like an id must be an organisation's (`actorProblem`), any other is a free-text name.
+ */
 export function checkReferences(
 	data: ReferenceTargets,
 	incidentErrors: FileErrors,
@@ -278,6 +282,10 @@ export function checkReferences(
 	data.incidents.features.forEach((f, i) => {
 		const p = f.properties;
 		const entry = featureEntry(i, p.id);
+		p.actors.forEach((actor, j) => {
+			const problem = actorProblem(actor, organizationIds);
+			if (problem) incidentErrors.add(entry, `actors[${j}]`, problem);
+		});
 		p.place_ids.forEach((id, j) => missing(incidentErrors, entry, `place_ids[${j}]`, id, placeIds));
 		p.source_ids.forEach((id, j) =>
 			missing(incidentErrors, entry, `source_ids[${j}]`, id, sourceIds)

@@ -307,6 +307,14 @@ export const incidentProperties = z.object({
 	date_precision: datePrecision,
 	type: eventType,
 	sub_type: nonEmpty,
+	/**
+	 * Who took part. Each entry is either the id of an organisation in `organizations.json`
+	 * (`az-armed-forces`), which readers see by that record's name in their language, or a name as
+	 * the sources give it ("Military Forces of Armenia (2018-)"), as an import writes it until an
+	 * editor links it. An entry shaped like an id (lower-case letters and digits joined by hyphens,
+	 * `ACTOR_ID_SHAPE` of `$lib/atlas/actors`) must name an organisation: `checkReferences` refuses
+	 * one that does not.
+	 */
 	actors: z.array(nonEmpty),
 	place_ids: z.array(nonEmpty),
 	location_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]),
@@ -399,8 +407,21 @@ export const source = z
 			});
 	});
 
-/** The kinds of organisation a speaker speaks for; a `state` groups the others that name it. */
-export const organizationKind = z.enum(['state', 'government', 'ministry', 'international']);
+/**
+ * The kinds of organisation a speaker speaks for or an incident's actor is; a `state` groups the
+ * others that name it. `armed-force`, `emergency-service`, `humanitarian` (the Red Cross) and
+ * `population` (the civilians of a place) are the kinds incidents name as actors.
+ */
+export const organizationKind = z.enum([
+	'state',
+	'government',
+	'ministry',
+	'international',
+	'armed-force',
+	'emergency-service',
+	'humanitarian',
+	'population'
+]);
 
 export const organization = z.object({
 	id: nonEmpty,

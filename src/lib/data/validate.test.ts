@@ -49,6 +49,10 @@ const BROKEN: Record<string, string[]> = {
 		'geodata/statements.json: [2] (st-2020-11-23-russian-mod-announcement): id "st-2020-11-23-russian-mod-announcement" is a duplicate (first used at index 0)'
 	],
 	'dangling-reference': [`${incident}: claims[0].statement_id "st-x" does not exist`],
+	// An id-shaped actor naming no organisation (valid-min has no ru-peacekeeping-contingent).
+	'actor-unknown-organization': [
+		`${incident}: actors[0] "ru-peacekeeping-contingent" is not the id of an organisation in organizations.json (an entry of lower-case letters and digits joined by hyphens refers to one; write a name as the sources give it, with its capitals, or add the organisation)`
+	],
 	'position-out-of-range': [
 		'geodata/places.geojson: features[0] (madagiz): geometry.coordinates[0] longitude above 180',
 		'geodata/places.geojson: features[0] (madagiz): geometry.coordinates[1] latitude above 90'

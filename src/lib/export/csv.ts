@@ -1,4 +1,5 @@
 import type { Claim, IncidentFeature, PlaceFeature } from '../data/schema';
+import { actorEnglishName } from '../atlas/actors';
 import { roundTo } from '../geo/rfc7946';
 import { toWKT } from '../geo/wkt';
 import {
@@ -241,14 +242,15 @@ export function incidentCells(f: IncidentFeature, lookups: ExportLookups): strin
 	const sources = linkedSources(f, statements, lookups);
 	const { point, place, note } = rowLocation(f, lookups);
 	const [lon, lat] = point;
+	const actors = p.actors.map((a) => actorEnglishName(a, lookups.organizations));
 	return [
 		guardCell(p.id),
 		p.date,
 		p.date_precision,
 		p.type,
 		guardCell(p.sub_type),
-		guardCell(p.actors[0] ?? ''),
-		guardCell(p.actors[1] ?? ''),
+		guardCell(actors[0] ?? ''),
+		guardCell(actors[1] ?? ''),
 		guardCell(place?.properties.admin ?? ''),
 		'',
 		guardCell(place?.properties.label ?? ''),
@@ -257,7 +259,7 @@ export function incidentCells(f: IncidentFeature, lookups: ExportLookups): strin
 		String(p.location_precision),
 		guardCell(sources.map((s) => s.publisher).join('; ')),
 		guardCell(sources.map((s) => s.url ?? '').join('; ')),
-		guardCell(notes(f, p.actors.slice(2), note)),
+		guardCell(notes(f, actors.slice(2), note)),
 		String(fatalities(p.claims)),
 		guardCell(claimsCell(p.claims)),
 		toWKT(f.geometry)

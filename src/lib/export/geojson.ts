@@ -1,5 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
 import type { IncidentFeature, PlaceFeature, Source, Statement } from '../data/schema';
+import { actorEnglishName } from '../atlas/actors';
 import { roundTo, toRFC7946Geometry } from '../geo/rfc7946';
 import {
 	exportLookups,
@@ -57,7 +58,21 @@ const pickSource = (s: Source) => ({
 });
 
 /**
- * One incident as a stand-alone GeoJSON feature: its own properties plus the places, statements
+ * An incident's own properties as an export writes them: `actors` as names (an organisation's
+ * English name for an id), since a GIS user reads the file without `organizations.json`. The key
+ * keeps its place, so an incident whose actors are all free text is written as it is stored.
+ */
+function exportedProperties(
+	feature: IncidentFeature,
+	lookups: ExportLookups
+): IncidentFeature['properties'] {
+	const p = feature.properties;
+	if (!p.actors?.some((a) => lookups.organizations.has(a))) return p;
+	return { ...p, actors: p.actors.map((a) => actorEnglishName(a, lookups.organizations)) };
+}
+
+/**
+ * One incident as a stand-alone GeoJSON feature: its own properties ({@link exportedProperties}) plus the places, statements
  * (speaker, date, verbatim quote, our translation, source id) and sources (publisher, title, url,
  * date) it refers to, so a single feature can be read without the rest of the dataset.
  */
@@ -72,7 +87,7 @@ export function incidentExportFeature(
 		id: feature.id,
 		geometry: toRFC7946Geometry(feature.geometry as Geometry, precision),
 		properties: {
-			...feature.properties,
+			...exportedProperties(feature, lookups),
 			places: linkedPlaces(feature, lookups).map(pickPlace),
 			statements: statements.map((s) => exportStatement(s, lookups)),
 			sources: linkedSources(feature, statements, lookups).map(pickSource)
@@ -124,7 +139,7 @@ export function incidentExportFeatureJSON(
 	lookups: ExportLookups,
 	precision = 6
 ): string {
-	const own = JSON.stringify(feature.properties);
+	const own = JSON.stringify(exportedProperties(feature, lookups));
 	if (
 		own === '{}' ||
 		feature.id === undefined ||

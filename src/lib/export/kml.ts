@@ -1,6 +1,7 @@
 import { toKML as featureCollectionToKML } from '@placemarkio/tokml';
 import type { Feature, Geometry } from 'geojson';
 import type { Claim, IncidentFeature } from '../data/schema';
+import { actorEnglishName } from '../atlas/actors';
 import { toRFC7946Geometry } from '../geo/rfc7946';
 import { claimValueText } from '../atlas/claims';
 import {
@@ -62,7 +63,7 @@ export function toKML(
 				date_precision: p.date_precision,
 				event_type: p.type,
 				sub_event_type: p.sub_type,
-				actors: p.actors.join('\n'),
+				actors: p.actors.map((a) => actorEnglishName(a, lookups.organizations)).join('\n'),
 				places: linkedPlaces(f, lookups)
 					.map((pl) => pl.properties.label)
 					.join('\n'),

@@ -52,6 +52,60 @@ describe.skipIf(!present)('the shipped dataset (geodata/)', () => {
 		expect(filterIncidents(all, { q: 'Tərtər' }, index).map((f) => f.id)).toEqual(terter);
 	});
 
+	it('filters by an actor given by its id, its English name or its Vietnamese name', () => {
+		const organizations = new Map(dataset.organizations.map((o) => [o.id, o]));
+		const byActor = (actor: string) =>
+			filterIncidents(all, { actors: [actor] }, undefined, organizations).map((f) => f.id);
+		const expected = all
+			.filter((f) => f.properties.actors.includes('nk-defence-army'))
+			.map((f) => f.id);
+		expect(expected.length).toBeGreaterThan(1);
+		expect(expected.length).toBeLessThan(all.length);
+		for (const actor of [
+			'nk-defence-army',
+			'Nagorno-Karabakh Defence Army',
+			'Quân đội phòng vệ Nagorno-Karabakh'
+		])
+			expect(byActor(actor), actor).toEqual(expected);
+		expect(byActor('Nagorno-Karabakh Defence Arm')).toEqual([]);
+	});
+
+	it('finds an actor by its words in English and in Vietnamese', () => {
+		const ids = (q: string) => filterIncidents(all, { q }, index).map((f) => f.id);
+		const civilians = all
+			.filter((f) => f.properties.actors.includes('nk-civilians'))
+			.map((f) => f.id);
+		expect(civilians.length).toBeGreaterThan(0);
+		const army = all
+			.filter((f) => f.properties.actors.includes('nk-defence-army'))
+			.map((f) => f.id);
+		expect(ids('Quân đội phòng vệ')).toEqual(expect.arrayContaining(army));
+		expect(ids('Defence Army')).toEqual(expect.arrayContaining(army));
+		expect(ids('Dân thường Nagorno')).toEqual(expect.arrayContaining(civilians));
+	});
+
+	it('writes actors by their English names in every GIS export, never by id', () => {
+		const madagiz = all.filter((f) => f.id === '2020-11-23-madagiz-mine');
+		const names = [
+			'Russian peacekeeping contingent',
+			'Armed Forces of Azerbaijan',
+			'Nagorno-Karabakh State Service for Emergency Situations',
+			'International Committee of the Red Cross'
+		];
+		expect(madagiz[0].properties.actors).toEqual([
+			'ru-peacekeeping-contingent',
+			'az-armed-forces',
+			'nk-emergency-service',
+			'icrc'
+		]);
+		expect(JSON.parse(toGeoJSON(madagiz, ctx)).features[0].properties.actors).toEqual(names);
+		const [row] = csvParse(toIncidentsCSV(madagiz, ctx));
+		expect([row.actor1, row.actor2]).toEqual(names.slice(0, 2));
+		expect(row.notes).toContain(`Other actors: ${names.slice(2).join('; ')}.`);
+		expect(toKML(madagiz, ctx)).toContain(names.join('\n'));
+		expect(toKML(madagiz, ctx)).not.toContain('az-armed-forces');
+	});
+
 	it('exports every incident as valid RFC 7946 GeoJSON', () => {
 		const text = toGeoJSON(all, ctx);
 		expect(() => check(text)).not.toThrow();

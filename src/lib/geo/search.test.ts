@@ -105,4 +105,28 @@ describe('buildSearchIndex', () => {
 		const index = buildSearchIndex(dataset);
 		expect(haystackMatches(index.text.get(first.id)!, queryWords('взрыв мины'))).toBe(true);
 	});
+
+	it('finds an actor that is an organisation by its id and its names in every language', () => {
+		const dataset = structuredClone(fixtureDataset());
+		const first = dataset.incidents.features[0];
+		first.properties.actors = ['hy-armed-forces', 'Unidentified Armed Group (Armenia)'];
+		dataset.organizations.push({
+			id: 'hy-armed-forces',
+			kind: 'armed-force',
+			names: {
+				en: 'Armed Forces of Armenia',
+				vi: 'Lực lượng vũ trang Armenia',
+				hy: 'Հայաստանի զինված ուժեր'
+			}
+		});
+		const hay = buildSearchIndex(dataset).text.get(first.id)!;
+		for (const q of [
+			'hy-armed-forces',
+			'Armed Forces of Armenia',
+			'luc luong vu trang',
+			'զինված ուժեր',
+			'Unidentified Armed Group'
+		])
+			expect(haystackMatches(hay, queryWords(q)), q).toBe(true);
+	});
 });

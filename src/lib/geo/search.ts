@@ -6,6 +6,7 @@ import type {
 	Statement
 } from '$lib/data/schema';
 import { linkedStatements, RecordLinks } from '$lib/atlas/links';
+import { actorNames, type Organizations } from '$lib/atlas/actors';
 
 /** Letters that Unicode does not decompose into a base letter plus a mark. */
 const FOLD: Record<string, string> = { ə: 'e', ı: 'i', đ: 'd', ł: 'l', ø: 'o', ß: 'ss' };
@@ -70,13 +71,22 @@ function statementParts(s: Statement, organizations: ReadonlyMap<string, Organiz
 	return [s.quote.text, s.translation.text, s.speaker.name, s.speaker.role, ...names];
 }
 
-/** The text of an incident itself (titles and summaries in every language, actors, type), without linked records. */
-export function incidentOwnText(feature: IncidentFeature): string[] {
+/**
+ * The text of an incident itself (titles and summaries in every language, actors, type), without
+ * linked records. An actor that is an organisation's id counts with the id and the record's names
+ * in every language, so "Lực lượng vũ trang" finds what "Armed Forces" finds.
+ */
+export function incidentOwnText(
+	feature: IncidentFeature,
+	organizations: Organizations = new Map()
+): string[] {
 	const p = feature.properties;
 	return [
 		...Object.values(p.title),
 		...Object.values(p.summary),
-		...p.actors,
+		...p.actors.flatMap((a) =>
+			organizations.has(a) ? [a, ...Object.values(actorNames(a, organizations))] : [a]
+		),
 		p.type,
 		p.sub_type,
 		p.location_note ?? ''
@@ -108,7 +118,7 @@ export function buildSearchIndex(
 	const text = new Map<string, string>();
 	for (const feature of dataset.incidents.features) {
 		const p = feature.properties;
-		const parts = [normalise(incidentOwnText(feature).join(' '))];
+		const parts = [normalise(incidentOwnText(feature, organizations).join(' '))];
 		for (const id of p.place_ids) {
 			const t = placeText.get(id);
 			if (t) parts.push(t);

@@ -158,13 +158,13 @@ export const en = {
 		civilians: 'civilians'
 	} as Record<string, string>,
 	/**
-	 * The dataset's own vocabulary, which it holds in English only (actors, sub-types, claim subjects,
+	 * The dataset's own vocabulary, which it holds in English only (sub-types, claim subjects,
 	 * names as the sources give them, speakers' roles, how a statement was made), keyed by that
 	 * English text. English needs no entries; another language translates what it can, and what it
-	 * has not is shown in English, marked `lang="en"` (see `term`).
+	 * has not is shown in English, marked `lang="en"` (see `term`). Actors are not here: an actor is
+	 * an organisation of `organizations.json`, with its names in each language (`actorName`).
 	 */
 	terms: {
-		actors: {} as Record<string, string>,
 		subTypes: {} as Record<string, string>,
 		subjects: {} as Record<string, string>,
 		names: {} as Record<string, string>,

@@ -30,7 +30,9 @@ export const enEditorial = {
 		chooseType: 'Choose a type',
 		subType: 'Sub-type',
 		actors: 'Actors',
-		actorsHint: 'One a line, as the sources name them.',
+		actorsHint:
+			'One a line: an organisation’s id (listed below), or, for one not yet in the list, the name as the sources give it.',
+		actorsKnown: 'Organisation ids',
 		where: 'Where',
 		mapHint:
 			'Click on the map to place the incident, or pick a place from the gazetteer. The coordinates can also be typed.',

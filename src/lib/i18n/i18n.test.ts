@@ -138,7 +138,6 @@ describe('the dataset’s vocabulary in Vietnamese', () => {
 	).features.map((f) => f.properties);
 	const statements = JSON.parse(readFileSync('geodata/statements.json', 'utf8')) as Statement[];
 	const used: [string, Record<string, string>, string[]][] = [
-		['actors', vi.terms.actors, incidents.flatMap((p) => p.actors)],
 		['subTypes', vi.terms.subTypes, incidents.map((p) => p.sub_type)],
 		['subjects', vi.terms.subjects, incidents.flatMap((p) => p.claims.map((c) => c.subject))],
 		[
@@ -162,16 +161,16 @@ describe('the dataset’s vocabulary in Vietnamese', () => {
 	});
 
 	it('translates a term, and marks one it cannot translate as English on a Vietnamese page', () => {
-		expect(term(vi.terms.actors, 'Armed Forces of Armenia', 'vi')).toEqual({
-			text: 'Lực lượng vũ trang Armenia',
+		expect(term(vi.terms.subTypes, 'Armed clash', 'vi')).toEqual({
+			text: 'Đụng độ vũ trang',
 			lang: undefined
 		});
-		expect(term(vi.terms.actors, 'Karabakh Liberation Organisation', 'vi')).toEqual({
-			text: 'Karabakh Liberation Organisation',
+		expect(term(vi.terms.subTypes, 'Sexual violence', 'vi')).toEqual({
+			text: 'Sexual violence',
 			lang: 'en'
 		});
-		expect(term(en.terms.actors, 'Armed Forces of Armenia', 'en')).toEqual({
-			text: 'Armed Forces of Armenia',
+		expect(term(en.terms.subTypes, 'Armed clash', 'en')).toEqual({
+			text: 'Armed clash',
 			lang: undefined
 		});
 		expect(term(vi.metrics, 'vehicles_destroyed', 'vi', true)).toEqual({

@@ -28,7 +28,7 @@ export interface Term {
 }
 
 /**
- * A word of the dataset's English-only vocabulary (an actor, a sub-type, a claim's subject, a
+ * A word of the dataset's English-only vocabulary (a sub-type, a claim's subject, a
  * metric) in the reader's language: the translation where `table` has one, else the English,
  * marked `lang: 'en'` on a page that is not English, so that it is never passed off silently as
  * the page's language. `readable` turns a key ("aircraft_lost") into words for the fallback.

@@ -167,16 +167,6 @@ export const vi: Messages = {
 		civilians: 'dân thường'
 	},
 	terms: {
-		actors: {
-			'Armed Forces of Armenia': 'Lực lượng vũ trang Armenia',
-			'Armed Forces of Azerbaijan': 'Lực lượng vũ trang Azerbaijan',
-			'Civilians (Nagorno-Karabakh)': 'Dân thường (Nagorno-Karabakh)',
-			'International Committee of the Red Cross': 'Ủy ban Chữ thập đỏ quốc tế',
-			'Nagorno-Karabakh Defence Army': 'Quân đội phòng vệ Nagorno-Karabakh',
-			'Nagorno-Karabakh State Service for Emergency Situations':
-				'Cơ quan Tình trạng khẩn cấp Nagorno-Karabakh',
-			'Russian peacekeeping contingent': 'Lực lượng gìn giữ hòa bình Nga'
-		},
 		subTypes: {
 			'Armed clash': 'Đụng độ vũ trang',
 			'Government regains territory': 'Chính phủ giành lại lãnh thổ',
@@ -318,7 +308,9 @@ export const vi: Messages = {
 		chooseType: 'Chọn một loại',
 		subType: 'Loại chi tiết',
 		actors: 'Các bên liên quan',
-		actorsHint: 'Mỗi dòng một bên, ghi như các nguồn gọi tên.',
+		actorsHint:
+			'Mỗi dòng một bên: mã của một tổ chức (xem danh sách bên dưới), hoặc, với bên chưa có trong danh sách, tên như các nguồn gọi.',
+		actorsKnown: 'Mã các tổ chức',
 		where: 'Địa điểm',
 		mapHint:
 			'Nhấp vào bản đồ để đặt vị trí sự kiện, hoặc chọn một địa danh trong danh bạ địa danh. Cũng có thể nhập tọa độ.',

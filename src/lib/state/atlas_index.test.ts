@@ -102,6 +102,14 @@ describe('indexDataset', () => {
 		expect(index.eventTypes).toEqual(['Riots']);
 	});
 
+	it('lists the actors by their English names, an organisation by its record’s', () => {
+		const data = dataset([incident('a', '2016-04-02')], []);
+		data.incidents.features[0].properties.actors = ['B actor', 'org', 'A actor'];
+		// "org" is named "Ab org": between "A actor" and "B actor" by name, though last by id.
+		data.organizations[0].names = { en: 'Ab org' };
+		expect(indexDataset(data).actors).toEqual(['A actor', 'org', 'B actor']);
+	});
+
 	it('builds the search index on first use only, once', () => {
 		vi.mocked(buildSearchIndex).mockClear();
 		const index = indexDataset(dataset([incident('a', '2016-04-02')], []));

@@ -9,6 +9,7 @@ import type {
 import { EVENT_TYPES } from '$lib/data/vocabulary';
 import { buildSearchIndex, type SearchIndex } from '$lib/geo/search';
 import { byStatementDate, linkedStatements, linksOf } from '$lib/atlas/links';
+import { actorEnglishName } from '$lib/atlas/actors';
 
 export interface TimeWindow {
 	from: string;
@@ -35,6 +36,7 @@ export interface AtlasIndex {
 	/** From the earliest to the latest date of any incident or statement. */
 	span: TimeWindow;
 	eventTypes: string[];
+	/** The actor entries (organisation ids, free-text names) incidents name, by English name. */
 	actors: string[];
 	/** The ids of the organisations that speak in some statement, each once. */
 	organisations: string[];
@@ -89,7 +91,10 @@ export function indexDataset(dataset: Dataset): AtlasIndex {
 		statementsBySource: links.statementsBySource,
 		span: from <= to ? { from, to } : { from: '2000-01-01', to: '2000-01-01' },
 		eventTypes: EVENT_TYPES.filter((t) => present.has(t)),
-		actors: distinct(features.flatMap((f) => f.properties.actors)),
+		actors: [...new Set(features.flatMap((f) => f.properties.actors))]
+			.map((entry) => ({ entry, name: actorEnglishName(entry, links.organizations) }))
+			.sort((a, b) => a.name.localeCompare(b.name))
+			.map((a) => a.entry),
 		organisations: distinct(dataset.statements.map((s) => s.speaker.organization_id)),
 		topics: distinct(dataset.statements.flatMap((s) => s.topics))
 	};

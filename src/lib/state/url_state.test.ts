@@ -140,6 +140,25 @@ describe('url state', () => {
 		expect(state.actors).toEqual(['B']);
 	});
 
+	it('reads an actor given by any name of its organisation as the id the incidents hold', () => {
+		const organizations = new Map([
+			[
+				'az-armed-forces',
+				{
+					id: 'az-armed-forces',
+					kind: 'armed-force' as const,
+					names: { en: 'Armed Forces of Azerbaijan', vi: 'Lực lượng vũ trang Azerbaijan' }
+				}
+			]
+		]);
+		const vocabulary = { actors: ['az-armed-forces', 'Civilians (Armenia)'], organizations };
+		const state = parse(
+			'actor=Armed+Forces+of+Azerbaijan&actor=L%E1%BB%B1c+l%C6%B0%E1%BB%A3ng+v%C5%A9+tr%E1%BA%A1ng+Azerbaijan&actor=az-armed-forces&actor=Civilians+(Armenia)&actor=Armed+Forces+of+Armenia',
+			vocabulary
+		);
+		expect(state.actors).toEqual(['az-armed-forces', 'Civilians (Armenia)']);
+	});
+
 	it('never throws on hostile input', () => {
 		for (const query of [
 			'%',

@@ -1,3 +1,4 @@
+import { knownActor, type Organizations } from '$lib/atlas/actors';
 import { queryToParams, readQuery } from '$lib/atlas/query';
 import { isIsoDay } from '$lib/format/date';
 import type { BBox } from '$lib/geo/bbox';
@@ -79,7 +80,10 @@ export const DEFAULT_URL_STATE: Readonly<UrlState> = Object.freeze({
 /** Known values; where given, anything else in the URL is ignored. */
 export interface Vocabulary {
 	types?: readonly string[];
+	/** The actor entries incidents name; a URL may give one by its id or any of its names. */
 	actors?: readonly string[];
+	/** The organisations those entries refer to, whose names a URL's `actor` may use. */
+	organizations?: Organizations;
 	/** The dataset's region layers, by id: the toggles `layers=` may name besides the base ones. */
 	layers?: readonly string[];
 }
@@ -118,6 +122,21 @@ function parsePeriod(value: string | null): UrlState['period'] {
 }
 
 /**
+ * The actors of a URL as the dataset's entries: a name (in any language) of an organisation the
+ * incidents name becomes its id, so a link written before actors were records, or by a reader in
+ * another language, ticks the same box; each once, unknown ones left out.
+ */
+function knownActors(values: readonly string[], vocabulary: Vocabulary): string[] {
+	if (!vocabulary.actors) return [...values];
+	const out: string[] = [];
+	for (const value of values) {
+		const entry = knownActor(value, vocabulary.actors, vocabulary.organizations ?? new Map());
+		if (entry !== undefined && !out.includes(entry)) out.push(entry);
+	}
+	return out;
+}
+
+/**
  * Reads the state from a query string; a missing, malformed or unknown value leaves its default.
  * The incident query is read by {@link readQuery}, whose bad values are dropped here (an endpoint
  * answers them with a 400): a mistyped link still opens the map.
@@ -133,7 +152,7 @@ export function parseUrlState(params: URLSearchParams, vocabulary: Vocabulary = 
 		from: query.from ?? null,
 		to: query.to ?? null,
 		types: known(query.types, vocabulary.types),
-		actors: known(query.actors, vocabulary.actors),
+		actors: knownActors(query.actors ?? [], vocabulary),
 		q: query.q ?? '',
 		bbox: query.bbox ?? null,
 		layersOff: list(params, 'layers', toggleLayers(vocabulary.layers ?? [])),

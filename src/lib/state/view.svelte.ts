@@ -1,5 +1,12 @@
 import { createContext } from 'svelte';
-import type { Dataset, IncidentFeature, PlaceFeature, Source, Statement } from '$lib/data/schema';
+import type {
+	Dataset,
+	IncidentFeature,
+	Organization,
+	PlaceFeature,
+	Source,
+	Statement
+} from '$lib/data/schema';
 import { filterIncidents, type IncidentQuery } from '$lib/atlas/query';
 import { EVENT_TYPES } from '$lib/data/vocabulary';
 import type { BBox } from '$lib/geo/bbox';
@@ -49,7 +56,10 @@ export class AtlasView {
 	readonly incidents: IncidentFeature[];
 	readonly span: TimeWindow;
 	readonly eventTypes: string[];
+	/** The actors incidents name (organisation ids, free-text names), by English name. */
 	readonly actorNames: string[];
+	/** Every organisation by id: what an actor's id is shown as (`actorName`). */
+	readonly organizations: ReadonlyMap<string, Organization>;
 	readonly organisations: string[];
 	readonly topicNames: string[];
 	/** The map view the page opened with (from the URL); the map owns it afterwards. */
@@ -90,6 +100,7 @@ export class AtlasView {
 		this.span = index.span;
 		this.eventTypes = index.eventTypes;
 		this.actorNames = index.actors;
+		this.organizations = index.organizations;
 		this.organisations = index.organisations;
 		this.topicNames = index.topics;
 		const initial = this.#parse(params);
@@ -101,6 +112,7 @@ export class AtlasView {
 		return parseUrlState(params, {
 			types: EVENT_TYPES,
 			actors: this.actorNames,
+			organizations: this.#index.organizations,
 			layers: Object.keys(this.dataset.layers)
 		});
 	}
@@ -319,7 +331,12 @@ export class AtlasView {
 	}
 
 	#filterWith(filter: IncidentQuery): IncidentFeature[] {
-		return filterIncidents(this.incidents, filter, filter.q ? this.#index.search : undefined);
+		return filterIncidents(
+			this.incidents,
+			filter,
+			filter.q ? this.#index.search : undefined,
+			this.#index.organizations
+		);
 	}
 
 	readonly visible: IncidentFeature[] = $derived.by(() => this.#filterWith(this.filter));

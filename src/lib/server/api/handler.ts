@@ -61,7 +61,14 @@ export function handleApiRequest(
 	const parsed = parseQuery(url.searchParams);
 	if (!parsed.ok) return errorResponse(parsed.status, parsed.code, parsed.description);
 	const filter = parsed.query;
-	const features = filterIncidents(dataset.incidents.features, filter, searchFor(search, filter));
+	// The dataset's links, built once per served dataset rather than once per request.
+	const lookups = linksOf(dataset);
+	const features = filterIncidents(
+		dataset.incidents.features,
+		filter,
+		searchFor(search, filter),
+		lookups.organizations
+	);
 	const ctx: ExportContext = {
 		statements: dataset.statements,
 		sources: dataset.sources,
@@ -94,8 +101,7 @@ export function handleApiRequest(
 		response.headers['content-disposition'] = `attachment; filename="${made.fileName}"`;
 		return response;
 	}
-	// statements.json: the dataset's links, built once per served dataset, not once per request.
-	const lookups = linksOf(dataset);
+	// statements.json
 	const statements = statementsOf(features, lookups);
 	const sourceIds = new Set(statements.map((s) => s.source_id));
 	const organizationIds = new Set(statements.map((s) => s.speaker.organization_id));

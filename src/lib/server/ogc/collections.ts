@@ -142,7 +142,10 @@ function incidentsCollection(dataset: Dataset, search: SearchSource): Collection
 	let cached: { filter: IncidentQuery; test: (f: IncidentFeature) => boolean } | null = null;
 	collection.matches = (i, filter) => {
 		if (cached?.filter !== filter) {
-			cached = { filter, test: queryMatcher(filter, searchFor(search, filter)) };
+			cached = {
+				filter,
+				test: queryMatcher(filter, searchFor(search, filter), lookups.organizations)
+			};
 		}
 		return cached.test(features[i]);
 	};

@@ -177,7 +177,7 @@ export function openApiDocument(base: string, index: OgcIndex): Record<string, u
 							in: 'query',
 							required: false,
 							description:
-								'Incidents only: actors (any of), repeated or as a comma list (a comma followed by a space stays inside a name).',
+								'Incidents only: actors (any of), each an organisation id or one of its names in any language, or a free-text actor as written; repeated or as a comma list (a comma followed by a space stays inside a name).',
 							schema: { type: 'array', items: { type: 'string' } },
 							style: 'form',
 							explode: true

@@ -69,7 +69,11 @@ describe('editorReference', () => {
 		expect(dates).toEqual([...dates].sort().reverse());
 		expect(ref.subTypes).toContain('Armed clash');
 		expect(new Set(ref.subTypes).size).toBe(ref.subTypes.length);
-		expect(ref.actors).toContain('Armed Forces of Azerbaijan');
+		expect(ref.actors).toContainEqual({
+			entry: 'az-armed-forces',
+			names: { en: 'Armed Forces of Azerbaijan', vi: 'Lực lượng vũ trang Azerbaijan' },
+			record: true
+		});
 	});
 
 	it('lists the statements a claim may come from, and the organisations a speaker may speak for', () => {

@@ -24,6 +24,16 @@ export interface OrganizationChoice {
 	name: string;
 }
 
+/**
+ * An actor an editor may name: `entry` is what the line holds (an organisation's id, or a
+ * free-text name), `names` what it is shown as; `record` tells an organisation from free text.
+ */
+export interface ActorChoice {
+	entry: string;
+	names: { en: string } & Record<string, string>;
+	record: boolean;
+}
+
 /** What the editor page needs of the published dataset: the gazetteer, the region layers, the sources. */
 export interface EditorReference {
 	places: Dataset['places'];
@@ -33,8 +43,11 @@ export interface EditorReference {
 	organizations: OrganizationChoice[];
 	/** The sub-types the dataset uses, offered as suggestions. */
 	subTypes: string[];
-	/** The actors the dataset names, offered as suggestions. */
-	actors: string[];
+	/**
+	 * What an actor line may say: every organisation's id (an actor that is a record, shown by its
+	 * name in the reader's language), then the free-text names incidents use, by name.
+	 */
+	actors: ActorChoice[];
 }
 
 /** The record being edited, as `GET /api/incidents/<id>` answered it. */
@@ -98,7 +111,14 @@ export function editorReference(dataset: Dataset): EditorReference {
 			.map((o) => ({ id: o.id, name: o.names.en }))
 			.sort((a, b) => a.name.localeCompare(b.name)),
 		subTypes: sorted(incidents.map((f) => f.properties.sub_type)),
-		actors: sorted(incidents.flatMap((f) => f.properties.actors))
+		actors: [
+			...dataset.organizations
+				.map((o) => ({ entry: o.id, names: o.names, record: true }))
+				.sort((a, b) => a.names.en.localeCompare(b.names.en)),
+			...sorted(incidents.flatMap((f) => f.properties.actors))
+				.filter((a) => !dataset.organizations.some((o) => o.id === a))
+				.map((a) => ({ entry: a, names: { en: a }, record: false }))
+		]
 	};
 }
 

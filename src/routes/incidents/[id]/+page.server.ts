@@ -80,8 +80,10 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		statements: linked,
 		related,
 		sources: dataset.sources.filter((s) => sourceIds.has(s.id)),
-		organizations: dataset.organizations.filter((o) =>
-			[...linked, ...related].some((s) => s.speaker.organization_id === o.id)
+		organizations: dataset.organizations.filter(
+			(o) =>
+				p.actors.includes(o.id) ||
+				[...linked, ...related].some((s) => s.speaker.organization_id === o.id)
 		),
 		incidentSources: p.source_ids,
 		locator,
