@@ -9,7 +9,7 @@ import { fullHistory } from '../src/lib/server/db/records';
 import { importDir } from '../src/lib/server/db/snapshot';
 import { openStore } from '../src/lib/server/db/store';
 import { freshDatabase } from '../src/lib/server/db/test_engines';
-import { parseImportArgs } from './import_cli';
+import { IMPORT_V8_FLAGS, parseImportArgs } from './import_cli';
 
 const scratch = mkdtempSync(join(tmpdir(), 'atlas-import-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -182,6 +182,12 @@ describe.each(places)('npm run import on $name', { timeout: 180_000 }, (place) =
 });
 
 describe('npm run import, outside the store', { timeout: 60_000 }, () => {
+	it('sets a V8 flag this Node knows (setFlagsFromString ignores one it does not)', () => {
+		const run = spawnSync(process.execPath, [IMPORT_V8_FLAGS, '-e', '0'], { encoding: 'utf8' });
+		expect(run.stderr).toBe('');
+		expect(run.status).toBe(0);
+	});
+
 	it('gives a usage line and exit 2 for a bad command line', () => {
 		const run = runImport({ DATA_DIR: join(scratch, 'never') }, 'x.csv', '--format', 'xlsx');
 		expect(run.status).toBe(2);

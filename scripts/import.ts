@@ -1,11 +1,14 @@
 // `npm run import -- FILE --format …`: a file of incidents → drafts by cli:import, with a report.
 import { createReadStream, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { importSource } from '../src/lib/import/parse';
 import { formatReport } from '../src/lib/import/report';
 import { importDrafts } from '../src/lib/server/db/import_drafts';
 import { runWithStore } from './db_cli';
-import { IMPORT_PGLITE, USAGE, parseImportArgs } from './import_cli';
+import { IMPORT_PGLITE, IMPORT_V8_FLAGS, USAGE, parseImportArgs } from './import_cli';
+
+setFlagsFromString(IMPORT_V8_FLAGS);
 
 const args = parseImportArgs(process.argv.slice(2));
 if (typeof args === 'string') {

@@ -8,6 +8,7 @@ import {
 	BUCKET_DAYS,
 	CandidateIndex,
 	GRID_MAX_UNCERTAINTY_M,
+	canonical,
 	cellRange,
 	ImportPlanner,
 	candidateOf,
@@ -37,6 +38,40 @@ function stored(writes: { kind: string; id: string; body: unknown }[]): Existing
 	}
 	return existing;
 }
+
+describe('canonical', () => {
+	/** The reference: `JSON.stringify` of a copy of the value with every object's keys sorted. */
+	const sortedCopy = (value: unknown): string =>
+		JSON.stringify(value, (_key, v) =>
+			v && typeof v === 'object' && !Array.isArray(v)
+				? Object.fromEntries(
+						Object.keys(v)
+							.sort()
+							.map((k) => [k, v[k]])
+					)
+				: v
+		);
+
+	it("writes what JSON.stringify writes with every object's keys sorted", () => {
+		const values: unknown[] = [
+			{ b: 1, a: [3, { d: null, c: 'x"\\\u2028é' }], e: { g: true, f: false } },
+			{ skip: undefined, fn: () => 1, keep: [undefined, () => 1, NaN, -0, 1e21, Infinity] },
+			{ date: new Date(0), nested: { toJSON: () => ({ z: 1, y: 2 }) } },
+			[],
+			{},
+			'text',
+			3.5,
+			null,
+			...acled.flatMap((item) => [item.incident, ...item.sources, ...item.statements])
+		];
+		for (const value of values) expect(canonical(value)).toBe(sortedCopy(value));
+	});
+
+	it('is the same whatever order the keys were written in', () => {
+		expect(canonical({ a: 1, b: { c: 2, d: 3 } })).toBe(canonical({ b: { d: 3, c: 2 }, a: 1 }));
+		expect(canonical({ a: 1 })).not.toBe(canonical({ a: 2 }));
+	});
+});
 
 describe('planImport', () => {
 	it('writes every record of a new file, each row new', () => {

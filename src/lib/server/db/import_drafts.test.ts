@@ -6,7 +6,7 @@ import { parseImport } from '../../import/parse';
 import type { ImportFormat } from '../../import/types';
 import { loadDataset } from '../load';
 import type { Db } from './db';
-import { draftKeys, importDrafts, publishDrafts } from './import_drafts';
+import { draftKeys, externalIdLookup, importDrafts, publishDrafts } from './import_drafts';
 import {
 	RecordRejected,
 	applyDataset,
@@ -104,6 +104,18 @@ describe.each(engines())('import as drafts on $name', { timeout: 60_000 }, (engi
 		const again = await importDrafts(db, parse('acled', 'acled.csv'), { author });
 		expect(again).toMatchObject({ new: 0, updated: 0, unchanged: 3, written: false });
 		expect(await revisionCount(db)).toBe(before);
+	});
+
+	it("looks a batch's external ids up by index probes, not by reading every incident", async () => {
+		await importDrafts(db, parse('acled', 'acled.csv'), { author });
+		for (const name of ['acled', 'ucdp'] as const) {
+			const plan = await db.query<{ 'QUERY PLAN': string }>(`explain ${externalIdLookup(name)}`, [
+				['AZE1', 'AZE2']
+			]);
+			const text = plan.map((row) => row['QUERY PLAN']).join('\n');
+			expect(text).toContain(`Index Scan using records_incident_${name} on records`);
+			expect(text).toMatch(/Function Scan on unnest k/);
+		}
 	});
 
 	it('updates the draft of an edited row (matched by external id) with one revision', async () => {
