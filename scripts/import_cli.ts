@@ -67,7 +67,8 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs | string {
 export const IMPORT_PGLITE = { sharedBuffers: '16MB' } as const;
 
 /**
- * The V8 flag `npm run import` sets as it starts (`v8.setFlagsFromString`): the heap may grow by
+ * The V8 flag `npm run import` sets as it starts on the embedded database (`v8.setFlagsFromString`;
+ * not with `DATABASE_URL`, whose server holds its memory outside this process): the heap may grow by
  * 20 % over what the last full collection kept, rather than by up to 4 times. An import keeps
  * little per row (results, the duplicate index, the numbers of the records written; some 150 MB
  * at 100,000 rows) but allocates and drops each batch's rows, which outlive a young-generation
