@@ -4,7 +4,7 @@ import { parseBenchArgs } from './args';
 describe('parseBenchArgs', () => {
 	it('defaults to everything: all parts, the real dataset, 10k and 100k, 5 runs of 20 s at 32', () => {
 		expect(parseBenchArgs([])).toEqual({
-			only: ['server', 'bundle', 'browser', 'publish', 'import'],
+			only: ['server', 'bundle', 'browser', 'publish', 'import', 'store'],
 			sizes: ['real', 10_000, 100_000],
 			browserSizes: ['real', 10_000, 100_000],
 			runs: 5,

@@ -1,4 +1,4 @@
-export const PARTS = ['server', 'bundle', 'browser', 'publish', 'import'] as const;
+export const PARTS = ['server', 'bundle', 'browser', 'publish', 'import', 'store'] as const;
 export type Part = (typeof PARTS)[number];
 /** `real` is `geodata/`; a number is a synthetic dataset of that many incidents. */
 export type Size = 'real' | number;
@@ -22,7 +22,7 @@ export interface BenchArgs {
 }
 
 export const USAGE =
-	'usage: npm run bench -- [--only server,bundle,browser,publish,import] [--sizes real,10000,100000] ' +
+	'usage: npm run bench -- [--only server,bundle,browser,publish,import,store] [--sizes real,10000,100000] ' +
 	'[--browser-sizes real,10000] ' +
 	'[--runs 5] [--duration 20] [--connections 32] [--publishes 30] [--window-designs state] [--no-build]';
 

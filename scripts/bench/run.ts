@@ -1,4 +1,4 @@
-// `npm run bench -- [--only server,bundle,browser,publish,import] [--sizes real,10000,100000] [--runs 5] [--no-build]`
+// `npm run bench -- [--only server,bundle,browser,publish,import,store] [--sizes real,10000,100000] [--runs 5] [--no-build]`
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
 	cpSync,
@@ -22,6 +22,7 @@ import { measureBundle } from './bundle';
 import { describeMachine, gitCommit } from './machine';
 import { handWrittenSections, renderResults, renderTable, type Row } from './results';
 import { benchPublish, benchDatabaseUrl, READER_PATH } from './publish_bench';
+import { benchStore } from './store_bench';
 import { benchServer } from './server_bench';
 
 const OUT = resolve('bench/out');
@@ -210,6 +211,18 @@ async function main(): Promise<void> {
 				});
 				notes.push(`${label} server: ${reason.slice(0, 1500)}`);
 			}
+		}
+		if (args.only.includes('store') && size !== 'real') {
+			const result = await benchStore({
+				size: label,
+				count: size,
+				geodataDir: dir,
+				buildDir: BUILD,
+				outDir: OUT,
+				log
+			});
+			rows.push(...result.rows);
+			notes.push(...result.notes);
 		}
 		if (args.only.includes('bundle') && !bundleDone) {
 			log(`bundle part (served with ${label})`);

@@ -53,9 +53,30 @@ export function glyphRangeFile(start: number): string {
 export const GLYPHS_PATH = '/glyphs/';
 
 /**
- * The style's `glyphs` URL. Built by hand, not with `new URL`, which would percent-encode the
- * `{fontstack}` and `{range}` placeholders MapLibre substitutes.
+ * The scheme of the style's `glyphs` URL, answered by {@link glyphProtocol} in `glyph_protocol.ts`:
+ * a range the app holds is fetched from {@link GLYPHS_PATH}; any other (Arabic, Hebrew, Georgian…
+ * in an imported dataset) is refused without a request, and MapLibre then draws those glyphs on
+ * the page from the system fonts, as it did for every glyph before. A plain HTTP URL would ask the
+ * server for the missing range, and the browser logs each such 404 as an error.
  */
-export function glyphsUrl(origin: string): string {
-	return `${origin.replace(/\/$/, '')}${GLYPHS_PATH}{fontstack}/{range}.pbf`;
+export const GLYPH_PROTOCOL = 'atlas-glyphs';
+
+/** The style's `glyphs` URL, with the `{fontstack}` and `{range}` placeholders MapLibre fills. */
+export function glyphsUrl(): string {
+	return `${GLYPH_PROTOCOL}://{fontstack}/{range}.pbf`;
+}
+
+/**
+ * The file a glyph request of the style maps to under `origin`, or `null` when the app holds no
+ * such file: a stack it does not serve, or a range outside {@link GLYPH_RANGE_STARTS}.
+ */
+export function glyphFileUrl(url: string, origin: string): string | null {
+	const m = new RegExp(`^${GLYPH_PROTOCOL}://(.+)/(\\d+)-(\\d+)\\.pbf$`).exec(url);
+	if (!m) return null;
+	const stack = decodeURIComponent(m[1]);
+	const start = Number(m[2]);
+	if (Number(m[3]) !== start + 255) return null;
+	if (!(GLYPH_RANGE_STARTS as readonly number[]).includes(start)) return null;
+	if (!FONT_STACKS.some((s) => fontStackName(s) === stack)) return null;
+	return `${origin.replace(/\/$/, '')}${GLYPHS_PATH}${encodeURI(stack)}/${glyphRangeFile(start)}`;
 }

@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FONT_STYLESHEETS } from '../../../scripts/glyphs/faces';
 import {
+	BOLD_FONT_STACK,
 	FONT_STACKS,
 	GLYPH_RANGE_STARTS,
 	GLYPHS_PATH,
+	REGULAR_FONT_STACK,
 	fontStackName,
+	glyphFileUrl,
 	glyphRangeFile,
 	glyphsUrl
 } from './fonts';
@@ -103,13 +106,33 @@ describe('the glyph files in static/glyphs', () => {
 	});
 });
 
-describe('glyphsUrl', () => {
-	it('keeps the placeholders MapLibre fills in, unencoded', () => {
-		expect(glyphsUrl('http://127.0.0.1:4173')).toBe(
-			'http://127.0.0.1:4173/glyphs/{fontstack}/{range}.pbf'
+describe('glyphsUrl and glyphFileUrl', () => {
+	const ORIGIN = 'http://127.0.0.1:4173';
+	const request = (stack: readonly string[], start: number) =>
+		glyphsUrl()
+			.replace('{fontstack}', fontStackName(stack))
+			.replace('{range}', `${start}-${start + 255}`);
+
+	it('maps a range the app holds to its file, and any other to no request at all', () => {
+		expect(glyphsUrl()).toBe('atlas-glyphs://{fontstack}/{range}.pbf');
+		expect(glyphFileUrl(request(BOLD_FONT_STACK, 0), ORIGIN)).toBe(
+			'http://127.0.0.1:4173/glyphs/Noto%20Sans%20Bold,Noto%20Sans,Noto%20Sans%20Armenian/0-255.pbf'
 		);
-		expect(glyphsUrl('https://atlas.example/')).toBe(
-			'https://atlas.example/glyphs/{fontstack}/{range}.pbf'
+		expect(glyphFileUrl(request(REGULAR_FONT_STACK, 7680), `${ORIGIN}/`)).toBe(
+			'http://127.0.0.1:4173/glyphs/Noto%20Sans,Noto%20Sans%20Armenian/7680-7935.pbf'
 		);
+		// Arabic: no file, so MapLibre draws it on the page instead of the server answering 404.
+		expect(glyphFileUrl(request(REGULAR_FONT_STACK, 1536), ORIGIN)).toBeNull();
+		expect(glyphFileUrl(request(['Open Sans'], 0), ORIGIN)).toBeNull();
+		expect(glyphFileUrl('atlas-glyphs://Noto Sans/0-511.pbf', ORIGIN)).toBeNull();
+		expect(glyphFileUrl('https://fonts.example/Noto Sans/0-255.pbf', ORIGIN)).toBeNull();
+	});
+
+	it('names files that exist for every stack and range', () => {
+		for (const stack of FONT_STACKS)
+			for (const start of GLYPH_RANGE_STARTS) {
+				const url = new URL(glyphFileUrl(request(stack, start), ORIGIN)!);
+				expect(existsSync(join('static', decodeURIComponent(url.pathname)))).toBe(true);
+			}
 	});
 });

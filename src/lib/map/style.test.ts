@@ -34,7 +34,7 @@ import {
 import { LOC_FIGHTING, MADAGIZ_MINE, PLACES, testDataset } from './test_fixtures';
 
 const BASEMAP_URL = 'http://127.0.0.1:4173/data/basemap/';
-const GLYPHS_URL = 'http://127.0.0.1:4173/glyphs/{fontstack}/{range}.pbf';
+const GLYPHS_URL = 'atlas-glyphs://{fontstack}/{range}.pbf';
 const REGION_LAYERS = mapDataOf(testDataset()).regionLayers;
 const TOGGLE_IDS = toggleIds(REGION_LAYERS);
 const TOGGLE_LAYERS = toggleStyleLayers(REGION_LAYERS);
@@ -145,7 +145,7 @@ describe('buildStyle', () => {
 	it('draws labels from the glyph files at glyphsUrl, and refuses one without its placeholders', () => {
 		expect(buildStyle(options()).glyphs).toBe(GLYPHS_URL);
 		expect(() => buildStyle(options({ glyphsUrl: '/glyphs/{fontstack}/{range}.pbf' }))).toThrow(
-			/glyphsUrl must be an absolute http\(s\) URL with \{fontstack\} and \{range\}/
+			/glyphsUrl must be an absolute URL with \{fontstack\} and \{range\}/
 		);
 		expect(() =>
 			buildStyle(

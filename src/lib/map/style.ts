@@ -435,9 +435,9 @@ function assertUrl(name: string, value: string): void {
 }
 
 function assertGlyphsUrl(value: string): void {
-	if (!/^https?:\/\/[^/]+\/.*\{fontstack\}.*\{range\}/.test(value)) {
+	if (!/^[a-z][a-z0-9+.-]*:\/\/.*\{fontstack\}.*\{range\}/.test(value)) {
 		throw new Error(
-			`buildStyle: glyphsUrl must be an absolute http(s) URL with {fontstack} and {range}, got ${JSON.stringify(value)}`
+			`buildStyle: glyphsUrl must be an absolute URL with {fontstack} and {range}, got ${JSON.stringify(value)}`
 		);
 	}
 }
