@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
+	Color,
 	createExpression,
+	createPropertyExpression,
 	featureFilter,
 	latest,
 	type FilterSpecification,
@@ -85,6 +87,50 @@ function paint(
 	return parsed.value.evaluate({ zoom: 9 }, { type: 1, properties } as never, state);
 }
 
+/**
+ * The WebGL program MapLibre compiles for a layer: its shader, and for each paint property that
+ * may depend on the feature whether it is fed as a uniform (`u_`: constant or zoom only), an
+ * attribute (`a_`: per feature) or an attribute pair across zooms (`z_`: both), as MapLibre's
+ * `ProgramConfiguration` keys it. `null` for the layer types the check leaves out.
+ */
+function programVariant(l: LayerSpecification): { shader: string; key: string } | null {
+	if (l.type !== 'fill' && l.type !== 'line' && l.type !== 'circle') return null;
+	const values = (l.paint ?? {}) as Record<string, unknown>;
+	const shader =
+		l.type === 'fill'
+			? values['fill-pattern'] !== undefined
+				? 'fillPattern'
+				: 'fill'
+			: l.type === 'line'
+				? values['line-pattern'] !== undefined
+					? 'linePattern'
+					: values['line-dasharray'] !== undefined
+						? 'lineSDF'
+						: 'line'
+				: 'circle';
+	const specs = (latest as unknown as Record<string, Record<string, Record<string, unknown>>>)[
+		`paint_${l.type}`
+	];
+	const key: string[] = [];
+	for (const [property, spec] of Object.entries(specs)) {
+		const type = spec['property-type'];
+		if (type !== 'data-driven' && type !== 'cross-faded-data-driven') continue;
+		const value = values[property] ?? spec.default;
+		if (value === undefined) continue; // fill-outline-color: follows fill-color
+		if (!Array.isArray(value) || typeof value[0] !== 'string') {
+			key.push(`u_${property}`); // a constant: a number, a colour or an array such as a dash
+			continue;
+		}
+		const parsed = createPropertyExpression(value, property, spec as never);
+		if (parsed.result !== 'success') throw new Error(`${l.id} ${property}`);
+		const kind = parsed.value.kind;
+		key.push(
+			`${kind === 'constant' || kind === 'camera' ? 'u' : kind === 'source' ? 'a' : 'z'}_${property}`
+		);
+	}
+	return { shader, key: key.join(' ') };
+}
+
 /** Evaluates a layout property of a symbol layer for a feature at a zoom. */
 function layout(
 	style: StyleSpecification,
@@ -103,6 +149,31 @@ function layout(
 }
 
 describe('buildStyle', () => {
+	it('draws the layers of each shader with one program: one variant per shader', () => {
+		for (const style of [
+			buildStyle(options()),
+			buildStyle(options({ lang: 'vi', windowBy: 'state' })),
+			buildStyle(options({ toggles: { places: false }, maxClaim: 0 }))
+		]) {
+			const variants = new Map<string, Set<string>>();
+			for (const l of style.layers) {
+				const variant = programVariant(l);
+				if (!variant) continue;
+				const keys = variants.get(variant.shader) ?? new Set();
+				keys.add(variant.key);
+				variants.set(variant.shader, keys);
+			}
+			expect([...variants.keys()].sort()).toEqual([
+				'circle',
+				'fill',
+				'fillPattern',
+				'line',
+				'lineSDF'
+			]);
+			for (const [shader, keys] of variants) expect([...keys], shader).toHaveLength(1);
+		}
+	});
+
 	it('builds a style the MapLibre style specification accepts', () => {
 		expect(validateStyleMin(buildStyle(options()))).toEqual([]);
 		const idFilter = visibleIdFilter(
@@ -193,19 +264,24 @@ describe('buildStyle', () => {
 			paint: Record<string, unknown>;
 			layout: Record<string, unknown>;
 		};
-		expect(outline.paint['line-color']).toBe(STYLE_COLORS['historic-boundary']);
+		expect(`${paint(style, 'test-zone', 'line-color', {})}`).toBe(
+			`${Color.parse(STYLE_COLORS['historic-boundary'])}`
+		);
 		expect(outline.layout.visibility).toBe('none');
 		expect(layer(style, 'test-zone-fill')).toMatchObject({ type: 'fill', source: 'regions' });
 		expect(toggleStyleLayers([extra])['test-zone']).toEqual(['test-zone-fill', 'test-zone']);
 	});
 
 	it('draws the line of contact dashed and red', () => {
-		const loc = layer(buildStyle(options()), 'line-of-contact-1994-2020') as LayerSpecification & {
+		const style = buildStyle(options());
+		const loc = layer(style, 'line-of-contact-1994-2020') as LayerSpecification & {
 			paint: Record<string, unknown>;
 		};
 		expect(loc.type).toBe('line');
 		expect(loc.paint['line-dasharray']).toEqual([3, 1.5]);
-		expect(loc.paint['line-color']).toMatch(/^#c/);
+		const red = paint(style, 'line-of-contact-1994-2020', 'line-color', {}) as Color;
+		expect(red.r).toBeGreaterThan(0.7);
+		expect(red.g + red.b).toBeLessThan(0.3);
 	});
 
 	it('hides the layers of a toggle that is off and shows the rest', () => {
@@ -424,10 +500,7 @@ describe('buildStyle', () => {
 		expect(fill({})).toBe(HALO_FILL_OPACITY);
 		expect(HALO_FILL_OPACITY).toBeLessThanOrEqual(0.06);
 		expect(fill({ selected: true })).toBeLessThanOrEqual(0.15);
-		const stroke = (layer(style, 'incidents-uncertainty').paint as Record<string, unknown>)[
-			'circle-stroke-width'
-		];
-		expect(stroke ?? 0).toBe(0);
+		expect(paint(style, 'incidents-uncertainty', 'circle-stroke-width', props)).toBe(0);
 		const filter = featureFilter(filterOf(style, 'incidents-uncertainty-outline'), 'test');
 		const at = (uncertainty_m: number) =>
 			filter.filter({ zoom: 8 }, { type: 3, properties: { ...props, uncertainty_m } } as never);

@@ -16,6 +16,7 @@ import type {
 import type { LayerDeclaration, LayerId, LayerStyle } from '$lib/data/vocabulary';
 import { matchExpression, radiusExpression, typeColorExpression } from './encoding';
 import { BOLD_FONT_STACK, ITALIC_FONT_STACK, REGULAR_FONT_STACK } from './fonts';
+import { acrossZooms, perFeature, zoomCurvePerFeature } from './shader_variants';
 import {
 	PLACE_LABEL_OFFSET,
 	PLACE_LABEL_TEXT_SIZE,
@@ -311,7 +312,7 @@ function regionLayerSpecs(
 				...base,
 				layout: { ...vis(id), 'line-join': 'round' },
 				paint: {
-					'line-color': color,
+					'line-color': perFeature(color),
 					'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.8, 11, 3.2],
 					'line-dasharray': [3, 1.5]
 				}
@@ -325,7 +326,7 @@ function regionLayerSpecs(
 			source: REGION_SOURCE,
 			filter: filters[`${id}-fill`],
 			layout: vis(id),
-			paint: { 'fill-color': color, 'fill-opacity': hatched ? 0.08 : 0.07 }
+			paint: { 'fill-color': perFeature(color), 'fill-opacity': hatched ? 0.08 : 0.07 }
 		});
 		if (hatched) {
 			fills.push({
@@ -334,7 +335,8 @@ function regionLayerSpecs(
 				source: REGION_SOURCE,
 				filter: filters[`${id}-hatch`],
 				layout: vis(id),
-				paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.9 }
+				// No antialiased outline (a program of its own): the layer's line draws the edge.
+				paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.9, 'fill-antialias': false }
 			});
 		}
 		outlines.push({
@@ -344,14 +346,20 @@ function regionLayerSpecs(
 			layout: { ...vis(id), 'line-join': 'round' },
 			paint: hatched
 				? {
-						'line-color': color,
-						'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1, 11, 2],
-						'line-opacity': 0.9
+						'line-color': perFeature(color),
+						'line-width': zoomCurvePerFeature([
+							[6, 1],
+							[11, 2]
+						]),
+						'line-opacity': perFeature(0.9)
 					}
 				: {
-						'line-color': color,
-						'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.2, 11, 2.5],
-						'line-opacity': 0.85
+						'line-color': perFeature(color),
+						'line-width': zoomCurvePerFeature([
+							[6, 1.2],
+							[11, 2.5]
+						]),
+						'line-opacity': perFeature(0.85)
 					}
 		});
 	}
@@ -376,12 +384,17 @@ export function incidentLayerFilters(
 	};
 }
 
-/** The expression of `circle-radius` for incident circles, bigger when hovered or selected. */
+/**
+ * The expression of `circle-radius` for incident circles, bigger when hovered or selected; across
+ * zooms like the halo's (`shader_variants.ts`), though it is the same at every zoom.
+ */
 export function incidentRadius(maxClaim: number): DataDrivenPropertyValueSpecification<number> {
 	const radius = radiusExpression(maxClaim);
-	return byState<ExpressionSpecification>(
-		{ selected: ['+', radius, 3], highlighted: ['+', radius, 2], hover: ['+', radius, 2] },
-		radius
+	return acrossZooms(
+		byState<ExpressionSpecification>(
+			{ selected: ['+', radius, 3], highlighted: ['+', radius, 2], hover: ['+', radius, 2] },
+			radius
+		) as ExpressionSpecification
 	) as DataDrivenPropertyValueSpecification<number>;
 }
 
@@ -522,7 +535,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 			type: 'fill',
 			source: 'water',
 			filter: POLYGONS,
-			paint: { 'fill-color': WATER_COLOR }
+			paint: { 'fill-color': perFeature(WATER_COLOR) }
 		},
 		{
 			id: 'basemap-rivers',
@@ -531,8 +544,12 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 			filter: ['!', POLYGONS],
 			layout: { 'line-join': 'round', 'line-cap': 'round' },
 			paint: {
-				'line-color': WATER_COLOR,
-				'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1, 10, 2.5]
+				'line-color': perFeature(WATER_COLOR),
+				'line-width': zoomCurvePerFeature([
+					[5, 1],
+					[10, 2.5]
+				]),
+				'line-opacity': perFeature(1)
 			}
 		},
 		{
@@ -541,8 +558,12 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 			source: 'borders',
 			layout: { 'line-join': 'round' },
 			paint: {
-				'line-color': '#7d7d78',
-				'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.8, 10, 1.6]
+				'line-color': perFeature('#7d7d78'),
+				'line-width': zoomCurvePerFeature([
+					[5, 0.8],
+					[10, 1.6]
+				]),
+				'line-opacity': perFeature(1)
 			}
 		},
 		...regionLayerSpecs(options.regionLayers, regionFilters, vis),
@@ -567,6 +588,8 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 					{ selected: 0.14, highlighted: 0.12, hover: 0.1 },
 					HALO_FILL_OPACITY
 				),
+				'circle-stroke-color': perFeature('#000000'),
+				'circle-stroke-width': perFeature(0),
 				'circle-pitch-alignment': 'map',
 				'circle-pitch-scale': 'map'
 			}
@@ -591,10 +614,14 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 			filter: ['!', IS_WATER_PLACE],
 			layout: vis('places'),
 			paint: {
-				'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 2.5, 11, 4],
-				'circle-color': '#2b2b2b',
-				'circle-stroke-color': '#ffffff',
-				'circle-stroke-width': 1
+				'circle-radius': zoomCurvePerFeature([
+					[6, 2.5],
+					[11, 4]
+				]),
+				'circle-color': perFeature('#2b2b2b'),
+				'circle-opacity': perFeature(1),
+				'circle-stroke-color': perFeature('#ffffff'),
+				'circle-stroke-width': perFeature(1)
 			}
 		},
 		{
@@ -734,7 +761,9 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 					{ selected: '#111111', highlighted: '#f2b705', hover: '#333333' },
 					'#ffffff'
 				),
-				'line-width': byState({ selected: 10, highlighted: 10, hover: 8 }, 7),
+				'line-width': acrossZooms(
+					byState({ selected: 10, highlighted: 10, hover: 8 }, 7) as ExpressionSpecification
+				),
 				'line-opacity': byState({ selected: 0.9, highlighted: 0.9, hover: 0.8 }, 0.9),
 				'line-offset': INCIDENT_LINE_OFFSET
 			}
@@ -747,7 +776,9 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 			layout: { ...vis('incidents'), 'line-join': 'round', 'line-cap': 'round' },
 			paint: {
 				'line-color': typeColor,
-				'line-width': byState({ selected: 6, highlighted: 6, hover: 5 }, 4),
+				'line-width': acrossZooms(
+					byState({ selected: 6, highlighted: 6, hover: 5 }, 4) as ExpressionSpecification
+				),
 				'line-opacity': byState({ selected: 1, highlighted: 0.95, hover: 0.95 }, 0.9),
 				'line-offset': INCIDENT_LINE_OFFSET
 			}
@@ -764,7 +795,7 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 			paint: {
 				'circle-radius': incidentRadius(options.maxClaim),
 				'circle-color': typeColor,
-				'circle-opacity': 0.85,
+				'circle-opacity': perFeature(0.85),
 				'circle-stroke-color': byState(
 					{ selected: '#111111', highlighted: '#f2b705', hover: '#333333' },
 					'#ffffff'
