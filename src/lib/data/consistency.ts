@@ -136,7 +136,8 @@ export const stylesFor = (kind: LayerKind) =>
 /**
  * One layer file: its declaration (`layer`: the id is the file's name, the style suits the kind,
  * the dates are in order) and its features (ids, geometry of the declared kind, valid RFC 7946
- * geometry, dates in order and within the layer's declared validity). `fileId` is the file's base name.
+ * geometry, dates in order and within the layer's declared validity). `fileId` is the file's
+ * base name.
  */
 export function checkLayer(fileId: LayerId, layer: LayerCollection, errors: FileErrors): void {
 	const d = layer.layer;
