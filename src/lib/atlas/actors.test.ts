@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { IncidentFeature, Organization } from '../data/schema';
 import {
 	ACTOR_ID_SHAPE,
+	ActorMatcher,
+	actorNameKey,
 	actorEnglishName,
 	actorName,
 	actorNames,
@@ -121,6 +123,85 @@ describe('knownActor', () => {
 		expect(knownActor('Lực lượng vũ trang Azerbaijan', entries, byId)).toBe('az-armed-forces');
 		expect(knownActor('Civilians (Azerbaijan)', entries, byId)).toBe('Civilians (Azerbaijan)');
 		expect(knownActor('Nagorno-Karabakh Defence Army', entries, byId)).toBeUndefined();
+	});
+});
+
+describe('ActorMatcher (an import matching names to organisations)', () => {
+	const matcher = new ActorMatcher(ORGANIZATIONS);
+
+	it('turns a name, in English or in Vietnamese, into the id of its organisation', () => {
+		expect(matcher.match('Armed Forces of Azerbaijan')).toBe('az-armed-forces');
+		expect(matcher.match('Lực lượng vũ trang Azerbaijan')).toBe('az-armed-forces');
+		expect(matcher.match('Republic of Azerbaijan')).toBe('azerbaijan');
+		expect(matcher.match('az-armed-forces')).toBe('az-armed-forces');
+	});
+
+	it('compares after NFC, trimming, collapsing white space and ignoring case', () => {
+		// The Vietnamese name decomposed (NFD), as macOS file names and some exports write it.
+		const decomposed = 'Lực lượng vũ trang Azerbaijan'.normalize('NFD');
+		expect(decomposed).not.toBe('Lực lượng vũ trang Azerbaijan');
+		expect(matcher.match(decomposed)).toBe('az-armed-forces');
+		expect(matcher.match('  armed\u00a0FORCES \t of  azerbaijan ')).toBe('az-armed-forces');
+		expect(matcher.match('LỰC LƯỢNG VŨ TRANG AZERBAIJAN')).toBe('az-armed-forces');
+		expect(actorNameKey(' A\u0301  b ')).toBe('á b');
+	});
+
+	it('keeps a near miss as the free text it was', () => {
+		for (const name of [
+			'Armed Forces of Azerbaijan (2003-)',
+			'Military Forces of Azerbaijan (2003-)',
+			'Armed Forces of Azerbaijan.',
+			'Armed Forces of Azerbaijn',
+			'Luc luong vu trang Azerbaijan',
+			'az-armed-force',
+			''
+		])
+			expect(matcher.match(name), name).toBe(name);
+	});
+
+	it('keeps a name two organisations share as free text, whatever their order', () => {
+		const shared: Organization[] = [
+			...ORGANIZATIONS,
+			{
+				id: 'az-army',
+				kind: 'armed-force',
+				names: { en: 'Azerbaijani Land Forces', vi: 'Lực lượng vũ trang Azerbaijan' }
+			}
+		];
+		for (const list of [shared, [...shared].reverse()]) {
+			const m = new ActorMatcher(list);
+			expect(m.match('Lực lượng vũ trang Azerbaijan')).toBe('Lực lượng vũ trang Azerbaijan');
+			// Each one's other names still name it.
+			expect(m.match('Armed Forces of Azerbaijan')).toBe('az-armed-forces');
+			expect(m.match('Azerbaijani Land Forces')).toBe('az-army');
+		}
+		// One organisation giving the same name in two languages is not ambiguous.
+		const same = new ActorMatcher([
+			{ id: 'icrc', names: { en: 'ICRC', vi: 'ICRC' } },
+			{ id: 'un', names: { en: 'United Nations' } }
+		]);
+		expect(same.match('icrc')).toBe('icrc');
+		expect(same.match('ICRC')).toBe('icrc');
+	});
+
+	it('matches every entry of an incident, listing an organisation named twice once', () => {
+		expect(
+			matcher.entries([
+				'Armed Forces of Azerbaijan',
+				'Civilians (Azerbaijan)',
+				'Lực lượng vũ trang Azerbaijan',
+				'Nagorno-Karabakh Defence Army',
+				'Civilians (Azerbaijan)'
+			])
+		).toEqual([
+			'az-armed-forces',
+			'Civilians (Azerbaijan)',
+			'nk-defence-army',
+			'Civilians (Azerbaijan)'
+		]);
+		expect(new ActorMatcher([]).entries(['Armed Forces of Azerbaijan'])).toEqual([
+			'Armed Forces of Azerbaijan'
+		]);
 	});
 });
 

@@ -92,3 +92,69 @@ export function knownActor(
 	if (entries.includes(value)) return value;
 	return entries.find((e) => Object.values(actorNames(e, organizations)).includes(value));
 }
+
+/**
+ * A name as the import compares it with organisations' names: Unicode NFC, trimmed, every run
+ * of white space (a tab, a no-break space) one space, lower case (`toLowerCase`, the same on
+ * every machine whatever its locale). `" ARMED  forces of Azerbaijan"` and
+ * `"Armed Forces of Azerbaijan"` compare equal; `"Armed Forces of Azerbaijan (2003-)"` does not.
+ */
+export function actorNameKey(name: string): string {
+	return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase().normalize('NFC');
+}
+
+/**
+ * Turns the actor names an import reads into organisation ids where a name is unmistakably an
+ * organisation's: an entry that is the id of one of `organizations` stays that id; one whose
+ * {@link actorNameKey} equals that of a name, in any language, of exactly one of them becomes its
+ * id; anything else stays the free text it was. A name two organisations share (in any language)
+ * names neither, and stays free text for an editor to link. Deterministic: the result depends on
+ * the set of organisations and their names, never on their order.
+ */
+export class ActorMatcher {
+	readonly #ids = new Set<string>();
+	/** Name key → the one organisation id with that name, or `null` when several have it. */
+	readonly #byName = new Map<string, string | null>();
+
+	constructor(organizations: Iterable<Pick<Organization, 'id' | 'names'>>) {
+		for (const o of organizations) {
+			this.#ids.add(o.id);
+			for (const name of Object.values(o.names)) {
+				if (typeof name !== 'string') continue;
+				const key = actorNameKey(name);
+				if (!key) continue;
+				const seen = this.#byName.get(key);
+				this.#byName.set(key, seen === undefined || seen === o.id ? o.id : null);
+			}
+		}
+	}
+
+	/** The organisation id `entry` names, or `entry` itself (an id already, or free text). */
+	match(entry: string): string {
+		if (this.#ids.has(entry)) return entry;
+		return this.#byName.get(actorNameKey(entry)) ?? entry;
+	}
+
+	/**
+	 * An incident's actor entries with names matched to ids, in their order; an organisation named
+	 * twice (`actor1` in English, an associated actor in Vietnamese) is listed once, where first named.
+	 */
+	entries(actors: readonly string[]): string[] {
+		const out: string[] = [];
+		const ids = new Set<string>();
+		for (const entry of actors) {
+			const matched = this.match(entry);
+			if (this.#ids.has(matched)) {
+				if (ids.has(matched)) continue;
+				ids.add(matched);
+			}
+			out.push(matched);
+		}
+		return out;
+	}
+
+	/** Whether there are any organisations to match (an import into a dataset with none skips it). */
+	get empty(): boolean {
+		return this.#ids.size === 0;
+	}
+}

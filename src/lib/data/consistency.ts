@@ -136,7 +136,8 @@ export const stylesFor = (kind: LayerKind) =>
 /**
  * One layer file: its declaration (`layer`: the id is the file's name, the style suits the kind,
  * the dates are in order) and its features (ids, geometry of the declared kind, valid RFC 7946
- * geometry, dates in order). `fileId` is the file's base name.
+ * geometry, dates in order and within the layer's declared validity). `fileId` is the file's
+ * base name.
  */
 export function checkLayer(fileId: LayerId, layer: LayerCollection, errors: FileErrors): void {
 	const d = layer.layer;
@@ -161,7 +162,8 @@ export function checkLayer(fileId: LayerId, layer: LayerCollection, errors: File
 			`"${d.style}" does not suit a layer of kind "${d.kind}" (allowed: ${stylesFor(d.kind).join(', ')})`
 		);
 	}
-	if (d.valid_to !== null && d.valid_to < d.valid_from) {
+	const declaredInOrder = d.valid_to === null || d.valid_to >= d.valid_from;
+	if (!declaredInOrder) {
 		errors.add('', 'layer.valid_to', `${d.valid_to} is before layer.valid_from ${d.valid_from}`);
 	}
 	checkFeatureIds(layer.features, errors, false);
@@ -182,8 +184,37 @@ export function checkLayer(fileId: LayerId, layer: LayerCollection, errors: File
 				`${p.valid_to} is before valid_from ${p.valid_from}`
 			);
 		}
+		if (declaredInOrder) checkWithinLayer(d, p, featureEntry(i, p.id), errors);
 	});
 	checkGeometries(layer.features, errors, true);
+}
+
+/**
+ * A layer feature's own dates lie within its layer's declared validity: it starts no earlier than
+ * `layer.valid_from`, and a layer that ends (`layer.valid_to`) holds no feature that ends later or
+ * never (`valid_to: null`). The two checks cover every way out (given dates in order, which are
+ * checked apart): a feature starting after the layer ends also ends after it, or is out of order.
+ */
+function checkWithinLayer(
+	d: LayerCollection['layer'],
+	p: { valid_from: string; valid_to: string | null },
+	entry: string,
+	errors: FileErrors
+): void {
+	if (p.valid_from < d.valid_from) {
+		errors.add(
+			entry,
+			'valid_from',
+			`${p.valid_from} is before layer.valid_from ${d.valid_from}: a feature's dates lie within its layer's`
+		);
+	}
+	if (d.valid_to !== null && (p.valid_to === null || p.valid_to > d.valid_to)) {
+		errors.add(
+			entry,
+			'valid_to',
+			`${p.valid_to ?? 'null (still valid)'} is after layer.valid_to ${d.valid_to}: a feature's dates lie within its layer's`
+		);
+	}
 }
 
 /**

@@ -97,6 +97,11 @@ const BROKEN: Record<string, string[]> = {
 	'organization-state-not-a-state': [
 		'geodata/organizations.json: [2] (ru-general-staff): state "ru-ministry-of-defence" is a ministry, not an organisation of kind "state"'
 	],
+	// A feature dated outside its layer's declared validity (1994-05-12 to 2020-09-27), both ends.
+	'layer-feature-outside-validity': [
+		"geodata/layers/line-of-contact-1994-2020.geojson: features[0] (line-of-contact): valid_from 1991-12-10 is before layer.valid_from 1994-05-12: a feature's dates lie within its layer's",
+		"geodata/layers/line-of-contact-1994-2020.geojson: features[0] (line-of-contact): valid_to 2020-11-10 is after layer.valid_to 2020-09-27: a feature's dates lie within its layer's"
+	],
 	'layer-valid-to-before-from': [
 		'geodata/layers/ceasefire-2020.geojson: features[0] (peacekeeping-zone): valid_to 2020-11-09 is before valid_from 2020-11-10'
 	],
@@ -149,6 +154,33 @@ describe('validateDataset', () => {
 		const { dataset, errors } = validateDataset(readBrokenCase(name), 'geodata/');
 		expect(errors).toEqual(expected);
 		expect(dataset).toBeNull();
+	});
+
+	it('refuses a still-valid feature (valid_to null) in a layer that ends; an open layer takes one', () => {
+		const base = readDir(fixtureDir('valid-min'));
+		const file = 'layers/ceasefire-2020.geojson';
+		const withLayer = (edit: (layer: Record<string, unknown>) => void) => {
+			const json = JSON.parse(base(file)!);
+			edit(json);
+			return Object.assign((path: string) => (path === file ? JSON.stringify(json) : base(path)), {
+				list: base.list
+			});
+		};
+		const stillValid = withLayer((json) => {
+			(json.features as { properties: { valid_to: string | null } }[])[0].properties.valid_to =
+				null;
+		});
+		expect(validateDataset(stillValid, 'geodata/').errors).toEqual([
+			"geodata/layers/ceasefire-2020.geojson: features[0] (peacekeeping-zone): valid_to null (still valid) is after layer.valid_to 2023-09-20: a feature's dates lie within its layer's"
+		]);
+		const open = withLayer((json) => {
+			(json.layer as { valid_to: string | null }).valid_to = null;
+			(json.features as { properties: { valid_to: string | null } }[])[0].properties.valid_to =
+				null;
+		});
+		expect(validateDataset(open, 'geodata/').errors).toEqual([]);
+		// A feature on the layer's first and last day is within it.
+		expect(validateDataset(base, 'geodata/').errors).toEqual([]);
 	});
 
 	it('reports a missing file', () => {

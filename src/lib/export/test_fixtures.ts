@@ -433,7 +433,8 @@ export function fixtureDataset(): Dataset {
 			},
 			'ceasefire-2020': {
 				type: 'FeatureCollection',
-				layer: LAYER_DECLARATIONS['ceasefire-2020'],
+				// Declared still valid, as its feature is (a feature lies within its layer's dates).
+				layer: { ...LAYER_DECLARATIONS['ceasefire-2020'], valid_to: null },
 				features: [
 					layer(
 						'peacekeeping-zone',

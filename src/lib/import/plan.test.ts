@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAcled } from './acled';
 import { parseCsv } from './csv';
 import { mulberry32 } from '../../../scripts/synthetic/prng';
-import type { DraftIncidentFeature } from '../data/schema';
+import type { DraftIncidentFeature, Organization } from '../data/schema';
 import {
 	BUCKET_DAYS,
 	CandidateIndex,
@@ -121,6 +121,64 @@ describe('planImport', () => {
 			properties: { possible_duplicate_of?: string[] };
 		};
 		expect(incident.properties.possible_duplicate_of).toEqual(['acled-aze90001']);
+	});
+});
+
+describe('planImport and actor names', () => {
+	const organizations: Pick<Organization, 'id' | 'names'>[] = [
+		{
+			id: 'am-armed-forces',
+			names: { en: 'Military Forces of Armenia (2018-)', vi: 'Lực lượng vũ trang Armenia' }
+		},
+		{ id: 'az-civilians', names: { en: 'Civilians (Azerbaijan)' } }
+	];
+	const actorsOf = (plan: { writes: { kind: string; id: string; body: unknown }[] }, id: string) =>
+		(plan.writes.find((w) => w.kind === 'incident' && w.id === id)!.body as DraftIncidentFeature)
+			.properties.actors;
+
+	it("writes the id of the target's organisation a name names, and other names as text", () => {
+		const plan = planImport(acled, { ...empty(), organizations });
+		expect(actorsOf(plan, 'acled-aze90001')).toEqual(['am-armed-forces', 'az-civilians']);
+		expect(actorsOf(plan, 'acled-arm90002')).toEqual([
+			'Military Forces of Azerbaijan (2003-)',
+			'am-armed-forces',
+			'Artsakh Defence Army'
+		]);
+		// The parser's items are left as read.
+		expect(acled[0].incident.properties.actors).toEqual([
+			'Military Forces of Armenia (2018-)',
+			'Civilians (Azerbaijan)'
+		]);
+		// Without organisations, every name stays text.
+		expect(actorsOf(planImport(acled, empty()), 'acled-aze90001')).toEqual(
+			acled[0].incident.properties.actors
+		);
+	});
+
+	it('finds the file unchanged when imported again', () => {
+		const first = planImport(acled, { ...empty(), organizations });
+		const again = planImport(acled, { ...stored(first.writes), organizations });
+		expect(again.results.map((r) => r.status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+		expect(again.writes).toEqual([]);
+	});
+
+	it('keeps the content id of a row without an external id, whatever the organisations', () => {
+		const csv = [
+			'Date,Lat,Lon,Event type,Sub event type,Title,Source,Actors',
+			'2020-09-27,40.3440,46.9340,Battles,Armed clash,A clash (test fixture),Test Fixture Gazette,Lực lượng vũ trang Armenia; Civilians (Azerbaijan)'
+		].join('\n');
+		const items = parseCsv(new TextEncoder().encode(csv)).items;
+		expect(items).toHaveLength(1);
+		const id = items[0].incident.properties.id;
+		expect(id).toMatch(/^csv-[0-9a-f]{16}$/);
+		const matched = planImport(items, { ...empty(), organizations });
+		const plain = planImport(items, empty());
+		expect(matched.results[0].id).toBe(id);
+		expect(plain.results[0].id).toBe(id);
+		expect(actorsOf(matched, id)).toEqual(['am-armed-forces', 'az-civilians']);
+		expect(actorsOf(plain, id)).toEqual(['Lực lượng vũ trang Armenia', 'Civilians (Azerbaijan)']);
+		const again = planImport(items, { ...stored(matched.writes), organizations });
+		expect(again.results.map((r) => r.status)).toEqual(['unchanged']);
 	});
 });
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { DraftIncidentFeature, Extent } from '../data/schema';
+import { ActorMatcher } from '../atlas/actors';
+import type { DraftIncidentFeature, Extent, Organization } from '../data/schema';
 import { EVENT_TYPES } from '../data/vocabulary';
 import type { ImportItem, Rejection } from './types';
 
@@ -11,6 +12,11 @@ export interface Existing {
 	byExternalId: Map<string, string>;
 	/** Incidents that might be repeated by an imported row (see {@link findDuplicates}). */
 	candidates: DuplicateCandidate[];
+	/**
+	 * The organisations an actor name may be matched to (see {@link ImportPlanner}): the newest
+	 * version of every organisation record the import can see, drafts included.
+	 */
+	organizations?: Iterable<Pick<Organization, 'id' | 'names'>>;
 }
 
 export interface DuplicateCandidate {
@@ -374,6 +380,21 @@ export function cellRange(
 	};
 }
 
+/**
+ * `incident` with its actor names matched to organisation ids (see {@link ActorMatcher}); the
+ * same object when nothing changes.
+ */
+export function withActorIds(
+	incident: DraftIncidentFeature,
+	actors: ActorMatcher
+): DraftIncidentFeature {
+	const before = incident.properties.actors;
+	if (actors.empty || !Array.isArray(before)) return incident;
+	const after = actors.entries(before);
+	if (after.length === before.length && after.every((a, i) => a === before[i])) return incident;
+	return { ...incident, properties: { ...incident.properties, actors: after } };
+}
+
 /** `incident` under another id (the one an existing record with its external id has). */
 function withId(incident: DraftIncidentFeature, id: string): DraftIncidentFeature {
 	return { ...incident, id, properties: { ...incident.properties, id } };
@@ -419,9 +440,17 @@ export interface NumberedWrite extends Write {
  * The file's own incidents are compared in file order only (each with the rows before it), as on
  * the first import, so that importing the file again finds the same duplicates: existing
  * candidates that are the file's own rows (`own`: by id or external id) are left out.
+ *
+ * Every format's rows pass here, so this is where an actor name becomes the id of the
+ * organisation it names (`organizations`: those of the target database, matched by
+ * {@link ActorMatcher}), before the row is compared with what the database holds: importing our
+ * own export (which writes organisations' English names) gives back the ids, and importing a file
+ * twice still finds its rows unchanged. The id a row without an external id gets from its content
+ * is computed by the parser, from the file's text, so the matching leaves it as it was.
  */
 export class ImportPlanner {
 	readonly #index: CandidateIndex;
+	readonly #actors: ActorMatcher;
 	/**
 	 * The number of each record this import writes (from 1, in first-write order), by kind then
 	 * id: keyed by the id itself, a string the record already holds, rather than by a `kind/id`
@@ -452,8 +481,10 @@ export class ImportPlanner {
 
 	constructor(
 		candidates: Iterable<DuplicateCandidate>,
-		own: { ids: Set<string>; external: Set<string> }
+		own: { ids: Set<string>; external: Set<string> },
+		organizations: Iterable<Pick<Organization, 'id' | 'names'>> = []
 	) {
+		this.#actors = new ActorMatcher(organizations);
 		const mine = (c: DuplicateCandidate) =>
 			own.ids.has(c.id) ||
 			Object.entries(c.external_ids ?? {}).some(([k, v]) => own.external.has(`${k}:${v}`));
@@ -480,7 +511,10 @@ export class ImportPlanner {
 			const matched = externalKeys(item.incident)
 				.map((key) => existing.byExternalId.get(key))
 				.find((id) => id !== undefined);
-			let incident = matched ? withId(item.incident, matched) : item.incident;
+			let incident = withActorIds(
+				matched ? withId(item.incident, matched) : item.incident,
+				this.#actors
+			);
 			const id = incident.properties.id;
 			const duplicateOf = findDuplicates(incident, this.#index.near(incident));
 			const { possible_duplicate_of: _drop, ...properties } = incident.properties;
@@ -541,7 +575,7 @@ export function ownKeys(items: Iterable<ImportItem>): { ids: Set<string>; extern
 
 /** {@link ImportPlanner} over a whole file at once: its results and its writes, in order. */
 export function planImport(items: ImportItem[], existing: Existing): Plan {
-	const planner = new ImportPlanner(existing.candidates, ownKeys(items));
+	const planner = new ImportPlanner(existing.candidates, ownKeys(items), existing.organizations);
 	const { results, writes: numbered } = planner.plan(items, existing);
 	const writes: Write[] = [];
 	for (const { n, again: _again, ...write } of numbered) {

@@ -1,4 +1,4 @@
-import type { Extent } from '../../data/schema';
+import type { Extent, Organization } from '../../data/schema';
 import { buildReport, type ImportReport } from '../../import/report';
 import {
 	ImportPlanner,
@@ -177,6 +177,26 @@ export function externalIdLookup(name: 'acled' | 'ucdp'): string {
 		join heads h on h.kind = 'incident' and h.id = r.id and h.latest_version = r.version`;
 }
 
+/**
+ * The organisations an import matches actor names to: the newest version of every organisation
+ * record an editor can see (drafts included, retracted ones left out), as the ingest's gazetteer
+ * reads them; only their ids and names.
+ */
+export async function readOrganizations(
+	tx: Queryable
+): Promise<Pick<Organization, 'id' | 'names'>[]> {
+	const rows = await tx.query<{ id: string; names: string | null }>(
+		`select h.id, (r.body -> 'names')::text as names from ${LATEST}
+		 where h.kind = 'organization' and r.status <> 'retracted'
+		 order by h.position, h.id`
+	);
+	return rows.map((row) => {
+		const names: unknown = row.names ? JSON.parse(row.names) : null;
+		const object = typeof names === 'object' && names !== null && !Array.isArray(names);
+		return { id: row.id, names: (object ? names : {}) as Organization['names'] };
+	});
+}
+
 /** What the database holds for one batch of rows: bodies by `kind/id`, incidents by external id. */
 async function readExisting(
 	tx: Queryable,
@@ -332,7 +352,11 @@ export async function importDrafts(
 				: await scanFile(source, extent);
 		const write = !options.dryRun && (scan.rejected.length === 0 || options.skipRejected === true);
 		const results: RowResult[] = [];
-		const planner = new ImportPlanner(await readCandidates(tx, scan.first, scan.last), scan.own);
+		const planner = new ImportPlanner(
+			await readCandidates(tx, scan.first, scan.last),
+			scan.own,
+			await readOrganizations(tx)
+		);
 		scan.own = { ids: new Set(), external: new Set() };
 		const positions = write ? await lastPositions(tx) : new Map<string, number>();
 		let batch: ImportItem[] = [];

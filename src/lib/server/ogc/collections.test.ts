@@ -65,6 +65,32 @@ describe('buildOgcIndex', () => {
 		]);
 	});
 
+	it("takes a layer's temporal extent from its declaration, not its features", () => {
+		const narrow = structuredClone(dataset.layers['nkao-1923-1991']);
+		narrow.features[0].properties.valid_from = '1950-01-01';
+		narrow.features[0].properties.valid_to = '1960-12-31';
+		const empty = { ...structuredClone(dataset.layers['line-of-contact-1994-2020']), features: [] };
+		const more = buildOgcIndex({
+			...dataset,
+			layers: {
+				...dataset.layers,
+				'nkao-1923-1991': narrow,
+				'line-of-contact-1994-2020': empty
+			}
+		});
+		expect(more.byId.get('nkao-1923-1991')!.extent.interval).toEqual([
+			'1923-07-07T00:00:00Z',
+			'1991-11-26T23:59:59.999Z'
+		]);
+		// The features keep their own spans, which the datetime parameter filters on.
+		const nkao = more.byId.get('nkao-1923-1991')!;
+		expect(nkao.starts[0]).toBe(Date.parse('1950-01-01T00:00:00Z'));
+		expect(more.byId.get('line-of-contact-1994-2020')!.extent.interval).toEqual([
+			'1994-05-12T00:00:00Z',
+			'2020-09-27T23:59:59.999Z'
+		]);
+	});
+
 	it('keeps per-feature boxes and spans in typed arrays', () => {
 		const incidents = index.byId.get('incidents')!;
 		const i = incidents.position.get('2020-11-23-madagiz-mine')!;

@@ -63,6 +63,10 @@ function iso(ms: number): string {
 	return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
+/**
+ * `declared`: the collection's temporal extent where it is declared (a region layer's
+ * `valid_from`/`valid_to`) rather than derived from its features' spans.
+ */
 function prepare(
 	id: string,
 	title: string,
@@ -70,7 +74,8 @@ function prepare(
 	ids: string[],
 	geometries: (Geometry | null)[],
 	spans: ([number, number] | null)[],
-	make: (i: number) => string
+	make: (i: number) => string,
+	declared?: [number, number]
 ): CollectionIndex {
 	const count = ids.length;
 	const bboxes = new Float64Array(count * 4).fill(NaN);
@@ -88,7 +93,9 @@ function prepare(
 		}
 	}
 	let interval: [string | null, string | null] | null = null;
-	if (spans.some(Boolean)) {
+	if (declared) {
+		interval = [iso(declared[0]), Number.isFinite(declared[1]) ? iso(declared[1]) : null];
+	} else if (spans.some(Boolean)) {
 		let lo = Infinity;
 		let hi = -Infinity;
 		for (const s of spans) {
@@ -170,9 +177,18 @@ function placesCollection(places: PlaceFeature[]): CollectionIndex {
 	);
 }
 
-/** A region layer's collection: titled and described by its declaration (the file's `layer`). */
+/** A day span in ms; an open end (`null`: still valid) is `Infinity`. */
+const validity = (from: string, to: string | null): [number, number] =>
+	to ? daysInterval(from, to) : [dayStart(from), Infinity];
+
+/**
+ * A region layer's collection: titled and described by its declaration (the file's `layer`), and
+ * its temporal extent the declared `valid_from`/`valid_to` (within which the validation keeps
+ * every feature's own dates), so a layer without features, or whose features cover only part of
+ * its period, still says when it is valid.
+ */
 function layerCollection(layer: LayerCollection): CollectionIndex {
-	const { id, names, description } = layer.layer;
+	const { id, names, description, valid_from, valid_to } = layer.layer;
 	const features = layer.features;
 	return prepare(
 		id,
@@ -180,17 +196,15 @@ function layerCollection(layer: LayerCollection): CollectionIndex {
 		description?.en ?? names.en,
 		features.map((f) => f.properties.id),
 		features.map((f) => f.geometry as Geometry),
-		features.map((f): [number, number] => {
-			const { valid_from, valid_to } = f.properties;
-			return valid_to ? daysInterval(valid_from, valid_to) : [dayStart(valid_from), Infinity];
-		}),
+		features.map((f) => validity(f.properties.valid_from, f.properties.valid_to)),
 		(i) =>
 			JSON.stringify({
 				type: 'Feature',
 				id: features[i].properties.id,
 				geometry: toRFC7946Geometry(features[i].geometry as Geometry),
 				properties: features[i].properties
-			})
+			}),
+		validity(valid_from, valid_to)
 	);
 }
 
