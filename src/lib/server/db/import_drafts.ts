@@ -5,9 +5,9 @@ import {
 	candidateOf,
 	extentRejection,
 	type DuplicateCandidate,
-	type Existing,
-	type RowResult
+	type Existing
 } from '../../import/plan';
+import { RowResults } from '../../import/compact';
 import { parsedSource, type ImportSource } from '../../import/stream';
 import {
 	ImportFileError,
@@ -331,8 +331,11 @@ export async function importDrafts(
 				? scanBefore
 				: await scanFile(source, extent);
 		const write = !options.dryRun && (scan.rejected.length === 0 || options.skipRejected === true);
-		const results: RowResult[] = [];
-		const planner = new ImportPlanner(await readCandidates(tx, scan.first, scan.last), scan.own);
+		const results = new RowResults();
+		let planner: ImportPlanner | null = new ImportPlanner(
+			await readCandidates(tx, scan.first, scan.last),
+			scan.own
+		);
 		scan.own = { ids: new Set(), external: new Set() };
 		const positions = write ? await lastPositions(tx) : new Map<string, number>();
 		let batch: ImportItem[] = [];
@@ -340,7 +343,7 @@ export async function importDrafts(
 		/** Records written so far: revision `base + n` is the n-th. */
 		let written = 0;
 		const flush = async () => {
-			const { results: planned, writes } = planner.plan(batch, await readExisting(tx, batch));
+			const { results: planned, writes } = planner!.plan(batch, await readExisting(tx, batch));
 			for (const r of planned) results.push(r);
 			batch = [];
 			if (!write || writes.length === 0) return;
@@ -370,6 +373,9 @@ export async function importDrafts(
 					`the file changed while it was being imported (${scan.kept} rows, then ${seen}): nothing was written`
 				);
 		}
+		// The duplicate index and the written records' numbers are done with: let them go before
+		// the report is built (the most the import holds at once is at its end).
+		planner = null;
 		if (written && options.submit === true) await submitWritten(tx, base, written, options);
 		if (written) progress(`wrote ${written} records and their revisions; committing`);
 		return buildReport({
