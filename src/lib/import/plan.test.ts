@@ -270,13 +270,9 @@ describe('CandidateIndex', () => {
 			c('next-month', '2020-10-27')
 		]);
 		index.add({ ...c('other-type', '2020-09-27'), type: 'Battles' });
-		const near = [...index.near(tartar.incident)].map((x) => x.id).sort();
+		const near = index.near(tartar.incident).sort();
 		expect(near).toEqual(['same-day', 'that-week', 'that-year']);
-		expect(findDuplicates(tartar.incident, index.near(tartar.incident))).toEqual([
-			'same-day',
-			'that-week',
-			'that-year'
-		]);
+		expect(index.duplicates(tartar.incident)).toEqual(['same-day', 'that-week', 'that-year']);
 	});
 });
 
@@ -310,7 +306,7 @@ describe('CandidateIndex grid', () => {
 	});
 	/** What the index yields for `me`, checked to be each candidate at most once. */
 	const near = (index: CandidateIndex, me: C) => {
-		const ids = [...index.near(incident(me))].map((c) => c.id);
+		const ids = index.near(incident(me));
 		expect(new Set(ids).size).toBe(ids.length);
 		return ids.sort();
 	};
@@ -346,7 +342,7 @@ describe('CandidateIndex grid', () => {
 		for (let i = 0; i < 3000; i++) {
 			const me = row(i);
 			const expected = findDuplicates(incident(me), all);
-			expect(findDuplicates(incident(me), index.near(incident(me)))).toEqual(expected);
+			expect(index.duplicates(incident(me))).toEqual(expected);
 			found += expected.length;
 			all.push(me);
 			index.add(me);
@@ -377,7 +373,7 @@ describe('CandidateIndex grid', () => {
 		for (let i = 0; i < 500; i++) index.add(base({ id: `elsewhere${i}`, position: [-60, 10] }));
 		expect(near(index, base({ id: 'east', position: [179.999, 0] }))).toEqual(['west']);
 		const polar = base({ id: 'me', position: [0, 89.99], uncertainty_m: 5_000 });
-		expect(findDuplicates(incident(polar), index.near(incident(polar)))).toEqual(['pole', 'top']);
+		expect(index.duplicates(incident(polar))).toEqual(['pole', 'top']);
 		expect(cellRange([0, 89.99], 5_000).lons).toBe(360 / 0.25);
 		expect(cellRange([179.99, 0], 1_000)).toMatchObject({ lon0: 360 / 0.25 - 2, lons: 3 });
 	});
@@ -394,14 +390,12 @@ describe('CandidateIndex grid', () => {
 			base({ id: 'year', date: day(1_200 * BUCKET_DAYS), date_precision: 'year' })
 		]);
 		for (let i = 0; i < 500; i++) index.add(base({ id: `elsewhere${i}`, position: [-60, 10] }));
-		expect(
-			findDuplicates(incident(base({ id: 'me' })), index.near(incident(base({ id: 'me' }))))
-		).toEqual(['beyond', 'limit']);
+		expect(index.duplicates(incident(base({ id: 'me' })))).toEqual(['beyond', 'limit']);
 		const last = base({ id: 'me', date: day(1_200 * BUCKET_DAYS - 365) });
 		const before = base({ id: 'me', date: day(1_200 * BUCKET_DAYS - 366) });
 		expect(near(index, last)).toContain('year');
-		expect(findDuplicates(incident(last), index.near(incident(last)))).toContain('year');
-		expect(findDuplicates(incident(before), index.near(incident(before)))).not.toContain('year');
+		expect(index.duplicates(incident(last))).toContain('year');
+		expect(index.duplicates(incident(before))).not.toContain('year');
 	});
 });
 

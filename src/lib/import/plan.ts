@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ActorMatcher } from '../atlas/actors';
 import type { DraftIncidentFeature, Extent, Organization } from '../data/schema';
 import { EVENT_TYPES } from '../data/vocabulary';
+import { KeyNumbers, grown } from './compact';
 import type { ImportItem, Rejection } from './types';
 
 /** What the database holds that an import is compared with (read once, not per row). */
@@ -137,11 +138,15 @@ export function checkExtent(
 
 /** Metres between two lon/lat positions (haversine). */
 export function metres(a: readonly number[], b: readonly number[]): number {
+	return metresBetween(a[0], a[1], b[0], b[1]);
+}
+
+function metresBetween(lon1: number, lat1: number, lon2: number, lat2: number): number {
 	const rad = Math.PI / 180;
-	const dLat = (b[1] - a[1]) * rad;
-	const dLon = (b[0] - a[0]) * rad;
+	const dLat = (lat2 - lat1) * rad;
+	const dLon = (lon2 - lon1) * rad;
 	const h =
-		Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
+		Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
 	return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
 }
 
@@ -180,6 +185,81 @@ export function candidateOf(incident: DraftIncidentFeature): DuplicateCandidate 
 	};
 }
 
+/** An incident as the duplicate rule compares it: its window as numbers, its first position. */
+interface Probe {
+	id: string;
+	type: string;
+	/** Its window (ms), widened by its date precision; NaN when a date cannot be read. */
+	from: number;
+	to: number;
+	lon: number;
+	lat: number;
+	uncertainty: number;
+	/** Its external ids (see {@link externalKey}), or undefined without any. */
+	external: string | undefined;
+}
+
+/**
+ * An incident's external ids as one string, `source\0value` pairs in key order joined by `\u0001`
+ * (a value that is not a string marked and written as JSON); undefined when there are none.
+ */
+function externalKey(ids: Record<string, unknown> | undefined): string | undefined {
+	if (!ids) return undefined;
+	const keys = Object.keys(ids).sort();
+	if (keys.length === 0) return undefined;
+	return keys
+		.map((k) => {
+			const v = ids[k];
+			return `${k}\0${typeof v === 'string' ? v : `\u0002${JSON.stringify(v)}`}`;
+		})
+		.join('\u0001');
+}
+
+/** Whether two {@link externalKey}s share a source and value (the same record, then). */
+function sameExternal(a: string | undefined, b: string | undefined): boolean {
+	if (a === undefined || b === undefined) return false;
+	if (a === b) return true;
+	if (!a.includes('\u0001') && !b.includes('\u0001')) return false;
+	const mine = new Set(a.split('\u0001'));
+	return b.split('\u0001').some((pair) => mine.has(pair));
+}
+
+function probeOf(c: DuplicateCandidate): Probe {
+	const [from, to] = window(c.date, c.date_end, c.date_precision);
+	return {
+		id: c.id,
+		type: c.type,
+		from,
+		to,
+		lon: c.position?.[0],
+		lat: c.position?.[1],
+		uncertainty: c.uncertainty_m,
+		external: externalKey(c.external_ids)
+	};
+}
+
+/**
+ * The duplicate rule: another record (by id and by external id) of the same type, whose window
+ * overlaps `me`'s, within the larger of ~1 km and either's stated uncertainty.
+ */
+function repeats(
+	me: Probe,
+	id: string,
+	type: string,
+	from: number,
+	to: number,
+	lon: number,
+	lat: number,
+	uncertainty: number,
+	external: string | undefined
+): boolean {
+	if (id === me.id || type !== me.type) return false;
+	if (sameExternal(me.external, external)) return false;
+	if (to < me.from || from > me.to) return false;
+	const radius = Math.max(DUPLICATE_RADIUS_M, me.uncertainty, uncertainty);
+	return metresBetween(me.lon, me.lat, lon, lat) <= radius;
+}
+
 /**
  * The incidents `incident` may repeat: same event type, dates that overlap once each is widened by
  * its precision, and points within the larger of ~1 km and either's stated uncertainty. An
@@ -189,21 +269,12 @@ export function findDuplicates(
 	incident: DraftIncidentFeature,
 	candidates: Iterable<DuplicateCandidate>
 ): string[] {
-	const me = candidateOf(incident);
-	const [from, to] = window(me.date, me.date_end, me.date_precision);
+	const me = probeOf(candidateOf(incident));
 	const out: string[] = [];
-	for (const c of candidates) {
-		if (c.id === me.id || c.type !== me.type) continue;
-		if (
-			me.external_ids &&
-			c.external_ids &&
-			Object.entries(me.external_ids).some(([k, v]) => c.external_ids![k] === v)
-		)
-			continue;
-		const [cFrom, cTo] = window(c.date, c.date_end, c.date_precision);
-		if (cTo < from || cFrom > to) continue;
-		const radius = Math.max(DUPLICATE_RADIUS_M, me.uncertainty_m, c.uncertainty_m);
-		if (metres(me.position, c.position) <= radius) out.push(c.id);
+	for (const candidate of candidates) {
+		const c = probeOf(candidate);
+		if (repeats(me, c.id, c.type, c.from, c.to, c.lon, c.lat, c.uncertainty, c.external))
+			out.push(c.id);
 	}
 	return out.sort();
 }
@@ -224,18 +295,12 @@ const EARTH_M = 6_371_008.8;
 const LAT_CELLS = 180 / CELL_DEG + 1;
 const LON_CELLS = 360 / CELL_DEG;
 
-/** A candidate with its date buckets, as the grid holds it. */
-interface Entry {
-	c: DuplicateCandidate;
-	/** Its first and last date bucket (its window, widened by its precision). */
-	b0: number;
-	b1: number;
-}
-
 /** Candidates of one event type and one band of stated uncertainty, by cell and date bucket. */
 interface Cells {
-	grid: Map<number, Entry[]>;
-	count: number;
+	/** Cell and bucket ({@link cellKey}) → the first link of the list of candidates in it. */
+	grid: Map<number, number>;
+	/** Every candidate of the band, each once (for a look-up that is cheaper as a scan). */
+	all: number[];
 	/** The largest uncertainty among them: how far around a row a look-up must reach. */
 	maxUncertainty: number;
 }
@@ -251,7 +316,7 @@ const BANDS = [DUPLICATE_RADIUS_M, 2_000, 10_000, GRID_MAX_UNCERTAINTY_M];
 interface TypeCells {
 	bands: (Cells | undefined)[];
 	/** Stated too imprecisely for the grid, over too long a window, or with unreadable values. */
-	always: DuplicateCandidate[];
+	always: number[];
 }
 
 const latCell = (lat: number) => Math.floor((lat + 90) / CELL_DEG);
@@ -262,20 +327,23 @@ const lonCell = (lon: number) => {
 const cellKey = (bucket: number, lat: number, lon: number) =>
 	(bucket * LAT_CELLS + lat) * LON_CELLS + lon;
 
-/** The date buckets a window spans, or null when its dates cannot be read. */
-function buckets(
-	date: string,
-	end: string | undefined,
-	precision: string
-): [number, number] | null {
-	const [from, to] = window(date, end, precision);
+/** The date buckets a window (ms) spans, or null when its dates cannot be read. */
+function buckets(from: number, to: number): [number, number] | null {
 	if (!Number.isFinite(from) || !Number.isFinite(to)) return null;
 	return [Math.floor(from / DAY / BUCKET_DAYS), Math.floor(to / DAY / BUCKET_DAYS)];
 }
 
 /** A position the grid can place: finite, latitude within ±90°. */
-const placeable = ([lon, lat]: readonly number[]) =>
+const placeable = (lon: number, lat: number) =>
 	Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lat) <= 90;
+
+/** Numbers the index keeps per candidate, in {@link CandidateIndex}'s `#numbers`. */
+const FROM = 0;
+const TO = 1;
+const LON = 2;
+const LAT = 3;
+const UNCERTAINTY = 4;
+const NUMBERS = 5;
 
 /**
  * Candidates by event type, by a {@link CELL_DEG}° grid cell of their position and by the
@@ -284,67 +352,152 @@ const placeable = ([lon, lat]: readonly number[]) =>
  * rather than against every incident of its type in a two-month window (which grows with the
  * file). Candidates are kept apart by band of stated uncertainty; a look-up covers, in each band,
  * every cell a point within the rule's radius (the largest of ~1 km, the row's uncertainty and
- * the band's largest uncertainty) may lie in, and every bucket of the
- * row's window; it yields a superset of the duplicates, and {@link findDuplicates} decides, so the
- * rule is the same as a scan of all candidates.
+ * the band's largest uncertainty) may lie in, and every bucket of the row's window; it finds a
+ * superset of the duplicates and applies the rule of {@link findDuplicates} to each, so it finds
+ * what a scan of all candidates finds.
+ *
+ * Compact, for it holds every incident of a file and those it may repeat (100,000 and more): a
+ * candidate is a number, its window, position and uncertainty in one typed array, its type a
+ * small number, its id and external ids two strings; the grid's lists are chains of links in two
+ * typed arrays (a candidate has one link per date bucket of its window). Some 100 bytes a
+ * candidate and its id, where objects took some 600.
  */
 export class CandidateIndex {
-	#byType = new Map<string, TypeCells>();
+	/** Candidate i's id and {@link externalKey}. */
+	#ids: string[] = [];
+	#external: (string | undefined)[] = [];
+	/** Candidate i's numbers at `NUMBERS * i` + `FROM`, `TO`, `LON`, `LAT`, `UNCERTAINTY`. */
+	#numbers = new Float64Array(NUMBERS * 1024);
+	/** Candidate i's event type (a number of `#typeNumbers`) and its first date bucket. */
+	#types = new Uint32Array(1024);
+	#firstBucket = new Int32Array(1024);
+	#count = 0;
+	/** Link k: candidate `#linkCandidate[k]`, then link `#linkNext[k]` (-1: the end). */
+	#linkCandidate = new Int32Array(1024);
+	#linkNext = new Int32Array(1024);
+	#links = 0;
+	#typeNumbers = new Map<string, number>();
+	#byType: TypeCells[] = [];
 
 	constructor(candidates: Iterable<DuplicateCandidate> = []) {
 		for (const c of candidates) this.add(c);
 	}
 
-	add(c: DuplicateCandidate) {
-		let cells = this.#byType.get(c.type);
-		if (!cells) this.#byType.set(c.type, (cells = { bands: [], always: [] }));
-		const span = buckets(c.date, c.date_end, c.date_precision);
-		const band = BANDS.findIndex((limit) => c.uncertainty_m <= limit);
-		if (!span || span[1] - span[0] >= MAX_BUCKETS || !placeable(c.position) || band < 0) {
-			cells.always.push(c);
+	/** Candidates held. */
+	get size(): number {
+		return this.#count;
+	}
+
+	add(candidate: DuplicateCandidate) {
+		const c = probeOf(candidate);
+		let type = this.#typeNumbers.get(c.type);
+		if (type === undefined) {
+			type = this.#byType.length;
+			this.#typeNumbers.set(ownType(c.type), type);
+			this.#byType.push({ bands: [], always: [] });
+		}
+		const i = this.#count++;
+		if (i === this.#types.length) {
+			this.#types = grown(this.#types, i + 1);
+			this.#firstBucket = grown(this.#firstBucket, i + 1);
+			this.#numbers = grown(this.#numbers, NUMBERS * (i + 1));
+		}
+		this.#ids.push(c.id);
+		this.#external.push(c.external);
+		this.#types[i] = type;
+		const at = NUMBERS * i;
+		this.#numbers[at + FROM] = c.from;
+		this.#numbers[at + TO] = c.to;
+		this.#numbers[at + LON] = c.lon;
+		this.#numbers[at + LAT] = c.lat;
+		this.#numbers[at + UNCERTAINTY] = c.uncertainty;
+
+		const cells = this.#byType[type];
+		const span = buckets(c.from, c.to);
+		const band = BANDS.findIndex((limit) => c.uncertainty <= limit);
+		if (!span || span[1] - span[0] >= MAX_BUCKETS || !placeable(c.lon, c.lat) || band < 0) {
+			cells.always.push(i);
 			return;
 		}
-		const into = (cells.bands[band] ??= { grid: new Map(), count: 0, maxUncertainty: 0 });
-		into.count++;
-		into.maxUncertainty = Math.max(into.maxUncertainty, c.uncertainty_m);
-		const entry: Entry = { c, b0: span[0], b1: span[1] };
-		const lat = latCell(c.position[1]);
-		const lon = lonCell(c.position[0]);
+		const into: Cells = (cells.bands[band] ??= { grid: new Map(), all: [], maxUncertainty: 0 });
+		into.all.push(i);
+		into.maxUncertainty = Math.max(into.maxUncertainty, c.uncertainty);
+		this.#firstBucket[i] = span[0];
+		const lat = latCell(c.lat);
+		const lon = lonCell(c.lon);
 		for (let b = span[0]; b <= span[1]; b++) {
 			const key = cellKey(b, lat, lon);
-			const list = into.grid.get(key);
-			if (list) list.push(entry);
-			else into.grid.set(key, [entry]);
+			const k = this.#links++;
+			if (k === this.#linkNext.length) {
+				this.#linkNext = grown(this.#linkNext, k + 1);
+				this.#linkCandidate = grown(this.#linkCandidate, k + 1);
+			}
+			this.#linkCandidate[k] = i;
+			this.#linkNext[k] = into.grid.get(key) ?? -1;
+			into.grid.set(key, k);
 		}
 	}
 
-	/** Every candidate of `incident`'s type that may be its duplicate, each once (a superset; {@link findDuplicates} decides). */
-	*near(incident: DraftIncidentFeature): Generator<DuplicateCandidate> {
-		const me = candidateOf(incident);
-		const cells = this.#byType.get(me.type);
-		if (!cells) return;
+	/** Whether candidate `i` is a duplicate of `me` by the rule of {@link findDuplicates}. */
+	#repeats(me: Probe, i: number): boolean {
+		const at = NUMBERS * i;
+		const n = this.#numbers;
+		return repeats(
+			me,
+			this.#ids[i],
+			me.type,
+			n[at + FROM],
+			n[at + TO],
+			n[at + LON],
+			n[at + LAT],
+			n[at + UNCERTAINTY],
+			this.#external[i]
+		);
+	}
+
+	/**
+	 * The ids of the candidates `incident` may repeat, sorted: what {@link findDuplicates} finds
+	 * among all of them.
+	 */
+	duplicates(incident: DraftIncidentFeature): string[] {
+		const me = probeOf(candidateOf(incident));
+		const out: string[] = [];
+		for (const i of this.#near(me)) if (this.#repeats(me, i)) out.push(this.#ids[i]);
+		return out.sort();
+	}
+
+	/** The ids of every candidate a look-up for `incident` considers, each once (a superset of its duplicates). */
+	near(incident: DraftIncidentFeature): string[] {
+		return [...this.#near(probeOf(candidateOf(incident)))].map((i) => this.#ids[i]);
+	}
+
+	/** Every candidate of `me`'s type that may be its duplicate, each once. */
+	*#near(me: Probe): Generator<number> {
+		const type = this.#typeNumbers.get(me.type);
+		if (type === undefined) return;
+		const cells = this.#byType[type];
 		yield* cells.always;
-		const span = buckets(me.date, me.date_end, me.date_precision);
-		const placed = span !== null && placeable(me.position);
+		const span = buckets(me.from, me.to);
+		const placed = span !== null && placeable(me.lon, me.lat);
 		for (const band of cells.bands) {
 			if (!band) continue;
-			const radius = Math.max(DUPLICATE_RADIUS_M, me.uncertainty_m, band.maxUncertainty);
-			const range = placed ? cellRange(me.position, radius) : null;
+			const radius = Math.max(DUPLICATE_RADIUS_M, me.uncertainty, band.maxUncertainty);
+			const range = placed ? cellRange([me.lon, me.lat], radius) : null;
 			const lookups = range && span ? (span[1] - span[0] + 1) * range.lats * range.lons : Infinity;
-			if (!range || !span || !(lookups <= band.count)) {
+			if (!range || !span || !(lookups <= band.all.length)) {
 				// Cheaper (or only possible) to look at every candidate of the band once.
-				const all = new Set<Entry>();
-				for (const list of band.grid.values()) for (const e of list) all.add(e);
-				for (const e of all) yield e.c;
+				yield* band.all;
 				continue;
 			}
 			for (let b = span[0]; b <= span[1]; b++)
 				for (let lat = range.lat0; lat < range.lat0 + range.lats; lat++)
 					for (let i = 0; i < range.lons; i++) {
-						const list = band.grid.get(cellKey(b, lat, (range.lon0 + i) % LON_CELLS));
-						if (!list) continue;
-						// A candidate is in every bucket of its window: yield it from the first one both share.
-						for (const e of list) if (b === Math.max(e.b0, span[0])) yield e.c;
+						let k = band.grid.get(cellKey(b, lat, (range.lon0 + i) % LON_CELLS)) ?? -1;
+						for (; k >= 0; k = this.#linkNext[k]) {
+							const c = this.#linkCandidate[k];
+							// A candidate is in every bucket of its window: yield it from the first one both share.
+							if (b === Math.max(this.#firstBucket[c], span[0])) yield c;
+						}
 					}
 		}
 	}
@@ -452,15 +605,10 @@ export class ImportPlanner {
 	readonly #index: CandidateIndex;
 	readonly #actors: ActorMatcher;
 	/**
-	 * The number of each record this import writes (from 1, in first-write order), by kind then
-	 * id: keyed by the id itself, a string the record already holds, rather than by a `kind/id`
-	 * string made for the purpose (100,000 rows write some 320,000 records).
+	 * The number of each record this import writes (from 1, in first-write order), by `kind/id`:
+	 * a hash of the key rather than the key (100,000 rows write some 320,000 records).
 	 */
-	readonly #written: Record<Write['kind'], Map<string, number>> = {
-		incident: new Map(),
-		source: new Map(),
-		statement: new Map()
-	};
+	readonly #written = new KeyNumbers();
 	/** The {@link digest} of each written record's body, two words per number. */
 	#digests = new Uint32Array(2 * 4096);
 	#n = 0;
@@ -470,11 +618,7 @@ export class ImportPlanner {
 	}
 
 	#setDigest(n: number, [a, b]: [number, number]) {
-		if (2 * n + 1 >= this.#digests.length) {
-			const grown = new Uint32Array(this.#digests.length * 2);
-			grown.set(this.#digests);
-			this.#digests = grown;
-		}
+		if (2 * n + 1 >= this.#digests.length) this.#digests = grown(this.#digests, 2 * n + 2);
 		this.#digests[2 * n] = a;
 		this.#digests[2 * n + 1] = b;
 	}
@@ -488,7 +632,8 @@ export class ImportPlanner {
 		const mine = (c: DuplicateCandidate) =>
 			own.ids.has(c.id) ||
 			Object.entries(c.external_ids ?? {}).some(([k, v]) => own.external.has(`${k}:${v}`));
-		this.#index = new CandidateIndex([...candidates].filter((c) => !mine(c)));
+		this.#index = new CandidateIndex();
+		for (const c of candidates) if (!mine(c)) this.#index.add(c);
 	}
 
 	/** Records written so far (distinct). */
@@ -516,7 +661,7 @@ export class ImportPlanner {
 				this.#actors
 			);
 			const id = incident.properties.id;
-			const duplicateOf = findDuplicates(incident, this.#index.near(incident));
+			const duplicateOf = this.#index.duplicates(incident);
 			const { possible_duplicate_of: _drop, ...properties } = incident.properties;
 			void _drop;
 			incident = {
@@ -535,8 +680,9 @@ export class ImportPlanner {
 			];
 			let changed = false;
 			for (const record of records) {
-				const old = existing.bodies.get(`${record.kind}/${record.id}`);
-				const mine = this.#written[record.kind].get(record.id);
+				const key = `${record.kind}/${record.id}`;
+				const old = existing.bodies.get(key);
+				const mine = this.#written.get(key);
 				if (item.partial && record.kind !== 'incident' && (old !== undefined || mine)) continue;
 				const body = digest(canonical(record.body));
 				const earlier =
@@ -549,7 +695,7 @@ export class ImportPlanner {
 				changed = true;
 				const n = mine ?? ++this.#n;
 				writes.push({ ...record, n, again: mine !== undefined });
-				this.#written[record.kind].set(record.id, n);
+				this.#written.set(key, n);
 				this.#setDigest(n, body);
 			}
 			results.push({

@@ -45,43 +45,41 @@ function fileLevel(format: ImportFormat, row: number): boolean {
 export function buildReport(fields: {
 	format: ImportFormat;
 	rows: number;
-	results: RowResult[];
+	/** Each row's result (read once, in order: an array, or a {@link RowResults}). */
+	results: Iterable<RowResult>;
 	rejected: Rejection[];
 	written: boolean;
 	dryRun: boolean;
 	notes: string[];
 }): ImportReport {
 	const rejected = [...fields.rejected].sort((a, b) => a.row - b.row);
-	const count = (status: RowResult['status']) =>
-		fields.results.filter((r) => r.status === status).length;
+	const counts: Record<RowResult['status'], number> = { new: 0, updated: 0, unchanged: 0 };
+	const duplicates: ImportReport['duplicates'] = [];
+	const results: RowOutcome[] = [];
+	for (const { row, id, status, duplicateOf } of fields.results) {
+		counts[status]++;
+		for (const of of duplicateOf) duplicates.push({ row, of });
+		results.push(
+			duplicateOf.length
+				? { row, id, status: 'possible-duplicate', imported_as: status, duplicate_of: duplicateOf }
+				: { row, id, status }
+		);
+	}
+	for (const row of new Set(rejected.map((r) => r.row)))
+		if (!fileLevel(fields.format, row)) results.push({ row, status: 'invalid' });
 	return {
 		format: fields.format,
 		rows: fields.rows,
-		new: count('new'),
-		updated: count('updated'),
-		unchanged: count('unchanged'),
+		new: counts.new,
+		updated: counts.updated,
+		unchanged: counts.unchanged,
 		invalid: new Set(rejected.map((r) => r.row)).size,
-		duplicates: fields.results.flatMap((r) => r.duplicateOf.map((of) => ({ row: r.row, of }))),
+		duplicates,
 		rejected,
 		written: fields.written,
 		dry_run: fields.dryRun,
 		notes: fields.notes,
-		results: [
-			...fields.results.map(({ row, id, status, duplicateOf }): RowOutcome =>
-				duplicateOf.length
-					? {
-							row,
-							id,
-							status: 'possible-duplicate',
-							imported_as: status,
-							duplicate_of: duplicateOf
-						}
-					: { row, id, status }
-			),
-			...[...new Set(rejected.map((r) => r.row))]
-				.filter((row) => !fileLevel(fields.format, row))
-				.map((row): RowOutcome => ({ row, status: 'invalid' }))
-		].sort((a, b) => a.row - b.row)
+		results: results.sort((a, b) => a.row - b.row)
 	};
 }
 

@@ -6,7 +6,13 @@ import { parseImport } from '../../import/parse';
 import type { ImportFormat } from '../../import/types';
 import { loadDataset } from '../load';
 import type { Db } from './db';
-import { draftKeys, externalIdLookup, importDrafts, publishDrafts } from './import_drafts';
+import {
+	draftKeys,
+	externalIdLookup,
+	importDrafts,
+	jsonPieces,
+	publishDrafts
+} from './import_drafts';
 import {
 	RecordRejected,
 	applyDataset,
@@ -22,6 +28,31 @@ const author = 'cli:import';
 const fixture = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/import/${name}`));
 const parse = (format: ImportFormat, name: string, map?: Record<string, string>) =>
 	parseImport(format, fixture(name), { map });
+
+describe('jsonPieces', () => {
+	it('splits rows into JSON arrays of about the limit, each row once, in order', () => {
+		const rows = Array.from({ length: 50 }, (_, i) => ({
+			i,
+			text: 'x'.repeat(i % 7 === 0 ? 300 : 20)
+		}));
+		const pieces = [...jsonPieces(rows, (r) => JSON.stringify(r), 100)];
+		expect(pieces.length).toBeGreaterThan(10);
+		expect(pieces.flatMap((p) => JSON.parse(p.json))).toEqual(rows);
+		let next = 0;
+		for (const { json, from, to } of pieces) {
+			expect(from).toBe(next);
+			expect(JSON.parse(json)).toEqual(rows.slice(from, to));
+			// Within the limit, unless one row alone is longer.
+			if (to - from > 1) expect(json.length).toBeLessThanOrEqual(100 + 2);
+			next = to;
+		}
+		expect(next).toBe(rows.length);
+		expect([...jsonPieces([], (r) => JSON.stringify(r), 100)]).toEqual([]);
+		expect([...jsonPieces(rows, (r) => JSON.stringify(r), 1e6)]).toEqual([
+			{ json: JSON.stringify(rows), from: 0, to: 50 }
+		]);
+	});
+});
 
 /** The dataset's GeoJSON export, with a fixed generation time so two exports compare. */
 function exportOf(dataset: Dataset): string {

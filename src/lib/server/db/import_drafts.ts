@@ -5,9 +5,9 @@ import {
 	candidateOf,
 	extentRejection,
 	type DuplicateCandidate,
-	type Existing,
-	type RowResult
+	type Existing
 } from '../../import/plan';
+import { RowResults } from '../../import/compact';
 import { parsedSource, type ImportSource } from '../../import/stream';
 import {
 	ImportFileError,
@@ -251,14 +251,50 @@ async function lastPositions(tx: Queryable): Promise<Map<string, number>> {
 }
 
 /**
+ * How much JSON (in UTF-16 code units, about bytes) one statement of {@link writeBatch} sends: a
+ * batch's records go in pieces of about this size. The embedded database parses each piece in its
+ * own memory (the message, the text, the `jsonb`, the rows), memory it keeps once touched and
+ * which counts in the import's: a whole batch at once (~5 MB at 1,000 ACLED rows) left ~80 MB of
+ * it touched at 100,000 rows, pieces of 1 MB ~60 MB, of 0.5 MB ~48 MB (and the same CPU time).
+ */
+export const WRITE_PIECE_CHARS = 1 << 19;
+
+/**
+ * `rows` as JSON arrays of about `limit` characters each (at least one row each), in order, each
+ * with the rows it holds (`rows[from…to)`): each row serialised once, by `json`, and one piece
+ * made at a time.
+ */
+export function* jsonPieces<T>(
+	rows: readonly T[],
+	json: (row: T) => string,
+	limit: number
+): Generator<{ json: string; from: number; to: number }> {
+	let parts: string[] = [];
+	let size = 0;
+	for (let i = 0; i < rows.length; i++) {
+		const part = json(rows[i]);
+		if (parts.length > 0 && size + part.length > limit) {
+			yield { json: `[${parts.join(',')}]`, from: i - parts.length, to: i };
+			parts = [];
+			size = 0;
+		}
+		parts.push(part);
+		size += part.length + 1;
+	}
+	if (parts.length > 0)
+		yield { json: `[${parts.join(',')}]`, from: rows.length - parts.length, to: rows.length };
+}
+
+/**
  * Writes one batch's records as new draft versions, straight into the store (inside the import's
  * transaction, so nothing is visible, and nothing is left, unless it commits): numbered revisions
  * in the append-only log, a new head for a new record (after the others of its kind), the latest
  * version moved for one that exists; what readers see (the published version) is untouched. The
- * batch's rows go to the server as one JSON parameter; the bodies are written twice (the record and
- * its revision) and held nowhere else. `import_changes` keeps each write's key, number and version
- * (no body) for {@link submitWritten}. Rows are inserted in key order, so that the indexes that
- * lead with `(kind, id)` are filled a page at a time rather than at random.
+ * batch's rows go to the server as JSON parameters of about {@link WRITE_PIECE_CHARS} each; the
+ * bodies are written twice (the record and its revision) and held nowhere else. `import_changes`
+ * keeps each write's key, number and version (no body) for {@link submitWritten}. Rows are
+ * inserted in key order, so that the indexes that lead with `(kind, id)` are filled a page at a
+ * time rather than at random. A record is in `rows` once.
  */
 async function writeBatch(
 	tx: Queryable,
@@ -271,32 +307,38 @@ async function writeBatch(
 		await tx.exec(
 			'create temp table import_changes (kind text, id text, n integer, version integer) on commit drop'
 		);
-	await tx.query(
-		`with x as (select * from jsonb_to_recordset($1::text::jsonb)
-		   as x(kind text, id text, n integer, body jsonb)),
-		 v as (select x.kind, x.id, x.n, x.body, coalesce(h.latest_version, 0) + 1 as version
-		   from x left join heads h on h.kind = x.kind and h.id = x.id),
-		 r as (insert into records (kind, id, version, status, body, revision)
-		   select kind, id, version, 'draft', body, $2::bigint + n from v order by kind, id),
-		 c as (insert into import_changes select kind, id, n, version from v)
-		 insert into revisions (revision, kind, id, version, status, author, reason, body)
-		 select $2::bigint + n, kind, id, version, 'draft', $3, $4, body from v order by kind, id`,
-		[
-			JSON.stringify(rows.map(({ kind, id, n, body }) => ({ kind, id, n, body }))),
-			base,
-			change.author,
-			change.reason ?? ''
-		]
+	const sorted = [...rows].sort((a, b) =>
+		a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 	);
-	// Each record is in `rows` once: a new one gets version 1, one that exists the next version.
-	await tx.query(
-		`insert into heads (kind, id, position, published_version, latest_version)
-		 select x.kind, x.id, x.position, null, 1
-		 from jsonb_to_recordset($1::text::jsonb) as x(kind text, id text, position integer)
-		 order by x.kind, x.id
-		 on conflict (kind, id) do update set latest_version = heads.latest_version + 1`,
-		[JSON.stringify(rows.map(({ kind, id, position }) => ({ kind, id, position })))]
+	const pieces = jsonPieces(
+		sorted,
+		({ kind, id, n, body }) => JSON.stringify({ kind, id, n, body }),
+		WRITE_PIECE_CHARS
 	);
+	for (const { json, from, to } of pieces) {
+		await tx.query(
+			`with x as (select * from jsonb_to_recordset($1::text::jsonb)
+			   as x(kind text, id text, n integer, body jsonb)),
+			 v as (select x.kind, x.id, x.n, x.body, coalesce(h.latest_version, 0) + 1 as version
+			   from x left join heads h on h.kind = x.kind and h.id = x.id),
+			 r as (insert into records (kind, id, version, status, body, revision)
+			   select kind, id, version, 'draft', body, $2::bigint + n from v order by kind, id),
+			 c as (insert into import_changes select kind, id, n, version from v)
+			 insert into revisions (revision, kind, id, version, status, author, reason, body)
+			 select $2::bigint + n, kind, id, version, 'draft', $3, $4, body from v order by kind, id`,
+			[json, base, change.author, change.reason ?? '']
+		);
+		// Each record is in the piece once: a new one gets version 1, one that exists the next version.
+		const piece = sorted.slice(from, to);
+		await tx.query(
+			`insert into heads (kind, id, position, published_version, latest_version)
+			 select x.kind, x.id, x.position, null, 1
+			 from unnest($1::text[], $2::text[], $3::integer[]) as x(kind, id, position)
+			 order by x.kind, x.id
+			 on conflict (kind, id) do update set latest_version = heads.latest_version + 1`,
+			[piece.map((r) => r.kind), piece.map((r) => r.id), piece.map((r) => r.position)]
+		);
+	}
 }
 
 /**
@@ -351,8 +393,8 @@ export async function importDrafts(
 				? scanBefore
 				: await scanFile(source, extent);
 		const write = !options.dryRun && (scan.rejected.length === 0 || options.skipRejected === true);
-		const results: RowResult[] = [];
-		const planner = new ImportPlanner(
+		const results = new RowResults();
+		let planner: ImportPlanner | null = new ImportPlanner(
 			await readCandidates(tx, scan.first, scan.last),
 			scan.own,
 			await readOrganizations(tx)
@@ -364,7 +406,7 @@ export async function importDrafts(
 		/** Records written so far: revision `base + n` is the n-th. */
 		let written = 0;
 		const flush = async () => {
-			const { results: planned, writes } = planner.plan(batch, await readExisting(tx, batch));
+			const { results: planned, writes } = planner!.plan(batch, await readExisting(tx, batch));
 			for (const r of planned) results.push(r);
 			batch = [];
 			if (!write || writes.length === 0) return;
@@ -394,6 +436,9 @@ export async function importDrafts(
 					`the file changed while it was being imported (${scan.kept} rows, then ${seen}): nothing was written`
 				);
 		}
+		// The duplicate index and the written records' numbers are done with: let them go before
+		// the report is built (the most the import holds at once is at its end).
+		planner = null;
 		if (written && options.submit === true) await submitWritten(tx, base, written, options);
 		if (written) progress(`wrote ${written} records and their revisions; committing`);
 		return buildReport({
