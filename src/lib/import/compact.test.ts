@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyNumbers, RowResults, grown, hash64 } from './compact';
+import { KeyNumbers, RowResults, grown, hash128 } from './compact';
 import type { RowResult } from './plan';
 
 describe('grown', () => {
@@ -13,16 +13,20 @@ describe('grown', () => {
 	});
 });
 
-describe('hash64', () => {
-	it('gives two words that differ between keys and depend on every character', () => {
+describe('hash128', () => {
+	it('gives four words that differ between keys and depend on every character', () => {
 		const seen = new Set<string>();
-		for (let i = 0; i < 20_000; i++) seen.add(hash64(`source/acled-syn${i}-s1`).join(','));
+		for (let i = 0; i < 20_000; i++) seen.add(hash128(`source/acled-syn${i}-s1`).join(','));
 		expect(seen.size).toBe(20_000);
-		const [a, b] = hash64('incident/x');
-		expect(a).not.toBe(b);
-		expect(hash64('incident/x')).toEqual([a, b]);
-		expect(hash64('incident/y')).not.toEqual([a, b]);
-		expect(hash64('é')).not.toEqual(hash64('e'));
+		const x = hash128('incident/x');
+		expect(new Set(x).size).toBe(4);
+		expect(hash128('incident/x')).toEqual(x);
+		expect(hash128('incident/y')).not.toEqual(x);
+		expect(hash128('é')).not.toEqual(hash128('e'));
+		// SHA-256's first 16 bytes, little-endian words (the published digest of "abc").
+		expect(Buffer.from(new Uint32Array(hash128('abc')).buffer).toString('hex')).toBe(
+			'ba7816bf8f01cfea414140de5dae2223'
+		);
 	});
 });
 

@@ -3,6 +3,7 @@
  * JavaScript object (or map entry) per row: at 100,000 rows the objects were most of the import's
  * heap, and on the embedded database (in the same process) that heap counts in its peak memory.
  */
+import { createHash } from 'node:crypto';
 import type { RowResult, RowStatus } from './plan';
 
 /** A typed array twice as long as `array` (at least `least`), holding its values. */
@@ -19,38 +20,25 @@ export function grown<T extends Int32Array | Uint32Array | Float64Array | Uint8A
 }
 
 /**
- * Two independent 32-bit hashes of a string (MurmurHash3's mixing over its UTF-16 code units,
- * with two seeds): a 64-bit key for {@link KeyNumbers}.
+ * The first 128 bits of a string's SHA-256, as four 32-bit words: the key {@link KeyNumbers}
+ * keeps. A cryptographic hash, so that no file, however made, can give two keys one hash (a
+ * 128-bit collision is beyond reach; a fast non-cryptographic hash can be collided on purpose).
  */
-export function hash64(text: string): [number, number] {
-	return [murmur(text, 0x9747b28c), murmur(text, 0x2c1b3c6d)];
-}
-
-function murmur(text: string, seed: number): number {
-	let h = seed >>> 0;
-	for (let i = 0; i < text.length; i++) {
-		let k = Math.imul(text.charCodeAt(i), 0xcc9e2d51);
-		k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
-		h ^= k;
-		h = Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64;
-	}
-	h ^= text.length;
-	h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-	h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-	return (h ^ (h >>> 16)) >>> 0;
+export function hash128(text: string): [number, number, number, number] {
+	const hash = createHash('sha256').update(text, 'utf8').digest();
+	return [hash.readUInt32LE(0), hash.readUInt32LE(4), hash.readUInt32LE(8), hash.readUInt32LE(12)];
 }
 
 /**
- * A map from strings to positive whole numbers that keeps a 64-bit hash of each string instead of
- * the string (an open-addressed table of three 32-bit words a slot): some 20 bytes a key, where a
- * `Map` keeps the key itself and an entry (some 70). Two keys with the same 64-bit hash would be
- * taken for one; among the 320,000 keys of a 100,000-row import that happens once in some 10^8
- * imports, and costs no more than a record compared with the wrong digest (written again, or a
- * partial row's source not written).
+ * A map from strings to positive whole numbers that keeps a 128-bit hash of each string
+ * ({@link hash128}) instead of the string (an open-addressed table of five 32-bit words a slot):
+ * some 27 bytes a key, where a `Map` keeps the key itself and an entry (some 70). Two keys are
+ * taken for one only if their SHA-256 agree on 128 bits, which neither chance (some 10^-28 for
+ * the 320,000 keys of a 100,000-row import) nor a crafted file brings about.
  */
 export class KeyNumbers {
-	/** Slot i: hash words `keys[2i]`, `keys[2i + 1]`; value `values[i]` (0: empty). */
-	#keys = new Uint32Array(2 * 1024);
+	/** Slot i: hash words `keys[4i … 4i + 3]`; value `values[i]` (0: empty). */
+	#keys = new Uint32Array(4 * 1024);
 	#values = new Uint32Array(1024);
 	#size = 0;
 
@@ -58,34 +46,39 @@ export class KeyNumbers {
 		return this.#size;
 	}
 
-	/** The slot of `[a, b]`: where it is, or the empty slot where it would go. */
-	#slot(a: number, b: number): number {
+	/** The slot of hash `h`: where it is, or the empty slot where it would go. */
+	#slot(h: readonly number[]): number {
 		const mask = this.#values.length - 1;
-		let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
-		while (this.#values[i] !== 0 && (this.#keys[2 * i] !== a || this.#keys[2 * i + 1] !== b))
+		const keys = this.#keys;
+		let i = h[0] & mask;
+		while (
+			this.#values[i] !== 0 &&
+			(keys[4 * i] !== h[0] ||
+				keys[4 * i + 1] !== h[1] ||
+				keys[4 * i + 2] !== h[2] ||
+				keys[4 * i + 3] !== h[3])
+		)
 			i = (i + 1) & mask;
 		return i;
 	}
 
 	get(key: string): number | undefined {
-		const [a, b] = hash64(key);
-		const value = this.#values[this.#slot(a, b)];
+		const value = this.#values[this.#slot(hash128(key))];
 		return value === 0 ? undefined : value;
 	}
 
 	set(key: string, value: number): void {
 		if (!Number.isInteger(value) || value < 1 || value > 0xffffffff)
 			throw new RangeError(`KeyNumbers: ${value} is not a whole number from 1 to 2^32 - 1`);
-		const [a, b] = hash64(key);
-		let i = this.#slot(a, b);
+		const h = hash128(key);
+		let i = this.#slot(h);
 		if (this.#values[i] === 0) {
 			if (4 * (this.#size + 1) > 3 * this.#values.length) {
 				this.#grow();
-				i = this.#slot(a, b);
+				i = this.#slot(h);
 			}
 			this.#size++;
-			this.#keys[2 * i] = a;
-			this.#keys[2 * i + 1] = b;
+			this.#keys.set(h, 4 * i);
 		}
 		this.#values[i] = value;
 	}
@@ -97,9 +90,9 @@ export class KeyNumbers {
 		this.#values = new Uint32Array(values.length * 2);
 		for (let i = 0; i < values.length; i++) {
 			if (values[i] === 0) continue;
-			const j = this.#slot(keys[2 * i], keys[2 * i + 1]);
-			this.#keys[2 * j] = keys[2 * i];
-			this.#keys[2 * j + 1] = keys[2 * i + 1];
+			const h = keys.subarray(4 * i, 4 * i + 4);
+			const j = this.#slot(h as unknown as number[]);
+			this.#keys.set(h, 4 * j);
 			this.#values[j] = values[i];
 		}
 	}

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { ActorMatcher } from '../atlas/actors';
 import type { DraftIncidentFeature, Extent, Organization } from '../data/schema';
 import { EVENT_TYPES } from '../data/vocabulary';
-import { KeyNumbers, grown } from './compact';
+import { KeyNumbers, grown, hash128 } from './compact';
 import type { ImportItem, Rejection } from './types';
 
 /** What the database holds that an import is compared with (read once, not per row). */
@@ -559,14 +558,13 @@ export function externalKeys(incident: DraftIncidentFeature): string[] {
 }
 
 /**
- * The first 64 bits of the SHA-1 of a canonical body, as two 32-bit words: what the planner keeps
+ * The first 128 bits of the SHA-256 of a canonical body ({@link hash128}): what the planner keeps
  * of each record it has written, rather than the body itself, so planning 100,000 rows does not
- * hold 100,000 bodies. Only ever compared with the digest of another body of the same record, so
- * a chance collision (2^-64 per comparison) is negligible.
+ * hold 100,000 bodies. Only ever compared with the digest of another body of the same record;
+ * neither chance nor a crafted file makes two bodies agree on it.
  */
-export function digest(text: string): [number, number] {
-	const hash = createHash('sha1').update(text).digest();
-	return [hash.readUInt32LE(0), hash.readUInt32LE(4)];
+export function digest(text: string): [number, number, number, number] {
+	return hash128(text);
 }
 
 /**
@@ -609,18 +607,17 @@ export class ImportPlanner {
 	 * a hash of the key rather than the key (100,000 rows write some 320,000 records).
 	 */
 	readonly #written = new KeyNumbers();
-	/** The {@link digest} of each written record's body, two words per number. */
-	#digests = new Uint32Array(2 * 4096);
+	/** The {@link digest} of each written record's body, four words per number. */
+	#digests = new Uint32Array(4 * 4096);
 	#n = 0;
 
-	#digestOf(n: number): [number, number] {
-		return [this.#digests[2 * n], this.#digests[2 * n + 1]];
+	#digestOf(n: number): Uint32Array {
+		return this.#digests.subarray(4 * n, 4 * n + 4);
 	}
 
-	#setDigest(n: number, [a, b]: [number, number]) {
-		if (2 * n + 1 >= this.#digests.length) this.#digests = grown(this.#digests, 2 * n + 2);
-		this.#digests[2 * n] = a;
-		this.#digests[2 * n + 1] = b;
+	#setDigest(n: number, body: readonly number[]) {
+		if (4 * n + 3 >= this.#digests.length) this.#digests = grown(this.#digests, 4 * n + 4);
+		this.#digests.set(body, 4 * n);
 	}
 
 	constructor(
@@ -691,7 +688,7 @@ export class ImportPlanner {
 						: old === undefined
 							? undefined
 							: digest(canonical(old));
-				if (earlier && earlier[0] === body[0] && earlier[1] === body[1]) continue;
+				if (earlier && body.every((word, i) => earlier[i] === word)) continue;
 				changed = true;
 				const n = mine ?? ++this.#n;
 				writes.push({ ...record, n, again: mine !== undefined });
