@@ -145,6 +145,9 @@ export async function readPublishedKinds(
 export async function readPublishedDataset(db: Db): Promise<{ dataset: Dataset; version: number }> {
 	const { kinds, version } = await db.transaction(async (tx) => {
 		await tx.query('set transaction isolation level repeatable read');
+		// The read is planned as costly enough for PostgreSQL's JIT, whose compiling took longer
+		// than it saved (execution 1.5–1.9 s without, 2.1–2.2 s with, at 100,000 incidents).
+		await tx.query('set local jit = off');
 		return { version: await datasetVersion(tx), kinds: await readPublishedKinds(tx) };
 	});
 	const { dataset, errors } = kindsToDataset(kinds);
