@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import {
 	closeSync,
 	existsSync,
@@ -14,8 +13,8 @@ import { importDir } from '../../src/lib/server/db/snapshot';
 import { openStore } from '../../src/lib/server/db/store';
 import { freshDatabase } from '../../src/lib/server/db/test_engines';
 import { acledLines } from '../synthetic/acled';
-import { readProcessCpuSeconds, readProcessMemory } from './proc_status';
 import type { Row } from './results';
+import { timedRun } from './store_bench';
 
 /** The synthetic ACLED-format file of `rows` rows (seed 1), written once under `dir`. */
 export function acledFile(dir: string, rows: number): string {
@@ -32,38 +31,25 @@ export function acledFile(dir: string, rows: number): string {
 }
 
 /**
- * Runs the real `scripts/import.ts` on `file` against the store `env` names: wall time from spawn
- * to exit and its peak RSS (`VmHWM` of `/proc/<pid>/status`, read every 50 ms until it exits).
+ * Runs the real `scripts/import.ts` on `file` against the store `env` names ({@link timedRun}:
+ * wall time from spawn to exit, peak RSS and CPU time), with the report it prints last.
  */
 async function timedImport(env: Record<string, string>, file: string) {
-	const { DATABASE_URL: _drop, ...base } = process.env;
-	void _drop;
-	const started = performance.now();
-	const child = spawn(
-		process.execPath,
-		['--import', 'tsx', resolve('scripts/import.ts'), file, '--format', 'acled', '--json'],
-		{ env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }
+	const timed = await timedRun(
+		[
+			process.execPath,
+			'--import',
+			'tsx',
+			resolve('scripts/import.ts'),
+			file,
+			'--format',
+			'acled',
+			'--json'
+		],
+		{ env, label: 'import' }
 	);
-	let out = '';
-	let err = '';
-	let peak = 0;
-	let cpu = 0;
-	const poll = setInterval(() => {
-		try {
-			peak = Math.max(peak, readProcessMemory(child.pid!).peakRssMiB);
-			cpu = Math.max(cpu, readProcessCpuSeconds(child.pid!));
-		} catch {
-			// The process has exited.
-		}
-	}, 50);
-	child.stdout.on('data', (d) => (out += d));
-	child.stderr.on('data', (d) => (err += d));
-	const code = await new Promise<number | null>((res) => child.once('exit', res));
-	clearInterval(poll);
-	const seconds = (performance.now() - started) / 1000;
-	if (code !== 0) throw new Error(`import exited ${code}: ${(err || out).slice(-800)}`);
-	const report = JSON.parse(out.trim().split('\n').at(-1)!);
-	return { seconds, peakMiB: peak, cpuSeconds: cpu, report };
+	const report = JSON.parse(timed.stdout.trim().split('\n').at(-1)!);
+	return { ...timed, report };
 }
 
 /** A fresh store seeded with `geodataDir` on each engine there is; PostgreSQL only with a URL. */

@@ -27,7 +27,21 @@ describe('timedRun', () => {
 		expect(timed.seconds).toBeLessThan((Date.now() - started) / 1000 + 0.01);
 	});
 
+	it('returns what the command printed on its standard output (the import reads its report there)', async () => {
+		const timed = await timedRun(
+			[node, '-e', 'console.log("first"); console.error("noise"); console.log(\'{"new":3}\')'],
+			{ env: {} }
+		);
+		expect(timed.stdout.trim().split('\n')).toEqual(['first', '{"new":3}']);
+	});
+
 	it('says how a command failed, with the end of its output', async () => {
+		await expect(
+			timedRun([node, '-e', 'console.error("bad file"); process.exit(2)'], {
+				env: {},
+				label: 'import'
+			})
+		).rejects.toThrow(/^import ended 2: bad file/);
 		await expect(
 			timedRun([node, '-e', 'console.error("no dataset here"); process.exit(3)'], { env: {} })
 		).rejects.toThrow(/ended 3: no dataset here/);

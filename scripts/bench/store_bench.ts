@@ -20,6 +20,8 @@ export interface Timed {
 	seconds: number;
 	peakMiB: number;
 	cpuSeconds: number;
+	/** What the command wrote to its standard output. */
+	stdout: string;
 }
 
 async function freePort(): Promise<number> {
@@ -36,12 +38,21 @@ async function freePort(): Promise<number> {
 /**
  * Runs `argv` and measures it: wall time from spawn to its exit, or, with `readyPath`, to the
  * first 200 answer to that path on its `PORT` (the process is then stopped); peak RSS (`VmHWM`)
- * and CPU time of the process, polled every 50 ms.
+ * and CPU time of the process, polled every 50 ms. The store and import parts of the bench both
+ * time their commands with it. A failure names the command (`label`, else `argv`) and ends with
+ * the end of its output.
  */
 export async function timedRun(
 	argv: string[],
-	options: { cwd?: string; env: Record<string, string>; readyPath?: string; timeoutMs?: number }
+	options: {
+		cwd?: string;
+		env: Record<string, string>;
+		readyPath?: string;
+		timeoutMs?: number;
+		label?: string;
+	}
 ): Promise<Timed> {
+	const label = options.label ?? argv.join(' ');
 	const port = options.readyPath ? await freePort() : 0;
 	const { DATABASE_URL: _drop, ...base } = process.env;
 	void _drop;
@@ -54,7 +65,11 @@ export async function timedRun(
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
-	child.stdout.on('data', (d) => (output += d));
+	let stdout = '';
+	child.stdout.on('data', (d) => {
+		output += d;
+		stdout += d;
+	});
 	child.stderr.on('data', (d) => (output += d));
 	let peak = 0;
 	let cpu = 0;
@@ -75,14 +90,19 @@ export async function timedRun(
 				exited,
 				new Promise<'timeout'>((res) => setTimeout(() => res('timeout'), timeout).unref())
 			]);
-			if (code !== 0) throw new Error(`${argv.join(' ')} ended ${code}: ${output.slice(-800)}`);
-			return { seconds: (performance.now() - started) / 1000, peakMiB: peak, cpuSeconds: cpu };
+			if (code !== 0) throw new Error(`${label} ended ${code}: ${output.slice(-800)}`);
+			return {
+				seconds: (performance.now() - started) / 1000,
+				peakMiB: peak,
+				cpuSeconds: cpu,
+				stdout
+			};
 		}
 		const url = `http://127.0.0.1:${port}${options.readyPath}`;
 		let gone = false;
 		void exited.then(() => (gone = true));
 		for (;;) {
-			if (gone) throw new Error(`${argv.join(' ')} exited before answering: ${output.slice(-800)}`);
+			if (gone) throw new Error(`${label} exited before answering: ${output.slice(-800)}`);
 			if (performance.now() - started > timeout)
 				throw new Error(`${url} did not answer 200 within ${timeout / 1000} s`);
 			const ok = await fetch(url).then(
@@ -94,7 +114,7 @@ export async function timedRun(
 		}
 		const seconds = (performance.now() - started) / 1000;
 		sample();
-		return { seconds, peakMiB: peak, cpuSeconds: cpu };
+		return { seconds, peakMiB: peak, cpuSeconds: cpu, stdout };
 	} finally {
 		clearInterval(poll);
 		if (child.exitCode === null) {

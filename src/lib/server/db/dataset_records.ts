@@ -95,27 +95,55 @@ export function datasetToRecords(dataset: Dataset): DatasetRecord[] {
 	return out;
 }
 
-/** Stored records (bodies as JSON text, in file order) → the text of every dataset file. */
-export function recordsToFiles(
+/**
+ * The published records as read from the store for the read model: per kind stored as a list or
+ * as features, its bodies (JSON text) joined by commas in file order; per kind stored one record
+ * per file ({@link singleRecordKinds}), each body by record id.
+ */
+export interface StoredKinds {
+	joined: Map<string, string>;
+	single: Map<string, Map<string, string>>;
+}
+
+/** The kinds whose records are each a file of their own: `meta`, `layer`. */
+export function singleRecordKinds(): string[] {
+	const kinds = fileSpecs()
+		.filter((s) => s.layout === 'single')
+		.map((s) => s.kind);
+	return [...new Set([...kinds, 'layer'])];
+}
+
+/** Stored records (bodies as JSON text, in file order), grouped as {@link StoredKinds}. */
+export function groupRecords(
 	rows: Iterable<{ kind: string; id: string; body: string }>
-): Map<string, string> {
-	const byKind = new Map<string, Map<string, string>>();
-	const bodies = new Map<string, string[]>();
+): StoredKinds {
+	const single = new Set(singleRecordKinds());
+	const lists = new Map<string, string[]>();
+	const kinds: StoredKinds = { joined: new Map(), single: new Map() };
 	for (const row of rows) {
-		let kind = byKind.get(row.kind);
-		if (!kind) byKind.set(row.kind, (kind = new Map()));
-		kind.set(row.id, row.body);
-		let list = bodies.get(row.kind);
-		if (!list) bodies.set(row.kind, (list = []));
+		if (single.has(row.kind)) {
+			let byId = kinds.single.get(row.kind);
+			if (!byId) kinds.single.set(row.kind, (byId = new Map()));
+			byId.set(row.id, row.body);
+			continue;
+		}
+		let list = lists.get(row.kind);
+		if (!list) lists.set(row.kind, (list = []));
 		list.push(row.body);
 	}
+	for (const [kind, list] of lists) kinds.joined.set(kind, list.join(','));
+	return kinds;
+}
+
+/** The published records, grouped as {@link StoredKinds} → the text of every dataset file. */
+export function kindsToFiles(kinds: StoredKinds): Map<string, string> {
 	const files = new Map<string, string>();
-	for (const spec of fileSpecs([...(byKind.get('layer')?.keys() ?? [])])) {
+	for (const spec of fileSpecs([...(kinds.single.get('layer')?.keys() ?? [])])) {
 		if (spec.layout === 'single') {
-			const body = byKind.get(spec.kind)?.get(spec.recordId ?? spec.key);
+			const body = kinds.single.get(spec.kind)?.get(spec.recordId ?? spec.key);
 			if (body !== undefined) files.set(spec.path, body);
 		} else {
-			const list = (bodies.get(spec.kind) ?? []).join(',');
+			const list = kinds.joined.get(spec.kind) ?? '';
 			files.set(
 				spec.path,
 				spec.layout === 'features'
@@ -127,6 +155,13 @@ export function recordsToFiles(
 	return files;
 }
 
+/** Stored records (bodies as JSON text, in file order) → the text of every dataset file. */
+export function recordsToFiles(
+	rows: Iterable<{ kind: string; id: string; body: string }>
+): Map<string, string> {
+	return kindsToFiles(groupRecords(rows));
+}
+
 /**
  * Stored records → the dataset, through the same validation as `check:data` and the file-based
  * start, so the read model is built exactly as it was from files (and the store is checked again).
@@ -136,7 +171,23 @@ export function recordsToDataset(
 	prefix = 'database:',
 	options: ValidateOptions = {}
 ): ValidationResult {
-	const files = recordsToFiles(rows);
+	return filesToDataset(recordsToFiles(rows), prefix, options);
+}
+
+/** {@link recordsToDataset} of the records read grouped by kind ({@link StoredKinds}). */
+export function kindsToDataset(
+	kinds: StoredKinds,
+	prefix = 'database:',
+	options: ValidateOptions = {}
+): ValidationResult {
+	return filesToDataset(kindsToFiles(kinds), prefix, options);
+}
+
+function filesToDataset(
+	files: Map<string, string>,
+	prefix: string,
+	options: ValidateOptions
+): ValidationResult {
 	const list = (dir: string) => [...files.keys()].filter((p) => p.startsWith(`${dir}/`));
 	return validateDataset(
 		Object.assign((path: string) => files.get(path), { list }),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../load';
 import type { Dataset } from '../../data/schema';
 import type { Db } from './db';
-import { datasetToRecords } from './dataset_records';
+import { datasetToRecords, kindsToFiles, recordsToFiles } from './dataset_records';
 import { migrate } from './migrate';
 import {
 	RecordRejected,
@@ -14,6 +14,8 @@ import {
 	publicRevisionsSince,
 	publishLatest,
 	readPublishedDataset,
+	readPublishedKinds,
+	readPublishedRows,
 	saveDraft
 } from './records';
 import { engines } from './test_engines';
@@ -77,6 +79,40 @@ describe.each(engines())('the record store on $name', { timeout: 60_000 }, (engi
 		expect((history[1].body as typeof incident).properties.summary.en).toBe('A changed summary.');
 		const gone = await publicHistory(db, 'source', removed.id);
 		expect(gone.map((h) => h.status)).toEqual(['published', 'retracted']);
+	});
+
+	it('reads the published records one text per kind: the same files as row by row, in file order, without drafts or retracted records', async () => {
+		await applyDataset(db, seed, { author: 'system:seed' });
+		const next = clone(seed);
+		// File order now differs from both the id order and the order the records were written in.
+		next.places.features.reverse();
+		next.statements.reverse();
+		const removed = next.sources.pop()!;
+		for (const f of next.incidents.features)
+			f.properties.source_ids = f.properties.source_ids.filter((s) => s !== removed.id);
+		await applyDataset(db, next, { author: 'cli:db:import' });
+		const draft = clone(next).incidents.features[0];
+		draft.properties.title.en = 'Draft title';
+		await saveDraft(db, 'incident', draft.id, draft, { author: 'user:test' });
+
+		const files = kindsToFiles(await readPublishedKinds(db));
+		expect(files).toEqual(recordsToFiles(await readPublishedRows(db)));
+		// Two positions to a text: the three places come in two texts, joined in order.
+		expect(kindsToFiles(await readPublishedKinds(db, 2))).toEqual(files);
+		await expect(readPublishedKinds(db, 0)).rejects.toThrow(/chunk 0/);
+		expect(JSON.parse(files.get('incidents.geojson')!)).toEqual(next.incidents);
+		const places = JSON.parse(files.get('places.geojson')!);
+		expect(places.features.map((f: { id: string }) => f.id)).toEqual(
+			seed.places.features.map((f) => f.id).reverse()
+		);
+		expect(places).toEqual(next.places);
+		expect(JSON.parse(files.get('statements.json')!)).toEqual(next.statements);
+		expect(JSON.parse(files.get('sources.json')!)).toEqual(next.sources);
+		expect(JSON.parse(files.get('meta.json')!)).toEqual(next.meta);
+		for (const [id, layer] of Object.entries(next.layers))
+			expect(JSON.parse(files.get(`layers/${id}.geojson`)!)).toEqual(layer);
+		expect(files.get('incidents.geojson')).not.toContain('Draft title');
+		expect((await readPublishedDataset(db)).dataset).toEqual(next);
 	});
 
 	it('keeps serving the published version while a newer draft exists, until it is published', async () => {
