@@ -3,7 +3,7 @@
  * JavaScript object (or map entry) per row: at 100,000 rows the objects were most of the import's
  * heap, and on the embedded database (in the same process) that heap counts in its peak memory.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { RowResult, RowStatus } from './plan';
 
 /** A typed array twice as long as `array` (at least `least`), holding its values. */
@@ -25,8 +25,14 @@ export function grown<T extends Int32Array | Uint32Array | Float64Array | Uint8A
  * 128-bit collision is beyond reach; a fast non-cryptographic hash can be collided on purpose).
  */
 export function hash128(text: string): [number, number, number, number] {
-	const hash = createHash('sha256').update(text, 'utf8').digest();
-	return [hash.readUInt32LE(0), hash.readUInt32LE(4), hash.readUInt32LE(8), hash.readUInt32LE(12)];
+	// crypto.hash: one call, no Hash object (twice as fast as createHash for short keys).
+	const bytes = hash('sha256', text, 'buffer');
+	return [
+		bytes.readUInt32LE(0),
+		bytes.readUInt32LE(4),
+		bytes.readUInt32LE(8),
+		bytes.readUInt32LE(12)
+	];
 }
 
 /**
