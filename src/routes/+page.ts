@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { DATASET_URL, takeEarlyDataset } from '$lib/data/early_dataset';
 import type { Dataset } from '$lib/data/schema';
 import { isLang, loadMessages } from '$lib/i18n';
 import type { PageLoad } from './$types';
@@ -7,13 +8,14 @@ import type { PageLoad } from './$types';
 export const ssr = false;
 
 /**
- * The validated dataset the server holds (`/data/dataset.json`); never re-validated here. The UI
- * strings of `?lang` load alongside, so the first render is already in that language.
+ * The validated dataset the server holds (`/data/dataset.json`; on the first load, the request
+ * the app started as it started: `early_dataset.ts`); never re-validated here. The UI strings of
+ * `?lang` load alongside, so the first render is already in that language.
  */
 export const load: PageLoad = async ({ fetch, url, untrack }) => {
 	const lang = untrack(() => url.searchParams.get('lang'));
 	const [response, timeline] = await Promise.all([
-		fetch('/data/dataset.json'),
+		takeEarlyDataset() ?? fetch(DATASET_URL),
 		// The timeline (with d3's time scales) is a chunk of its own, fetched alongside the data the
 		// page waits for anyway, so it adds nothing to the JS loaded before the data is asked for.
 		import('./Timeline.svelte'),
@@ -21,10 +23,7 @@ export const load: PageLoad = async ({ fetch, url, untrack }) => {
 		isLang(lang) ? loadMessages(lang).catch(() => undefined) : undefined
 	]);
 	if (!response.ok) {
-		error(
-			response.status,
-			`GET /data/dataset.json answered ${response.status} ${response.statusText}`
-		);
+		error(response.status, `GET ${DATASET_URL} answered ${response.status} ${response.statusText}`);
 	}
 	const dataset = (await response.json()) as Dataset;
 	return { dataset, Timeline: timeline.default };

@@ -27,8 +27,11 @@ import {
 	OTHER_COUNTRY_COLOR,
 	STYLE_COLORS,
 	WATER_COLOR,
+	HATCH_IMAGE,
+	addMissingStyleImage,
 	basemapLabelField,
 	buildStyle,
+	dataStyleOptions,
 	toggleIds,
 	toggleStyleLayers,
 	type StyleOptions
@@ -147,6 +150,43 @@ function layout(
 	if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
 	return parsed.value.evaluate({ zoom }, { type: 1, properties } as never);
 }
+
+describe('addMissingStyleImage', () => {
+	it('draws the hatch the first time a style asks for it, and no other image', () => {
+		const added = new Map<string, { width: number; height: number; data: Uint8Array }>();
+		const map = {
+			hasImage: (id: string) => added.has(id),
+			addImage: (id: string, image: { width: number; height: number; data: Uint8Array }) =>
+				void added.set(id, image)
+		};
+		addMissingStyleImage(map, 'some-icon');
+		expect(added.size).toBe(0);
+		addMissingStyleImage(map, HATCH_IMAGE);
+		const hatch = added.get(HATCH_IMAGE)!;
+		expect(hatch.width).toBe(12);
+		expect(hatch.data.length).toBe(12 * 12 * 4);
+		expect(hatch.data.some((v, i) => i % 4 === 3 && v > 0)).toBe(true);
+		addMissingStyleImage(map, HATCH_IMAGE);
+		expect(added.get(HATCH_IMAGE)).toBe(hatch);
+	});
+});
+
+describe('dataStyleOptions', () => {
+	it('gives every field of the style that comes from the map data', () => {
+		const data = mapDataOf(testDataset());
+		const style = buildStyle({ ...options(), ...dataStyleOptions(data) });
+		expect(style).toEqual(buildStyle(options()));
+		expect(dataStyleOptions(data)).toEqual({
+			incidents: data.incidents,
+			halos: data.halos,
+			places: data.places,
+			regions: data.regions,
+			regionLayers: data.regionLayers,
+			maxClaim: data.maxClaim,
+			placeSpellings: data.placeSpellings
+		});
+	});
+});
 
 describe('buildStyle', () => {
 	it('draws the layers of each shader with one program: one variant per shader', () => {

@@ -17,6 +17,7 @@ import type { LayerDeclaration, LayerId, LayerStyle } from '$lib/data/vocabulary
 import { matchExpression, radiusExpression, typeColorExpression } from './encoding';
 import { BOLD_FONT_STACK, ITALIC_FONT_STACK, REGULAR_FONT_STACK } from './fonts';
 import { acrossZooms, perFeature, zoomCurvePerFeature } from './shader_variants';
+import { hatchPattern } from './pattern';
 import {
 	PLACE_LABEL_OFFSET,
 	PLACE_LABEL_TEXT_SIZE,
@@ -26,6 +27,7 @@ import {
 	regionSourceData,
 	windowState,
 	type IncidentMapProperties,
+	type MapData,
 	type PlaceMapProperties,
 	type RegionMapProperties
 } from './layers';
@@ -820,4 +822,47 @@ export function buildStyle(options: StyleOptions): StyleSpecification {
 		sources,
 		layers
 	};
+}
+
+/** The style options a map's data gives (`mapDataOf`): every map passes these, then its own. */
+export function dataStyleOptions(
+	data: MapData
+): Pick<
+	StyleOptions,
+	'incidents' | 'halos' | 'places' | 'regions' | 'regionLayers' | 'maxClaim' | 'placeSpellings'
+> {
+	return {
+		incidents: data.incidents,
+		halos: data.halos,
+		places: data.places,
+		regions: data.regions,
+		regionLayers: data.regionLayers,
+		maxClaim: data.maxClaim,
+		placeSpellings: data.placeSpellings
+	};
+}
+
+/**
+ * Adds the image a style asks for and does not have (MapLibre's missing-image resolver): the
+ * hatch of the ceasefire zone, drawn on first use; any other id is left missing.
+ */
+export function addMissingStyleImage(
+	map: {
+		hasImage(id: string): boolean;
+		addImage(
+			id: string,
+			image: ReturnType<typeof hatchPattern>,
+			options: { pixelRatio: number }
+		): void;
+	},
+	id: string
+): void {
+	if (id !== HATCH_IMAGE || map.hasImage(HATCH_IMAGE)) return;
+	const image = hatchPattern({
+		size: 12,
+		color: STYLE_COLORS['hatched-zone'],
+		lineWidth: 1.6,
+		alpha: 0.6
+	});
+	map.addImage(HATCH_IMAGE, image, { pixelRatio: 1 });
 }
