@@ -60,11 +60,19 @@ function checkFeatureIds(
 	topLevelRequired: boolean
 ) {
 	features.forEach((f, i) => {
-		const entry = featureEntry(i, f.properties.id);
 		if (f.id === undefined) {
-			if (topLevelRequired) errors.add(entry, 'id', 'is missing at the top level of the feature');
+			if (topLevelRequired)
+				errors.add(
+					featureEntry(i, f.properties.id),
+					'id',
+					'is missing at the top level of the feature'
+				);
 		} else if (f.id !== f.properties.id) {
-			errors.add(entry, 'id', `"${f.id}" differs from properties.id "${f.properties.id}"`);
+			errors.add(
+				featureEntry(i, f.properties.id),
+				'id',
+				`"${f.id}" differs from properties.id "${f.properties.id}"`
+			);
 		}
 	});
 	reportDuplicates(
@@ -79,8 +87,9 @@ function checkGeometries(
 	errors: FileErrors,
 	lines: boolean
 ) {
+	const options = { lines };
 	features.forEach((f, i) => {
-		for (const issue of checkGeometry(f.geometry, { lines })) {
+		for (const issue of checkGeometry(f.geometry, options)) {
 			errors.add(featureEntry(i, f.properties.id), `geometry.${issue.path}`, issue.message);
 		}
 	});
@@ -300,57 +309,45 @@ export function checkReferences(
 	const statementIds = new Set(data.statements.map((s) => s.id));
 	const sourceIds = new Set(data.sources.map((s) => s.id));
 	const organizationIds = new Set(data.organizations.map((o) => o.id));
-	const missing = (
+	// The entry and field of an error line are only spelt out for an error.
+	const missing = (errors: FileErrors, entry: () => string, field: string, id: string) =>
+		errors.add(entry(), field, `"${id}" does not exist`);
+	const eachMissing = (
 		errors: FileErrors,
-		entry: string,
+		entry: () => string,
 		field: string,
-		id: string,
+		ids: readonly string[],
 		known: Set<string>
 	) => {
-		if (!known.has(id)) errors.add(entry, field, `"${id}" does not exist`);
+		for (let j = 0; j < ids.length; j++)
+			if (!known.has(ids[j])) missing(errors, entry, `${field}[${j}]`, ids[j]);
 	};
 
 	data.incidents.features.forEach((f, i) => {
 		const p = f.properties;
-		const entry = featureEntry(i, p.id);
+		const entry = () => featureEntry(i, p.id);
 		p.actors.forEach((actor, j) => {
 			const problem = actorProblem(actor, organizationIds);
-			if (problem) incidentErrors.add(entry, `actors[${j}]`, problem);
+			if (problem) incidentErrors.add(entry(), `actors[${j}]`, problem);
 		});
-		p.place_ids.forEach((id, j) => missing(incidentErrors, entry, `place_ids[${j}]`, id, placeIds));
-		p.source_ids.forEach((id, j) =>
-			missing(incidentErrors, entry, `source_ids[${j}]`, id, sourceIds)
-		);
-		p.statement_ids.forEach((id, j) =>
-			missing(incidentErrors, entry, `statement_ids[${j}]`, id, statementIds)
-		);
+		eachMissing(incidentErrors, entry, 'place_ids', p.place_ids, placeIds);
+		eachMissing(incidentErrors, entry, 'source_ids', p.source_ids, sourceIds);
+		eachMissing(incidentErrors, entry, 'statement_ids', p.statement_ids, statementIds);
 		p.claims.forEach((claim, j) => {
-			missing(incidentErrors, entry, `claims[${j}].source_id`, claim.source_id, sourceIds);
-			if (claim.statement_id !== undefined) {
-				missing(
-					incidentErrors,
-					entry,
-					`claims[${j}].statement_id`,
-					claim.statement_id,
-					statementIds
-				);
+			if (!sourceIds.has(claim.source_id))
+				missing(incidentErrors, entry, `claims[${j}].source_id`, claim.source_id);
+			if (claim.statement_id !== undefined && !statementIds.has(claim.statement_id)) {
+				missing(incidentErrors, entry, `claims[${j}].statement_id`, claim.statement_id);
 			}
 		});
 	});
 
 	data.statements.forEach((s, i) => {
-		const entry = itemEntry(i, s.id);
-		missing(statementErrors, entry, 'source_id', s.source_id, sourceIds);
-		missing(
-			statementErrors,
-			entry,
-			'speaker.organization_id',
-			s.speaker.organization_id,
-			organizationIds
-		);
-		s.incident_ids.forEach((id, j) =>
-			missing(statementErrors, entry, `incident_ids[${j}]`, id, incidentIds)
-		);
+		const entry = () => itemEntry(i, s.id);
+		if (!sourceIds.has(s.source_id)) missing(statementErrors, entry, 'source_id', s.source_id);
+		if (!organizationIds.has(s.speaker.organization_id))
+			missing(statementErrors, entry, 'speaker.organization_id', s.speaker.organization_id);
+		eachMissing(statementErrors, entry, 'incident_ids', s.incident_ids, incidentIds);
 	});
 }
 

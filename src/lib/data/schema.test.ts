@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureDir, readDir } from '../../../tests/fixtures/dataset_reader';
 import { validateDataset, withListing } from './validate';
-import { claimValue, draftIncidentFeature, incidentFeature } from './schema';
+import { claimValue, draftIncidentFeature, incidentFeature, isCalendarDate } from './schema';
 
 const base = readDir(fixtureDir('valid-min'));
 const incidents = JSON.parse(base('incidents.geojson')!);
@@ -156,5 +156,31 @@ describe('texts in several languages', () => {
 		expect(validateWith('meta.json', { ...meta, languages: ['en', 'Vietnamese'] })).toEqual([
 			'meta.json: languages[1] must be a language tag (BCP 47)'
 		]);
+	});
+});
+
+describe('isCalendarDate', () => {
+	/** The round trip through `Date` it stands for. */
+	const byDate = (s: string) => {
+		const d = new Date(`${s}T00:00:00Z`);
+		return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+	};
+	const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+	it('agrees with the Date round trip on every month and day of leap and common years', () => {
+		const years = [0, 1, 4, 100, 200, 400, 1600, 1900, 1994, 2000, 2001, 2023, 2024, 2100, 9999];
+		// Forty more, spread over 0000–9999 (a fixed stride, so the test is the same each run).
+		for (let i = 0; i < 40; i++) years.push((i * 2477 + 13) % 10000);
+		for (const year of years)
+			for (let month = 0; month <= 13; month++)
+				for (let day = 0; day <= 32; day++) {
+					const s = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+					expect(isCalendarDate(s), s).toBe(byDate(s));
+				}
+	});
+
+	it('asks Date about any other string', () => {
+		for (const s of ['', '2023-2-01', '20230201', '+02023-02-01', '2023-02-01T00:00', 'x'])
+			expect(isCalendarDate(s), s).toBe(byDate(s));
 	});
 });

@@ -16,13 +16,38 @@ import {
 
 export type { LayerDeclaration, LayerId };
 
-const isoDate = z
-	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be an ISO date YYYY-MM-DD', abort: true })
-	.refine((s) => {
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Whether `s` names a day of the (proleptic Gregorian) calendar: what a round trip through `Date`
+ * tells (`2023-02-29` comes back as `2023-03-01`), counted instead of parsed, since the check runs
+ * for every date of every record. A string not shaped `YYYY-MM-DD` is asked of `Date` itself.
+ */
+export function isCalendarDate(s: string): boolean {
+	if (!ISO_DATE.test(s)) {
 		const d = new Date(`${s}T00:00:00Z`);
 		return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-	}, 'is not a real calendar date');
+	}
+	const year = Number(s.slice(0, 4));
+	const month = Number(s.slice(5, 7));
+	const day = Number(s.slice(8, 10));
+	if (month < 1 || month > 12 || day < 1) return false;
+	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+	const days =
+		month === 2
+			? leap
+				? 29
+				: 28
+			: month === 4 || month === 6 || month === 9 || month === 11
+				? 30
+				: 31;
+	return day <= days;
+}
+
+const isoDate = z
+	.string()
+	.regex(ISO_DATE, { error: 'must be an ISO date YYYY-MM-DD', abort: true })
+	.refine(isCalendarDate, 'is not a real calendar date');
 
 /**
  * The longest text each kind of field may hold, in characters: the one table that the files, the
