@@ -45,20 +45,13 @@ const TOGGLE_IDS = toggleIds(REGION_LAYERS);
 const TOGGLE_LAYERS = toggleStyleLayers(REGION_LAYERS);
 
 function options(overrides: Partial<StyleOptions> = {}): StyleOptions {
-	const data = mapDataOf(testDataset());
 	return {
+		...dataStyleOptions(mapDataOf(testDataset())),
 		basemapUrl: BASEMAP_URL,
 		glyphsUrl: GLYPHS_URL,
-		incidents: data.incidents,
-		halos: data.halos,
-		places: data.places,
-		regions: data.regions,
-		regionLayers: data.regionLayers,
-		maxClaim: data.maxClaim,
 		window: { from: '2016-01-01', to: '2020-12-31' },
 		toggles: {},
 		idFilter: null,
-		placeSpellings: data.placeSpellings,
 		...overrides
 	};
 }
