@@ -142,11 +142,27 @@ function check<T extends z.ZodType>(
 	return result.data;
 }
 
-const statementsSchema = z.array(statement);
-const sourcesSchema = z.array(source);
-const organizationsSchema = z.array(organization);
-const placesSchema = featureCollection(placeFeature);
-const incidentsSchema = featureCollection(incidentFeature);
+/**
+ * The schema of one record of each dataset file: a feature of a `.geojson` file, an entry of a
+ * list, or the whole file for those that are one record (`meta`, each layer). A file's schema is
+ * made of its record's, and no file's schema checks anything beyond its records (a list's length,
+ * say): a file passes exactly when each of its records does, which the store's read relies on.
+ */
+export const RECORD_SCHEMAS = {
+	meta,
+	places: placeFeature,
+	incidents: incidentFeature,
+	statements: statement,
+	sources: source,
+	organizations: organization,
+	layers: layerCollection
+} as const satisfies Record<keyof typeof DATASET_FILES | 'layers', z.ZodType>;
+
+const statementsSchema = z.array(RECORD_SCHEMAS.statements);
+const sourcesSchema = z.array(RECORD_SCHEMAS.sources);
+const organizationsSchema = z.array(RECORD_SCHEMAS.organizations);
+const placesSchema = featureCollection(RECORD_SCHEMAS.places);
+const incidentsSchema = featureCollection(RECORD_SCHEMAS.incidents);
 const basemapSchemas = {
 	countries: basemapCountries,
 	borders: basemapBorders,
@@ -165,6 +181,17 @@ export interface ValidateOptions {
 	requireLanguages?: boolean;
 }
 
+/** The files of a dataset as their schemas gave them back; `null` for one missing or invalid. */
+interface CheckedFiles {
+	meta: z.infer<typeof meta> | null;
+	places: z.infer<typeof placesSchema> | null;
+	incidents: z.infer<typeof incidentsSchema> | null;
+	statements: z.infer<typeof statementsSchema> | null;
+	sources: z.infer<typeof sourcesSchema> | null;
+	organizations: z.infer<typeof organizationsSchema> | null;
+	layers: { path: string; id: LayerId; layer: LayerCollection | null }[];
+}
+
 /**
  * Validates a whole dataset: every file against its schema, then the checks across files.
  * Pure: the caller supplies the files, so the CLI, the server and the tests share it.
@@ -173,23 +200,73 @@ export interface ValidateOptions {
 export function validateDataset(
 	read: ReadFile,
 	prefix = '',
-	{ requireLanguages = true }: ValidateOptions = {}
+	options: ValidateOptions = {}
 ): ValidationResult {
 	const errors: string[] = [];
 	const file = <T extends z.ZodType>(path: string, schema: T) =>
 		check(prefix + path, read(path), schema, errors);
-	const metaData = file(DATASET_FILES.meta, meta);
-	const places = file(DATASET_FILES.places, placesSchema);
-	const incidents = file(DATASET_FILES.incidents, incidentsSchema);
-	const statements = file(DATASET_FILES.statements, statementsSchema);
-	const sources = file(DATASET_FILES.sources, sourcesSchema);
-	const organizations = file(DATASET_FILES.organizations, organizationsSchema);
-	const layerFiles = layerPaths(read).map((path) => ({
-		path,
-		id: layerIdOfPath(path)!,
-		layer: file(path, layerCollection) as LayerCollection | null
-	}));
+	const checked: CheckedFiles = {
+		meta: file(DATASET_FILES.meta, meta),
+		places: file(DATASET_FILES.places, placesSchema),
+		incidents: file(DATASET_FILES.incidents, incidentsSchema),
+		statements: file(DATASET_FILES.statements, statementsSchema),
+		sources: file(DATASET_FILES.sources, sourcesSchema),
+		organizations: file(DATASET_FILES.organizations, organizationsSchema),
+		layers: layerPaths(read).map((path) => ({
+			path,
+			id: layerIdOfPath(path)!,
+			layer: file(path, layerCollection) as LayerCollection | null
+		}))
+	};
+	return checkAcrossFiles(checked, read, prefix, options, errors);
+}
 
+/**
+ * {@link validateDataset} of files already parsed and checked against their schemas: `files`
+ * holds, by path, what each file's schema gave back (every file given passed it; a missing one is
+ * said as {@link validateDataset} says it). The checks across files and the dataset made of them
+ * are then exactly those of {@link validateDataset}. The files are records, never the basemap.
+ */
+export function validateCheckedDataset(
+	files: ReadonlyMap<string, unknown>,
+	prefix = '',
+	options: ValidateOptions = {}
+): ValidationResult {
+	const errors: string[] = [];
+	const file = <K extends keyof CheckedFiles>(path: string): CheckedFiles[K] | null => {
+		if (files.has(path)) return files.get(path) as CheckedFiles[K];
+		errors.push(`${prefix}${path}: file is missing`);
+		return null;
+	};
+	const listing: ReadFile = Object.assign(() => undefined, {
+		list: (dir: string) => [...files.keys()].filter((p) => p.startsWith(`${dir}/`))
+	});
+	const checked: CheckedFiles = {
+		meta: file<'meta'>(DATASET_FILES.meta),
+		places: file<'places'>(DATASET_FILES.places),
+		incidents: file<'incidents'>(DATASET_FILES.incidents),
+		statements: file<'statements'>(DATASET_FILES.statements),
+		sources: file<'sources'>(DATASET_FILES.sources),
+		organizations: file<'organizations'>(DATASET_FILES.organizations),
+		layers: layerPaths(listing).map((path) => ({
+			path,
+			id: layerIdOfPath(path)!,
+			layer: files.has(path) ? (files.get(path) as LayerCollection) : null
+		}))
+	};
+	return checkAcrossFiles(checked, listing, prefix, options, errors);
+}
+
+/** The checks across files of {@link validateDataset}, and the dataset when nothing failed. */
+function checkAcrossFiles(
+	checked: CheckedFiles,
+	read: ReadFile,
+	prefix: string,
+	{ requireLanguages = true }: ValidateOptions,
+	errors: string[]
+): ValidationResult {
+	const { meta: metaData, places, incidents, statements, sources, organizations } = checked;
+	const layerFiles = checked.layers;
 	const fileErrors = (path: string) => new FileErrors(prefix + path, errors);
 	const incidentErrors = fileErrors(DATASET_FILES.incidents);
 	const statementErrors = fileErrors(DATASET_FILES.statements);

@@ -1,5 +1,11 @@
 import { DATASET_FILES, layerFile, type Dataset, type LayerId } from '../../data/schema';
-import { validateDataset, type ValidateOptions, type ValidationResult } from '../../data/validate';
+import {
+	RECORD_SCHEMAS,
+	validateCheckedDataset,
+	validateDataset,
+	type ValidateOptions,
+	type ValidationResult
+} from '../../data/validate';
 
 /**
  * The one mapping between the {@link Dataset} and stored records, derived from `DATASET_FILES`:
@@ -111,6 +117,50 @@ export function singleRecordKinds(): string[] {
 		.filter((s) => s.layout === 'single')
 		.map((s) => s.kind);
 	return [...new Set([...kinds, 'layer'])];
+}
+
+/** The schema one record of `kind` is checked against (`undefined` for a kind no file holds). */
+export function recordSchemaOf(kind: string): (typeof RECORD_SCHEMAS)[DatasetKey] | undefined {
+	const spec = fileSpecs().find((s) => s.kind === kind);
+	const key = kind === 'layer' ? 'layers' : (spec?.key as DatasetKey | undefined);
+	return key === undefined ? undefined : RECORD_SCHEMAS[key];
+}
+
+/**
+ * The published records as {@link StoredKinds}, each body parsed and as its record schema gives
+ * it back: per kind stored as a list or as features, its records in file order; per kind stored
+ * one record per file, each by record id.
+ */
+export interface CheckedKinds {
+	joined: Map<string, unknown[]>;
+	single: Map<string, Map<string, unknown>>;
+}
+
+/**
+ * The dataset made of records already parsed and checked against their schemas
+ * ({@link CheckedKinds}), laid out in files as {@link kindsToFiles} lays out their texts, through
+ * the checks across files of the same validation ({@link validateCheckedDataset}): the same
+ * dataset, or the same errors, as {@link kindsToDataset} of their texts.
+ */
+export function checkedKindsToDataset(
+	kinds: CheckedKinds,
+	prefix = 'database:',
+	options: ValidateOptions = {}
+): ValidationResult {
+	const files = new Map<string, unknown>();
+	for (const spec of fileSpecs([...(kinds.single.get('layer')?.keys() ?? [])])) {
+		if (spec.layout === 'single') {
+			const body = kinds.single.get(spec.kind)?.get(spec.recordId ?? spec.key);
+			if (body !== undefined) files.set(spec.path, body);
+		} else {
+			const list = kinds.joined.get(spec.kind) ?? [];
+			files.set(
+				spec.path,
+				spec.layout === 'features' ? { type: 'FeatureCollection', features: list } : list
+			);
+		}
+	}
+	return validateCheckedDataset(files, prefix, options);
 }
 
 /** Stored records (bodies as JSON text, in file order), grouped as {@link StoredKinds}. */

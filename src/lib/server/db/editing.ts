@@ -380,7 +380,7 @@ async function retractedAlong(tx: Queryable, record: LatestRecord): Promise<Late
 	}>(
 		`select h.id, h.latest_version as version, h.published_version as published, r.body from heads h join records r
 		   on r.kind = h.kind and r.id = h.id and r.version = h.published_version
-		 where h.kind = 'statement' and r.body->'incident_ids' @> jsonb_build_array($1::text)`,
+		 where h.kind = 'statement' and (r.body->'incident_ids')::jsonb @> jsonb_build_array($1::text)`,
 		[record.id]
 	);
 	return rows

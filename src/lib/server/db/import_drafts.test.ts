@@ -169,7 +169,7 @@ describe.each(engines())('import as drafts on $name', { timeout: 60_000 }, (engi
 		await db.exec(`with h as (update heads set id = 'incident-renamed'
 		    where kind = 'incident' and id = 'acled-aze90001')
 		  update records set id = 'incident-renamed',
-		    body = jsonb_set(jsonb_set(body, '{id}', '"incident-renamed"'), '{properties,id}', '"incident-renamed"')
+		    body = jsonb_set(jsonb_set(body::jsonb, '{id}', '"incident-renamed"'), '{properties,id}', '"incident-renamed"')::json
 		  where kind = 'incident' and id = 'acled-aze90001'`);
 		const before = await revisionCount(db);
 		const again = await importDrafts(db, parse('acled', 'acled.csv'), { author });

@@ -317,8 +317,8 @@ async function writeBatch(
 	);
 	for (const { json, from, to } of pieces) {
 		await tx.query(
-			`with x as (select * from jsonb_to_recordset($1::text::jsonb)
-			   as x(kind text, id text, n integer, body jsonb)),
+			`with x as (select * from json_to_recordset($1::text::json)
+			   as x(kind text, id text, n integer, body json)),
 			 v as (select x.kind, x.id, x.n, x.body, coalesce(h.latest_version, 0) + 1 as version
 			   from x left join heads h on h.kind = x.kind and h.id = x.id),
 			 r as (insert into records (kind, id, version, status, body, revision)

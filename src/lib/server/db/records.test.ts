@@ -2,8 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../load';
 import type { Dataset } from '../../data/schema';
 import type { Db } from './db';
-import { datasetToRecords, kindsToFiles, recordsToFiles } from './dataset_records';
+import { datasetToRecords, kindsToDataset, kindsToFiles, recordsToFiles } from './dataset_records';
 import { migrate } from './migrate';
+import { MIGRATIONS } from './migrations';
 import {
 	RecordRejected,
 	applyDataset,
@@ -149,6 +150,78 @@ describe.each(engines())('the record store on $name', { timeout: 60_000 }, (engi
 			RecordRejected
 		);
 		expect((await fullHistory(db, 'incident', bad.id)).length).toBe(1);
+	});
+
+	it('keeps a body as the JSON text it was written as (json, not jsonb), drafts too', async () => {
+		await applyDataset(db, seed, { author: 'system:seed' });
+		const [meta] = await db.query<{ text: string; type: string }>(
+			`select body::text as text, pg_typeof(body)::text as type from records where kind = 'meta'`
+		);
+		expect(meta).toEqual({ text: JSON.stringify(seed.meta), type: 'json' });
+		const { id, ...rest } = clone(seed).sources[0];
+		const reordered = { ...rest, id };
+		await saveDraft(db, 'source', id, reordered, { author: 'user:test' });
+		const [draft] = await db.query<{ text: string }>(
+			`select body::text as text from records where kind = 'source' and id = $1 and version = 2`,
+			[id]
+		);
+		expect(draft.text).toBe(JSON.stringify(reordered));
+		// An unchanged import compares values, not texts: no revision for the same record.
+		const before = await datasetVersion(db);
+		expect((await applyDataset(db, seed, { author: 'cli:db:import' })).datasetVersion).toBe(before);
+	});
+
+	it('refuses a stored record that does not validate with the error lines of a dataset directory', async () => {
+		await applyDataset(db, seed, { author: 'system:seed' });
+		const bad = clone(seed).incidents.features[0];
+		bad.properties.date = '2020-02-30';
+		await db.query(`update records set body = $1::text::json where kind = 'incident' and id = $2`, [
+			JSON.stringify(bad),
+			bad.id
+		]);
+		const { errors } = kindsToDataset(await readPublishedKinds(db));
+		expect(errors).toEqual([
+			`database:incidents.geojson: features[0] (${bad.id}): date is not a real calendar date`
+		]);
+		await expect(readPublishedDataset(db)).rejects.toThrow(
+			`The stored dataset does not validate:\n${errors.join('\n')}`
+		);
+	});
+
+	it('serves a stored record its schema gives back otherwise (trimmed, fields dropped or in order) as validating its text does', async () => {
+		await applyDataset(db, seed, { author: 'system:seed' });
+		const { id, ...rest } = clone(seed).sources[1];
+		const stored = { note: 'not in the schema', ...rest, publisher: ` ${rest.publisher}  `, id };
+		await db.query(`update records set body = $1::text::json where kind = 'source' and id = $2`, [
+			JSON.stringify(stored),
+			id
+		]);
+		const expected = kindsToDataset(await readPublishedKinds(db)).dataset!;
+		expect(expected.sources[1]).toEqual(seed.sources[1]);
+		const read = await readPublishedDataset(db);
+		expect(JSON.stringify(read.dataset)).toBe(JSON.stringify(expected));
+		expect(JSON.stringify(read.dataset)).toBe(JSON.stringify(seed));
+	});
+
+	it('migration 6 keeps every body as json, the dataset read back the same', async () => {
+		const old = await engine.open(MIGRATIONS.filter((m) => m.version < 6));
+		try {
+			await applyDataset(old.db, seed, { author: 'system:seed' });
+			const [before] = await old.db.query<{ type: string }>(
+				`select pg_typeof(body)::text as type from records limit 1`
+			);
+			expect(before.type).toBe('jsonb');
+			expect(await migrate(old.db)).toEqual([6]);
+			const types = await old.db.query<{ type: string }>(
+				`select distinct pg_typeof(body)::text as type from records`
+			);
+			expect(types).toEqual([{ type: 'json' }]);
+			const read = await readPublishedDataset(old.db);
+			expect(JSON.stringify(read.dataset)).toBe(JSON.stringify(seed));
+			expect((await applyDataset(old.db, seed, { author: 'cli:db:import' })).changed).toBe(0);
+		} finally {
+			await old.drop();
+		}
 	});
 
 	it('keeps the revision log append-only', async () => {

@@ -1,13 +1,19 @@
+import type { z } from 'zod';
 import type { Dataset } from '../../data/schema';
+import type { ValidationResult } from '../../data/validate';
 import type { Db, Queryable } from './db';
 import {
+	checkedKindsToDataset,
 	datasetToRecords,
 	kindsToDataset,
+	recordSchemaOf,
 	recordsToDataset,
 	singleRecordKinds,
+	type CheckedKinds,
 	type DatasetRecord,
 	type StoredKinds
 } from './dataset_records';
+import { recordChecker, type RecordVerdict } from './read_check';
 
 export type RecordStatus = 'draft' | 'in_review' | 'published' | 'retracted';
 
@@ -94,62 +100,171 @@ export async function readPublishedRows(
 	);
 }
 
+/** One text of published bodies as {@link readPublishedKinds} hands it over. */
+export interface StoredText {
+	kind: string;
+	/** The record's id for a kind stored one record per file; else the text joins several bodies. */
+	id?: string;
+	text: string;
+}
+
 /**
  * The published version of every record, as {@link readPublishedRows} but a few texts per kind:
  * the bodies of a kind stored as a list or as features are joined by commas in file order by the
  * database, `chunk` positions to a text (so 100,000 incidents cross to the server as ten values,
  * not as 100,000 rows decoded one by one, nor as one value of 90 MB held twice), and the texts
  * joined here; the few records that are files of their own (`meta`, the layers) come one by one.
- * The heads are put in file order before their bodies are fetched (`offset 0` keeps the body
- * lookup a nested loop by primary key), so no sort ever carries the bodies themselves.
+ * Each text is a query of its own, all sent at once: `onText` has each as soon as it arrives, in
+ * file order (the next is being read meanwhile). The heads are put in file order before their
+ * bodies are fetched (`offset 0` keeps the body lookup a nested loop by primary key), so no sort
+ * ever carries the bodies themselves.
  */
 export async function readPublishedKinds(
 	db: Queryable,
-	chunk: number = JOIN_CHUNK
+	chunk: number = JOIN_CHUNK,
+	onText: (text: StoredText) => void = () => {}
 ): Promise<StoredKinds> {
 	if (!Number.isInteger(chunk) || chunk < 1)
 		throw new Error(`readPublishedKinds: chunk ${chunk} is not a positive integer`);
 	const single = singleRecordKinds().join(',');
-	const published = (where: string) => `
-		(select kind, id, position, position / $2::integer as chunk, published_version from heads
+	const bodies = (where: string) => `
+		(select kind, id, position, published_version from heads
 		 where published_version is not null and ${where}
-		 order by kind, chunk, position, id) h
+		 order by kind, position, id) h
 		cross join lateral (select body from records r
 		 where r.kind = h.kind and r.id = h.id and r.version = h.published_version offset 0) r`;
-	const chunks = await db.query<{ kind: string; body: string }>(
-		`select h.kind, string_agg(r.body::text, ',' order by h.position, h.id) as body
-		 from ${published(`kind <> all(string_to_array($1, ','))`)}
-		 group by h.kind, h.chunk
-		 order by h.kind, h.chunk`,
+	const spans = await db.query<{ kind: string; first: number; last: number }>(
+		`select kind, min(position) / $2::integer as first, max(position) / $2::integer as last
+		 from heads where published_version is not null and kind <> all(string_to_array($1, ','))
+		 group by kind order by kind`,
 		[single, chunk]
 	);
-	const rows = await db.query<{ kind: string; id: string; body: string }>(
-		`select h.kind, h.id, r.body::text as body
-		 from ${published(`kind = any(string_to_array($1, ','))`)}`,
-		[single, chunk]
+	const texts: Promise<{ kind: string; id?: string; text: string | null }[]>[] = [];
+	for (const { kind, first, last } of spans) {
+		for (let n = Number(first); n <= Number(last); n++) {
+			texts.push(
+				db.query<{ kind: string; text: string | null }>(
+					`select $1::text as kind, string_agg(r.body::text, ',' order by h.position, h.id) as text
+					 from ${bodies('kind = $1 and position >= $2::integer and position < $3::integer')}`,
+					[kind, n * chunk, (n + 1) * chunk]
+				)
+			);
+		}
+	}
+	texts.push(
+		db.query<{ kind: string; id: string; text: string }>(
+			`select h.kind, h.id, r.body::text as text
+			 from ${bodies(`kind = any(string_to_array($1, ','))`)}`,
+			[single]
+		)
 	);
 	const kinds: StoredKinds = { joined: new Map(), single: new Map() };
-	for (const { kind, body } of chunks) {
-		const before = kinds.joined.get(kind);
-		kinds.joined.set(kind, before === undefined ? body : before + ',' + body);
-	}
-	for (const row of rows) {
-		let byId = kinds.single.get(row.kind);
-		if (!byId) kinds.single.set(row.kind, (byId = new Map()));
-		byId.set(row.id, row.body);
+	for (const pending of texts) {
+		for (const { kind, id, text } of await pending) {
+			if (text === null) continue;
+			onText(id === undefined ? { kind, text } : { kind, id, text });
+			if (id === undefined) {
+				const before = kinds.joined.get(kind);
+				kinds.joined.set(kind, before === undefined ? text : before + ',' + text);
+				continue;
+			}
+			let byId = kinds.single.get(kind);
+			if (!byId) kinds.single.set(kind, (byId = new Map()));
+			byId.set(id, text);
+		}
 	}
 	return kinds;
 }
 
-/** The published dataset, validated exactly as a dataset directory is; throws if it does not validate. */
+/**
+ * The published dataset, validated exactly as a dataset directory is; throws if it does not
+ * validate. Two threads share the work: while this one reads the texts of the records and parses
+ * them for the read model, the checking thread (read_check.ts) parses the same texts and checks
+ * every record against its schema. When every record passed, the dataset is made of this thread's
+ * records (a record whose schema gives back something else, such as a trimmed text, replaced by
+ * what it gives) through the checks across files: the same dataset as validating the texts here.
+ * Otherwise the texts are validated here as a dataset directory is, for the same error lines.
+ */
 export async function readPublishedDataset(db: Db): Promise<{ dataset: Dataset; version: number }> {
+	const checker = recordChecker();
+	const checked: CheckedKinds = { joined: new Map(), single: new Map() };
+	/** Per text: what the checking thread says, and where its records went in `checked`. */
+	const texts: {
+		verdict: Promise<RecordVerdict>;
+		schema: z.ZodType;
+		get: (i: number) => unknown;
+		set: (i: number, record: unknown) => void;
+	}[] = [];
+	let parsed = true;
+	const onText = ({ kind, id, text }: StoredText) => {
+		const schema = recordSchemaOf(kind);
+		if (!schema || !parsed) return;
+		const verdict = checker.check(kind, text);
+		// A rejection is awaited below; until then it must not count as unhandled.
+		verdict.catch(() => {});
+		let records: unknown[];
+		try {
+			records = JSON.parse(`[${text}]`);
+		} catch {
+			parsed = false;
+			return;
+		}
+		if (id !== undefined) {
+			let byId = checked.single.get(kind);
+			if (!byId) checked.single.set(kind, (byId = new Map()));
+			const map = byId;
+			map.set(id, records[0]);
+			texts.push({ verdict, schema, get: () => map.get(id), set: (_, r) => map.set(id, r) });
+			return;
+		}
+		let list = checked.joined.get(kind);
+		if (!list) checked.joined.set(kind, (list = []));
+		const into = list;
+		const at = into.length;
+		for (const record of records) into.push(record);
+		texts.push({
+			verdict,
+			schema,
+			get: (i) => into[at + i],
+			set: (i, record) => (into[at + i] = record)
+		});
+	};
 	const { kinds, version } = await db.transaction(async (tx) => {
 		await tx.query('set transaction isolation level repeatable read');
 		// The read is planned as costly enough for PostgreSQL's JIT, whose compiling took longer
 		// than it saved (execution 1.5–1.9 s without, 2.1–2.2 s with, at 100,000 incidents).
 		await tx.query('set local jit = off');
-		return { version: await datasetVersion(tx), kinds: await readPublishedKinds(tx) };
+		return {
+			version: await datasetVersion(tx),
+			kinds: await readPublishedKinds(tx, JOIN_CHUNK, onText)
+		};
 	});
+	// While the checking thread finishes, the checks across files run on the records as parsed:
+	// their result stands if every record passed its schema unchanged (else it is done again, or
+	// the texts validated here). On records that fail their schema the checks may throw.
+	let early: ValidationResult | { thrown: unknown } | null = null;
+	if (parsed) {
+		try {
+			early = checkedKindsToDataset(checked);
+		} catch (thrown) {
+			early = { thrown };
+		}
+	}
+	const verdicts = await Promise.all(texts.map((t) => t.verdict));
+	if (early && verdicts.every((v) => v.valid)) {
+		let result = early;
+		if (verdicts.some((v) => v.differs.length > 0)) {
+			texts.forEach(({ schema, get, set }, n) => {
+				// The schema's value (the checking thread found the record valid).
+				for (const i of verdicts[n].differs) set(i, schema.parse(get(i)));
+			});
+			result = checkedKindsToDataset(checked);
+		}
+		if ('thrown' in result) throw result.thrown;
+		const { dataset, errors } = result;
+		if (!dataset) throw new Error(`The stored dataset does not validate:\n${errors.join('\n')}`);
+		return { dataset, version };
+	}
 	const { dataset, errors } = kindsToDataset(kinds);
 	if (!dataset) throw new Error(`The stored dataset does not validate:\n${errors.join('\n')}`);
 	return { dataset, version };
@@ -165,12 +280,12 @@ export async function applyDataset(db: Db, dataset: Dataset, change: Change): Pr
 	return db.transaction(async (tx) => {
 		let revision = await lockForWrite(tx);
 		await tx.exec(
-			`create temp table incoming (kind text, id text, position integer, body jsonb) on commit drop`
+			`create temp table incoming (kind text, id text, position integer, body json) on commit drop`
 		);
 		for (let i = 0; i < incoming.length; i += CHUNK) {
 			await tx.query(
-				`insert into incoming select * from jsonb_to_recordset($1::text::jsonb)
-				 as x(kind text, id text, position integer, body jsonb)`,
+				`insert into incoming select * from json_to_recordset($1::text::json)
+				 as x(kind text, id text, position integer, body json)`,
 				[JSON.stringify(incoming.slice(i, i + CHUNK) satisfies DatasetRecord[])]
 			);
 		}
@@ -181,7 +296,7 @@ export async function applyDataset(db: Db, dataset: Dataset, change: Change): Pr
 			from incoming i
 			left join heads h on h.kind = i.kind and h.id = i.id
 			left join records r on r.kind = h.kind and r.id = h.id and r.version = h.published_version
-			where r.body is null or r.body <> i.body`);
+			where r.body is null or r.body::jsonb <> i.body::jsonb`);
 		const [counts] = await tx.query<{ created: number; changed: number; total: number }>(
 			`select count(*) filter (where created)::int as created,
 			        count(*) filter (where not created)::int as changed,
@@ -300,7 +415,7 @@ export async function insertDraftVersion(
 	const json = JSON.stringify(draft.body);
 	await tx.query(
 		`insert into records (kind, id, version, status, body, revision)
-		 values ($1, $2, $3, 'draft', $4::text::jsonb, $5)`,
+		 values ($1, $2, $3, 'draft', $4::text::json, $5)`,
 		[kind, id, version, json, revision]
 	);
 	await tx.query(

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import type { Db } from './db';
 import { migrate } from './migrate';
+import { MIGRATIONS } from './migrations';
 import { openPglite } from './pglite_db';
 import { openPostgres } from './postgres_db';
 
@@ -12,15 +13,17 @@ import { openPostgres } from './postgres_db';
  */
 export interface Engine {
 	name: 'pglite' | 'postgres';
-	/** A fresh, migrated database; `drop` removes it. */
-	open(): Promise<{ db: Db; url?: string; drop: () => Promise<void> }>;
+	/** A fresh database, migrated (by `migrations`: all of them unless said); `drop` removes it. */
+	open(
+		migrations?: typeof MIGRATIONS
+	): Promise<{ db: Db; url?: string; drop: () => Promise<void> }>;
 }
 
 const pgliteEngine: Engine = {
 	name: 'pglite',
-	async open() {
+	async open(migrations = MIGRATIONS) {
 		const db = await openPglite();
-		await migrate(db);
+		await migrate(db, migrations);
 		return { db, drop: () => db.close() };
 	}
 };
@@ -47,10 +50,10 @@ export async function freshDatabase(
 
 const postgresEngine = (baseUrl: string): Engine => ({
 	name: 'postgres',
-	async open() {
+	async open(migrations = MIGRATIONS) {
 		const fresh = await freshDatabase(baseUrl);
 		const db = await openPostgres(fresh.url);
-		await migrate(db);
+		await migrate(db, migrations);
 		return {
 			db,
 			url: fresh.url,
