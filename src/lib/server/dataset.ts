@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASEMAP_FILES, type Dataset } from '$lib/data/schema';
 import { CHANGES_CHANNEL, applyDataset, isEmpty, readPublishedDataset } from './db/records';
-import { recordChecker } from './db/read_check';
 import { openStore, type Store } from './db/store';
 import { checkBasemapDir, datasetDir, loadDataset } from './load';
 
@@ -30,8 +29,6 @@ export async function initDataset(
 	env: Record<string, string | undefined> = process.env
 ): Promise<Dataset> {
 	const dir = datasetDir(env);
-	// The thread that checks the stored records starts loading now, while the store opens.
-	recordChecker();
 	store = await openStore(env);
 	const { db } = store;
 	let dataset: Dataset;

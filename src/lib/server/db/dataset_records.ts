@@ -127,8 +127,30 @@ export function recordSchemaOf(kind: string): (typeof RECORD_SCHEMAS)[DatasetKey
 }
 
 /**
+ * The records of `kind` in `text` (bodies joined by commas) as their record schema gives them
+ * back, or `null` when the text is not JSON or a record does not pass (or no file holds `kind`):
+ * the caller then validates the dataset's texts as a dataset directory is, for its error lines.
+ */
+export function checkedRecords(kind: string, text: string): unknown[] | null {
+	const schema = recordSchemaOf(kind);
+	if (!schema) return null;
+	let records: unknown[];
+	try {
+		records = JSON.parse(`[${text}]`);
+	} catch {
+		return null;
+	}
+	for (let i = 0; i < records.length; i++) {
+		const result = schema.safeParse(records[i]);
+		if (!result.success) return null;
+		records[i] = result.data;
+	}
+	return records;
+}
+
+/**
  * The published records as {@link StoredKinds}, each body parsed and as its record schema gives
- * it back: per kind stored as a list or as features, its records in file order; per kind stored
+ * it back ({@link checkedRecords}): per kind stored as a list or as features, its records in file order; per kind stored
  * one record per file, each by record id.
  */
 export interface CheckedKinds {

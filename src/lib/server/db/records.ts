@@ -1,9 +1,8 @@
-import type { z } from 'zod';
 import type { Dataset } from '../../data/schema';
-import type { ValidationResult } from '../../data/validate';
 import type { Db, Queryable } from './db';
 import {
 	checkedKindsToDataset,
+	checkedRecords,
 	datasetToRecords,
 	kindsToDataset,
 	recordSchemaOf,
@@ -13,7 +12,6 @@ import {
 	type DatasetRecord,
 	type StoredKinds
 } from './dataset_records';
-import { recordChecker, type RecordVerdict } from './read_check';
 
 export type RecordStatus = 'draft' | 'in_review' | 'published' | 'retracted';
 
@@ -178,56 +176,31 @@ export async function readPublishedKinds(
 
 /**
  * The published dataset, validated exactly as a dataset directory is; throws if it does not
- * validate. Two threads share the work: while this one reads the texts of the records and parses
- * them for the read model, the checking thread (read_check.ts) parses the same texts and checks
- * every record against its schema. When every record passed, the dataset is made of this thread's
- * records (a record whose schema gives back something else, such as a trimmed text, replaced by
- * what it gives) through the checks across files: the same dataset as validating the texts here.
- * Otherwise the texts are validated here as a dataset directory is, for the same error lines.
+ * validate. Each text is parsed and its records checked against their record schema as soon as
+ * it arrives, while the database reads the next (a PostgreSQL server reads on its own core); the
+ * checks across files then run on what the schemas gave back (`checkedKindsToDataset`). A text or
+ * record that does not pass: the texts are validated as a dataset directory is, for the same
+ * error lines naming the record.
  */
 export async function readPublishedDataset(db: Db): Promise<{ dataset: Dataset; version: number }> {
-	const checker = recordChecker();
 	const checked: CheckedKinds = { joined: new Map(), single: new Map() };
-	/** Per text: what the checking thread says, and where its records went in `checked`. */
-	const texts: {
-		verdict: Promise<RecordVerdict>;
-		schema: z.ZodType;
-		get: (i: number) => unknown;
-		set: (i: number, record: unknown) => void;
-	}[] = [];
-	let parsed = true;
+	let passed = true;
 	const onText = ({ kind, id, text }: StoredText) => {
-		const schema = recordSchemaOf(kind);
-		if (!schema || !parsed) return;
-		const verdict = checker.check(kind, text);
-		// A rejection is awaited below; until then it must not count as unhandled.
-		verdict.catch(() => {});
-		let records: unknown[];
-		try {
-			records = JSON.parse(`[${text}]`);
-		} catch {
-			parsed = false;
+		if (!passed || !recordSchemaOf(kind)) return;
+		const records = checkedRecords(kind, text);
+		if (!records) {
+			passed = false;
 			return;
 		}
 		if (id !== undefined) {
 			let byId = checked.single.get(kind);
 			if (!byId) checked.single.set(kind, (byId = new Map()));
-			const map = byId;
-			map.set(id, records[0]);
-			texts.push({ verdict, schema, get: () => map.get(id), set: (_, r) => map.set(id, r) });
+			byId.set(id, records[0]);
 			return;
 		}
 		let list = checked.joined.get(kind);
 		if (!list) checked.joined.set(kind, (list = []));
-		const into = list;
-		const at = into.length;
-		for (const record of records) into.push(record);
-		texts.push({
-			verdict,
-			schema,
-			get: (i) => into[at + i],
-			set: (i, record) => (into[at + i] = record)
-		});
+		for (const record of records) list.push(record);
 	};
 	const { kinds, version } = await db.transaction(async (tx) => {
 		await tx.query('set transaction isolation level repeatable read');
@@ -239,33 +212,7 @@ export async function readPublishedDataset(db: Db): Promise<{ dataset: Dataset; 
 			kinds: await readPublishedKinds(tx, JOIN_CHUNK, onText)
 		};
 	});
-	// While the checking thread finishes, the checks across files run on the records as parsed:
-	// their result stands if every record passed its schema unchanged (else it is done again, or
-	// the texts validated here). On records that fail their schema the checks may throw.
-	let early: ValidationResult | { thrown: unknown } | null = null;
-	if (parsed) {
-		try {
-			early = checkedKindsToDataset(checked);
-		} catch (thrown) {
-			early = { thrown };
-		}
-	}
-	const verdicts = await Promise.all(texts.map((t) => t.verdict));
-	if (early && verdicts.every((v) => v.valid)) {
-		let result = early;
-		if (verdicts.some((v) => v.differs.length > 0)) {
-			texts.forEach(({ schema, get, set }, n) => {
-				// The schema's value (the checking thread found the record valid).
-				for (const i of verdicts[n].differs) set(i, schema.parse(get(i)));
-			});
-			result = checkedKindsToDataset(checked);
-		}
-		if ('thrown' in result) throw result.thrown;
-		const { dataset, errors } = result;
-		if (!dataset) throw new Error(`The stored dataset does not validate:\n${errors.join('\n')}`);
-		return { dataset, version };
-	}
-	const { dataset, errors } = kindsToDataset(kinds);
+	const { dataset, errors } = passed ? checkedKindsToDataset(checked) : kindsToDataset(kinds);
 	if (!dataset) throw new Error(`The stored dataset does not validate:\n${errors.join('\n')}`);
 	return { dataset, version };
 }
