@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/lib/server/db/store';
 import { freePort, startServer, startServerExpectingFailure } from './server';
 
 const scratch = mkdtempSync(join(tmpdir(), 'atlas-store-'));
@@ -17,7 +18,7 @@ function geodataWithVersion(label: string): string {
 }
 
 describe('the embedded store behind the server', () => {
-	it('seeds an empty DATA_DIR once; a restart serves the database, not GEODATA_DIR again', async () => {
+	it('seeds an empty DATA_DIR once; a restart serves the database, not GEODATA_DIR again, and refuses a stored record that does not validate, naming it', async () => {
 		const dataDir = mkdtempSync(join(scratch, 'data-'));
 		const first = await startServer({ env: { DATA_DIR: dataDir } });
 		let seededVersion: number;
@@ -40,6 +41,32 @@ describe('the embedded store behind the server', () => {
 		} finally {
 			await second.stop();
 		}
+		// A published record changed under the server's feet (not through the store) is refused at
+		// the next start with the line check:data would print for it.
+		const store = await openStore({ DATA_DIR: dataDir });
+		let id: string;
+		try {
+			const [row] = await store.db.query<{ id: string; body: { properties: { date: string } } }>(
+				`select h.id, r.body from heads h join records r
+				   on r.kind = h.kind and r.id = h.id and r.version = h.published_version
+				 where h.kind = 'incident' and h.position = 0`
+			);
+			id = row.id;
+			row.body.properties.date = '2021-02-29';
+			await store.db.query(
+				`update records set body = $1::text::json
+				 where kind = 'incident' and id = $2 and status = 'published'`,
+				[JSON.stringify(row.body), id]
+			);
+		} finally {
+			await store.close();
+		}
+		const { code, output } = await startServerExpectingFailure('geodata', { DATA_DIR: dataDir });
+		expect(code).toBe(1);
+		expect(output).toContain(
+			`database:incidents.geojson: features[0] (${id}): date is not a real calendar date`
+		);
+		expect(output).toContain('refusing to start with an invalid dataset');
 	});
 
 	it('refuses to start on a seeded DATA_DIR when the basemap it serves from files is broken', async () => {

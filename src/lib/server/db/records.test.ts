@@ -2,7 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../load';
 import type { Dataset } from '../../data/schema';
 import type { Db } from './db';
-import { datasetToRecords, kindsToDataset, kindsToFiles, recordsToFiles } from './dataset_records';
+import {
+	checkedRecords,
+	datasetToRecords,
+	kindsToDataset,
+	kindsToFiles,
+	recordsToFiles
+} from './dataset_records';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 import {
@@ -23,6 +29,26 @@ import { engines } from './test_engines';
 
 const seed = loadDataset('tests/fixtures/valid-min');
 const clone = (d: Dataset): Dataset => structuredClone(d);
+
+describe('checking the records of one stored text', () => {
+	it('gives each record as its schema gives it back, or null for any record or text that does not pass', () => {
+		const [first, second] = seed.sources;
+		const { id, ...rest } = second;
+		const stored = [first, { note: 'x', ...rest, publisher: ` ${rest.publisher} `, id }];
+		const text = stored.map((r) => JSON.stringify(r)).join(',');
+		const records = checkedRecords('source', text);
+		expect(JSON.stringify(records)).toBe(JSON.stringify([first, second]));
+		const incident = seed.incidents.features[0];
+		const bad = { ...incident, properties: { ...incident.properties, date: '2021-02-29' } };
+		expect(checkedRecords('incident', JSON.stringify(incident))).toEqual([incident]);
+		expect(checkedRecords('incident', `${JSON.stringify(incident)},${JSON.stringify(bad)}`)).toBe(
+			null
+		);
+		expect(checkedRecords('incident', '{"type":')).toBe(null);
+		expect(checkedRecords('no-such-kind', '{}')).toBe(null);
+		expect(checkedRecords('meta', JSON.stringify(seed.meta))).toEqual([seed.meta]);
+	});
+});
 
 describe.each(engines())('the record store on $name', { timeout: 60_000 }, (engine) => {
 	let db: Db;
