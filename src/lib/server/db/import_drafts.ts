@@ -253,7 +253,7 @@ async function lastPositions(tx: Queryable): Promise<Map<string, number>> {
 /**
  * How much JSON (in UTF-16 code units, about bytes) one statement of {@link writeBatch} sends: a
  * batch's records go in pieces of about this size. The embedded database parses each piece in its
- * own memory (the message, the text, the `jsonb`, the rows), memory it keeps once touched and
+ * own memory (the message, the text, the parsed JSON, the rows), memory it keeps once touched and
  * which counts in the import's: a whole batch at once (~5 MB at 1,000 ACLED rows) left ~80 MB of
  * it touched at 100,000 rows, pieces of 1 MB ~60 MB, of 0.5 MB ~48 MB (and the same CPU time).
  */
