@@ -15,7 +15,7 @@ it('loads the dashboard offline and the map reaches idle', async () => {
 	});
 	try {
 		const started = Date.now();
-		await page.goto(app.server.url + '/');
+		const response = await page.goto(app.server.url + '/');
 		await waitForMapIdle(page);
 		const ms = Date.now() - started;
 		console.log(`e2e: navigation → map idle: ${ms} ms`);
@@ -26,6 +26,37 @@ it('loads the dashboard offline and the map reaches idle', async () => {
 		expect(requested.filter((path) => path === '/data/dataset.json')).toHaveLength(1);
 		expect(requested.filter((path) => path === '/__data.json')).toHaveLength(1);
 		expect(requested.indexOf('/data/dataset.json')).toBeLessThan(requested.indexOf('/__data.json'));
+		// The fonts of the dashboard's own words are preloaded (preload.ts), each fetched once and
+		// each one the page then set text in.
+		// (SvelteKit sends them as `Link` headers of the page.)
+		const preloaded = [
+			...(response?.headers().link ?? '').matchAll(/<([^>]+)>; rel="preload"; as="font"/g)
+		].map((m) => new URL(m[1], app.server.url + '/').pathname);
+		const loaded = await page.evaluate(() =>
+			[...document.fonts]
+				.filter((face) => face.status === 'loaded')
+				.map(
+					(face) =>
+						`${face.family.replace(/"/g, '')} ${face.weight} ${face.style} ${face.unicodeRange}`
+				)
+		);
+		const names = preloaded.map((path) => path.split('/').pop()!.split('.')[0]);
+		expect(names.sort()).toEqual([
+			'noto-sans-latin-400-normal',
+			'noto-sans-latin-700-normal',
+			'noto-sans-vietnamese-400-normal'
+		]);
+		for (const path of preloaded) {
+			expect(requested.filter((p) => p === path)).toHaveLength(1);
+			const [, subset, weight] = /noto-sans-(latin|vietnamese)-(\d+)-normal/.exec(path)!;
+			const range = subset === 'latin' ? 'U+0-FF,' : 'U+1EA0-1EF9';
+			expect(
+				loaded.some(
+					(face) => face.startsWith(`Noto Sans ${weight} normal `) && face.includes(range)
+				),
+				`${path} is preloaded but no text was set in it: ${loaded.join('; ')}`
+			).toBe(true);
+		}
 	} finally {
 		await close();
 	}
