@@ -13,6 +13,17 @@ it('loads the dashboard offline and the map reaches idle', async () => {
 			requested.push(new URL(request.url()).pathname);
 		}
 	});
+	// The order in which the map's first idle and its credits control appear in the page.
+	await page.addInitScript(() => {
+		const seen: string[] = ((window as unknown as { __seen: string[] }).__seen = []);
+		new MutationObserver(() => {
+			for (const [name, selector] of [
+				['idle', '[data-testid="map"][data-map-state="idle"]'],
+				['credits', '.maplibregl-ctrl-attrib']
+			])
+				if (!seen.includes(name) && document.querySelector(selector)) seen.push(name);
+		}).observe(document, { subtree: true, childList: true, attributes: true });
+	});
 	try {
 		const started = Date.now();
 		const response = await page.goto(app.server.url + '/');
@@ -20,6 +31,17 @@ it('loads the dashboard offline and the map reaches idle', async () => {
 		const ms = Date.now() - started;
 		console.log(`e2e: navigation → map idle: ${ms} ms`);
 		await expect(page.title()).resolves.toMatch(/Incident Atlas/);
+		// Statement cards out of view are not laid out while the map starts (StatementCard.svelte).
+		expect(
+			await page.$eval('article.statement', (card) => getComputedStyle(card).contentVisibility)
+		).toBe('auto');
+		// The credits are added once the map is drawn: MapLibre's control measures the map as it
+		// is added and as each source brings credits, which forced layouts during the load.
+		await page.waitForSelector('.maplibregl-ctrl-attrib');
+		expect(await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen)).toEqual([
+			'idle',
+			'credits'
+		]);
 		expect(problems).toEqual([]);
 		// The dataset is asked for once, as the app starts: before the layout's server data, which
 		// the page's load waits for (early_dataset.ts).
