@@ -7,6 +7,7 @@ import { preflightResponse, withCors } from '$lib/server/cors';
 import { closeDataset, getDatasetVersion, getStore, initDataset } from '$lib/server/dataset';
 import { StoreError } from '$lib/server/db/db';
 import { createPageCacheHandle } from '$lib/server/page_cache';
+import { preloadFor } from '$lib/server/preload';
 import { securityHeaders } from '$lib/server/security_headers';
 
 /**
@@ -37,11 +38,12 @@ export const init: ServerInit = async () => {
 const routing: Handle = async ({ event, resolve }) => {
 	const { request, url } = event;
 	const early = preflightResponse(request.method, url) ?? malformedPathResponse(url);
+	const lang = url.searchParams.get('lang') === 'vi' ? 'vi' : 'en';
 	const response =
 		early ??
 		(await resolve(event, {
-			transformPageChunk: ({ html }) =>
-				html.replace('%lang%', url.searchParams.get('lang') === 'vi' ? 'vi' : 'en')
+			transformPageChunk: ({ html }) => html.replace('%lang%', lang),
+			preload: preloadFor(event.route.id, lang)
 		}));
 	return withCors(request.method, url, response);
 };

@@ -4,7 +4,7 @@ import {
 	assertWindow,
 	isValidIn,
 	layerFilter,
-	layerValidity,
+	layersOutsideWindow,
 	validKey,
 	windowShowing,
 	type TimeWindow
@@ -122,26 +122,50 @@ describe('validKey', () => {
 	});
 });
 
-describe('layerValidity', () => {
+describe('layersOutsideWindow', () => {
 	const feature = (valid_from: string, valid_to: string | null) => ({
 		properties: { valid_from, valid_to }
 	});
+	const layer = (
+		valid_from: string,
+		valid_to: string | null,
+		features: ReturnType<typeof feature>[]
+	) => ({ layer: { valid_from, valid_to }, features });
+	const since = (year: string) => `since ${year}`;
+	const window = { from: '2016-04-02', to: '2020-11-23' };
 
-	it('is the earliest start and the latest end of the layer’s features (the NKAO, 1923–1991)', () => {
-		expect(layerValidity([feature('1923-07-07', '1991-11-26')])).toEqual({
-			from: '1923-07-07',
-			to: '1991-11-26'
+	it('gives a layer without a feature in the window its declared period and the window showing it', () => {
+		const nkao = layer('1923-07-07', '1991-11-26', [feature('1923-07-07', '1991-11-26')]);
+		expect(layersOutsideWindow({ nkao }, window, since)).toEqual({
+			nkao: { period: '1923–1991', window: { from: '1923-07-07', to: '1991-11-26' } }
 		});
-		expect(
-			layerValidity([feature('1994-05-12', '2020-09-27'), feature('1990-01-01', '2001-01-01')])
-		).toEqual({ from: '1990-01-01', to: '2020-09-27' });
 	});
 
-	it('has no end when one feature is still valid, and is null for an empty layer', () => {
-		expect(
-			layerValidity([feature('2020-11-10', null), feature('2020-11-10', '2023-09-20')])
-		).toEqual({ from: '2020-11-10', to: null });
-		expect(layerValidity([])).toBeNull();
+	it('takes the period from the declaration, not from features that cover only part of it', () => {
+		const nkao = layer('1923-07-07', '1991-11-26', [feature('1936-12-05', '1988-02-20')]);
+		expect(layersOutsideWindow({ nkao }, window, since).nkao).toEqual({
+			period: '1923–1991',
+			window: { from: '1923-07-07', to: '1991-11-26' }
+		});
+	});
+
+	it('says "since" for a layer still valid, one year for a layer valid within one', () => {
+		const later = { from: '2000-01-01', to: '2005-01-01' };
+		const open = layer('2020-11-10', null, [feature('2020-11-10', null)]);
+		const brief = layer('1992-02-26', '1992-12-31', [feature('1992-02-26', '1992-02-26')]);
+		expect(layersOutsideWindow({ open, brief }, later, since)).toEqual({
+			open: { period: 'since 2020', window: { from: '2020-11-10', to: '2020-11-10' } },
+			brief: { period: '1992', window: { from: '1992-02-26', to: '1992-12-31' } }
+		});
+	});
+
+	it('leaves out a layer with a feature valid in the window, and a layer valid without one', () => {
+		const contact = layer('1994-05-12', '2020-11-10', [feature('1994-05-12', '2020-11-10')]);
+		expect(layersOutsideWindow({ contact }, window, since)).toEqual({});
+		const empty = layer('1994-05-12', null, []);
+		expect(layersOutsideWindow({ empty }, window, since)).toEqual({
+			empty: { period: 'since 1994', window: { from: '1994-05-12', to: '2020-11-23' } }
+		});
 	});
 });
 

@@ -86,20 +86,36 @@ export function validKey(
 }
 
 /**
- * The period a region layer is valid in: its features' earliest `valid_from` and latest
- * `valid_to` (`null` when one is still valid), or `null` for a layer without features.
+ * The region layers the legend must explain: those with no feature valid in `window`, each with
+ * its period as its declaration states it ("1923–1991", or "since 2020" through `since` for one
+ * still valid) and the window that shows it. The declaration, not the features, says when a
+ * layer was valid: the features' own dates lie within it (`checkWithinLayer`), and may cover
+ * only part of it.
  */
-export function layerValidity(
-	features: readonly { properties: { valid_from: string; valid_to: string | null } }[]
-): { from: string; to: string | null } | null {
-	if (features.length === 0) return null;
-	let from = features[0].properties.valid_from;
-	let to: string | null = features[0].properties.valid_to;
-	for (const { properties: p } of features) {
-		if (p.valid_from < from) from = p.valid_from;
-		if (to !== null && (p.valid_to === null || p.valid_to > to)) to = p.valid_to;
+export function layersOutsideWindow(
+	layers: Readonly<
+		Record<
+			string,
+			{
+				layer: { valid_from: string; valid_to: string | null };
+				features: readonly { properties: { valid_from: string; valid_to: string | null } }[];
+			}
+		>
+	>,
+	window: TimeWindow,
+	since: (year: string) => string
+): Record<string, { period: string; window: TimeWindow }> {
+	const out: Record<string, { period: string; window: TimeWindow }> = {};
+	for (const [id, { layer, features }] of Object.entries(layers)) {
+		if (features.some((f) => isValidIn(f.properties, window))) continue;
+		const from = layer.valid_from.slice(0, 4);
+		const to = layer.valid_to?.slice(0, 4);
+		out[id] = {
+			period: to === undefined ? since(from) : from === to ? from : `${from}–${to}`,
+			window: windowShowing({ from: layer.valid_from, to: layer.valid_to }, window)
+		};
 	}
-	return { from, to };
+	return out;
 }
 
 /**
