@@ -31,10 +31,6 @@ it('loads the dashboard offline and the map reaches idle', async () => {
 		const ms = Date.now() - started;
 		console.log(`e2e: navigation → map idle: ${ms} ms`);
 		await expect(page.title()).resolves.toMatch(/Incident Atlas/);
-		// Statement cards out of view are not laid out while the map starts (StatementCard.svelte).
-		expect(
-			await page.$eval('article.statement', (card) => getComputedStyle(card).contentVisibility)
-		).toBe('auto');
 		// The credits are added once the map is drawn: MapLibre's control measures the map as it
 		// is added and as each source brings credits, which forced layouts during the load.
 		await page.waitForSelector('.maplibregl-ctrl-attrib');

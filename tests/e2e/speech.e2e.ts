@@ -34,14 +34,10 @@ const figureOrder = (card: Locator) =>
 async function expectAttributedInEnglish(page: Page, scope = '') {
 	const reported = page.locator(`${scope} ${REPORTED}`.trim()).first();
 	const direct = page.locator(`${scope} ${DIRECT}`.trim()).first();
-	// As a reader does: the dashboard lays out a statement card only near the view
-	// (`content-visibility: auto`), and a card not laid out has no `innerText`.
-	await reported.scrollIntoViewIfNeeded();
 	const reportedText = await reported.innerText();
 	expect(reportedText).toContain(`As reported by ${PUBLISHER}:`);
 	expect(reportedText).toContain('Reported speech');
 	expect(await reported.locator('bdi.speaker').innerText()).toBe('John Kerry');
-	await direct.scrollIntoViewIfNeeded();
 	const directText = await direct.innerText();
 	expect(directText).not.toContain('As reported by');
 	expect(directText).toContain(`In the speaker’s own words, as quoted by ${PUBLISHER}:`);
@@ -49,7 +45,6 @@ async function expectAttributedInEnglish(page: Page, scope = '') {
 	expect(await direct.locator('blockquote[lang="vi"]').innerText()).toBe('ngay lập tức');
 	// English UI: our translation first (marked as ours), then the original with its lang.
 	for (const card of [reported, direct]) {
-		await card.scrollIntoViewIfNeeded();
 		expect(await figureOrder(card)).toEqual(['translation', 'original']);
 		expect(await card.locator('figure.translation').innerText()).toContain(
 			'Translation by Incident Atlas'
@@ -88,7 +83,6 @@ describe('reported and direct speech', () => {
 			await expectAttributedInEnglish(page, STATEMENTS);
 			await openDashboard(page, app.server.url, `sel=${FIGHTING}&lang=vi`);
 			const reported = page.locator(REPORTED).first();
-			await reported.scrollIntoViewIfNeeded();
 			expect(await figureOrder(reported)).toEqual(['original', 'translation']);
 			expect(await reported.innerText()).toContain(`Theo tường thuật của ${PUBLISHER}:`);
 		});
