@@ -1,4 +1,5 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { isTestBuild } from './scripts/test_build.js';
 
@@ -8,7 +9,16 @@ export default defineConfig({
 	 * `__ATLAS_TEST_HOOKS__` is `true` only in the test build (`npm run build:test`, into
 	 * `build-test/`): code under `if (__ATLAS_TEST_HOOKS__)` is dropped from the production build.
 	 */
-	define: { __ATLAS_TEST_HOOKS__: JSON.stringify(isTestBuild()) },
+	define: {
+		__ATLAS_TEST_HOOKS__: JSON.stringify(isTestBuild()),
+		/**
+		 * PGlite's worker thread's code (src/lib/server/db/pglite_db.ts starts it from this text): the
+		 * server build is bundled and does not carry files next to its chunks.
+		 */
+		__PGLITE_WORKER__: JSON.stringify(
+			readFileSync(new URL('./src/lib/server/db/pglite_worker.js', import.meta.url), 'utf8')
+		)
+	},
 	build: {
 		rollupOptions: {
 			output: {
