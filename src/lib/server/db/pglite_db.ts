@@ -82,7 +82,10 @@ function workerUrl(): URL {
 
 /** PGlite's ES module entry as a file URL, for the worker (its code cannot resolve a package name). */
 function pgliteUrl(): string {
-	const entry = join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), 'index.js');
+	const entry = join(
+		dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')),
+		'index.js'
+	);
 	if (!existsSync(entry)) throw new Error(`openPglite: PGlite's module ${entry} is missing`);
 	return pathToFileURL(entry).href;
 }
@@ -107,8 +110,14 @@ type FromWorker =
 	| { type: 'notify'; listener: number; payload: string }
 	| { type: 'answer'; id: number; result?: unknown; error?: PlainError };
 
-/** PGlite on a worker thread (pglite_worker.js), every call a message answered by number. */
-async function openPgliteThread(dir: string | undefined, options: PgliteOptions): Promise<Db> {
+/**
+ * PGlite on a worker thread (pglite_worker.js), every call a message answered by number. The
+ * thread itself is there for tests that stop it; a thread that stops rejects every pending call.
+ */
+export async function openPgliteThread(
+	dir: string | undefined,
+	options: Omit<PgliteOptions, 'inThread'> = {}
+): Promise<Db & { readonly worker: Worker }> {
 	const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
 	const worker = new Worker(workerUrl(), {
 		workerData: {
@@ -117,7 +126,10 @@ async function openPgliteThread(dir: string | undefined, options: PgliteOptions)
 		},
 		transferList: loadDataDir ? [loadDataDir] : []
 	});
-	const pending = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void }>();
+	const pending = new Map<
+		number,
+		{ resolve: (value: unknown) => void; reject: (e: Error) => void }
+	>();
 	const listeners = new Map<number, (payload: string) => void>();
 	let next = 0;
 	/** Why the thread cannot answer any more, once it cannot. */
@@ -183,6 +195,7 @@ async function openPgliteThread(dir: string | undefined, options: PgliteOptions)
 	let closing: Promise<void> | null = null;
 	return {
 		engine: 'pglite',
+		worker,
 		...queryableIn(),
 		async transaction(fn) {
 			const tx = ++transactions;
