@@ -2,16 +2,25 @@
 // Plain JavaScript, no imports but Node's: the built server runs it from its text as a `data:`
 // URL, where neither relative nor bare specifiers resolve, so PGlite comes by the file URL the
 // main thread found (`workerData.pglite`).
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort as maybePort, workerData } from 'node:worker_threads';
 
+/** @typedef {import('@electric-sql/pglite').PGlite} PGlite */
+/** @typedef {import('@electric-sql/pglite').Transaction} Transaction */
+
+if (!maybePort)
+	throw new Error('pglite_worker.js runs as a worker thread (pglite_db.ts starts it)');
+const parentPort = maybePort;
+/** @type {{ PGlite: typeof import('@electric-sql/pglite').PGlite }} */
 const { PGlite } = await import(workerData.pglite);
 
 /**
  * An error as plain data: its message, name and every own field of a primitive value (a
  * `DatabaseError`'s code, detail, constraint, table, column, severity, position, …).
  */
+/** @param {unknown} error */
 function plainError(error) {
 	if (!(error instanceof Error)) return { name: 'Error', message: String(error), fields: {} };
+	/** @type {Record<string, unknown>} */
 	const fields = {};
 	for (const [key, value] of Object.entries(error)) {
 		if (value === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof value))
@@ -20,6 +29,7 @@ function plainError(error) {
 	return { name: error.name, message: error.message, fields };
 }
 
+/** @type {PGlite} */
 let pg;
 try {
 	const { dir, loadDataDir, sharedBuffers } = workerData.options;
@@ -34,11 +44,18 @@ try {
 	parentPort.postMessage({ type: 'failed', error: plainError(error) });
 }
 
-/** Open transactions by number: the PGlite transaction and how to end it. */
+/**
+ * Open transactions by number: the PGlite transaction and how to end it.
+ * @type {Map<number, { tx: Transaction, commit: (value?: unknown) => void, rollback: (error: Error) => void, done: Promise<unknown> }>}
+ */
 const transactions = new Map();
-/** Listeners by number: how to stop each. */
+/**
+ * Listeners by number: how to stop each.
+ * @type {Map<number, () => Promise<void>>}
+ */
 const listeners = new Map();
 
+/** @param {number | undefined} tx */
 function target(tx) {
 	if (tx === undefined) return pg;
 	const open = transactions.get(tx);
@@ -46,6 +63,10 @@ function target(tx) {
 	return open.tx;
 }
 
+/**
+ * What each message asks for; its answer is what the handler returns.
+ * @type {Record<string, (message: any) => Promise<unknown>>}
+ */
 const handlers = {
 	async query({ sql, params, tx }) {
 		return (await target(tx).query(sql, params)).rows;
@@ -54,7 +75,7 @@ const handlers = {
 		await target(tx).exec(sql);
 	},
 	begin({ tx: number }) {
-		return new Promise((begun, failed) => {
+		return new Promise((/** @type {(value?: unknown) => void} */ begun, failed) => {
 			const done = pg.transaction(
 				(tx) =>
 					new Promise((commit, rollback) => {
