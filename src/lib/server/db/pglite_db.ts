@@ -1,23 +1,10 @@
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db, Queryable } from './db';
-
-type PGliteLike = Pick<PGlite, 'query' | 'exec'> | Transaction;
-
-function queryable(target: PGliteLike): Queryable {
-	return {
-		async query<T>(sql: string, params?: unknown[]) {
-			return (await target.query<T>(sql, params)).rows;
-		},
-		async exec(sql: string) {
-			await target.exec(sql);
-		}
-	};
-}
 
 export interface PgliteOptions {
 	loadDataDir?: Blob;
@@ -27,44 +14,18 @@ export interface PgliteOptions {
 	 * smaller value to keep its peak memory down; the server keeps the default.
 	 */
 	sharedBuffers?: string;
-	/**
-	 * Where PGlite runs: on a worker thread of its own (the default), so its WebAssembly work
-	 * overlaps this thread's, or on this thread (`true`).
-	 */
-	inThread?: boolean;
 }
 
 /**
  * The embedded engine: PostgreSQL compiled to WebAssembly, its files in `dir` (in memory without
- * one). It runs on a worker thread of its own unless `options.inThread`: the server's start reads
- * the published records there while this thread parses and checks each text as it arrives.
+ * one). It runs on a worker thread of its own, so its WebAssembly work overlaps this thread's: the
+ * server's start reads the published records there while this thread parses and checks each text
+ * as it arrives.
  */
 export async function openPglite(dir?: string, options: PgliteOptions = {}): Promise<Db> {
 	if (options.sharedBuffers !== undefined && !/^\d+(kB|MB|GB)$/.test(options.sharedBuffers))
 		throw new Error(`openPglite: sharedBuffers "${options.sharedBuffers}" is not a size like 16MB`);
-	if (!options.inThread) return openPgliteThread(dir, options);
-	const pg = await PGlite.create(dir, {
-		loadDataDir: options.loadDataDir,
-		...(options.sharedBuffers
-			? {
-					startParams: [
-						...PGlite.defaultStartParams,
-						'-c',
-						`shared_buffers=${options.sharedBuffers}`
-					]
-				}
-			: {})
-	});
-	return {
-		engine: 'pglite',
-		...queryable(pg),
-		transaction: (fn) => pg.transaction((tx) => fn(queryable(tx))),
-		async listen(channel, onPayload) {
-			const stop = await pg.listen(channel, onPayload);
-			return async () => stop();
-		},
-		close: () => pg.close()
-	};
+	return openPgliteThread(dir, options);
 }
 
 /**
@@ -116,7 +77,7 @@ type FromWorker =
  */
 export async function openPgliteThread(
 	dir: string | undefined,
-	options: Omit<PgliteOptions, 'inThread'> = {}
+	options: PgliteOptions = {}
 ): Promise<Db & { readonly worker: Worker }> {
 	const loadDataDir = options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined;
 	const worker = new Worker(workerUrl(), {

@@ -177,8 +177,9 @@ export async function readPublishedKinds(
 /**
  * The published dataset, validated exactly as a dataset directory is; throws if it does not
  * validate. Each text is parsed and its records checked against their record schema as soon as
- * it arrives, while the database reads the next (a PostgreSQL server reads on its own core); the
- * checks across files then run on what the schemas gave back (`checkedKindsToDataset`). A text or
+ * it arrives, while the database reads the next on its own core (a PostgreSQL server, or PGlite on
+ * its thread); the checks across files then run on what the schemas gave back
+ * (`checkedKindsToDataset`). A text or
  * record that does not pass: the texts are validated as a dataset directory is, for the same
  * error lines naming the record.
  */
