@@ -1,6 +1,15 @@
 import { featureFilter, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { baselineHtml, baselineScript, baselineStyle, baselineWindowFilters } from './baseline';
+import {
+	STYLED_PATH,
+	baselineHtml,
+	baselineScript,
+	baselineStyle,
+	baselineWindowFilters,
+	styledBaselineScript,
+	styledBaselineStyle,
+	type CapturedMap
+} from './baseline';
 import { countInWindow } from './windows';
 
 const ORIGIN = 'http://127.0.0.1:4000';
@@ -75,5 +84,76 @@ describe('baselineWindowFilters', () => {
 		expect(
 			point.filter({ zoom: 8 }, { type: 1, properties: { date: '2016-04-02' } } as never)
 		).toBe(false);
+	});
+});
+
+describe('styled baseline (MapLibre alone with the app style)', () => {
+	const APP = 'http://127.0.0.1:3000';
+	const incidents = {
+		type: 'FeatureCollection' as const,
+		features: [
+			{
+				type: 'Feature' as const,
+				properties: { id: 'a' },
+				geometry: { type: 'Point' as const, coordinates: [46.5, 40.2] }
+			}
+		]
+	};
+	const captured: CapturedMap = {
+		style: {
+			version: 8,
+			glyphs: 'atlas-glyphs://{fontstack}/{range}.pbf',
+			sources: {
+				incidents: { type: 'geojson', data: incidents, promoteId: 'id' },
+				countries: { type: 'geojson', data: `${APP}/data/basemap/countries.geojson` }
+			},
+			layers: [
+				{ id: 'countries', type: 'fill', source: 'countries' },
+				{
+					id: 'labels',
+					type: 'symbol',
+					source: 'incidents',
+					layout: { 'text-field': ['get', 'id'], 'text-font': ['Noto Sans'] }
+				}
+			]
+		},
+		center: [46.5, 40.1],
+		zoom: 7.9,
+		width: 752.4,
+		height: 700,
+		images: [{ id: 'hatch', width: 1, height: 1, pixelRatio: 2, sdf: false, data: [1, 2, 3, 4] }]
+	};
+
+	it("keeps the app's layers and makes every source a file on the baseline server", () => {
+		const { style, files } = styledBaselineStyle(captured.style, APP, ORIGIN);
+		expect(validateStyleMin(style)).toEqual([]);
+		expect(style.layers).toEqual(captured.style.layers);
+		expect(style.sources.incidents).toEqual({
+			type: 'geojson',
+			data: `${ORIGIN}${STYLED_PATH}source-incidents.geojson`,
+			promoteId: 'id'
+		});
+		expect(JSON.parse(files.get(`${STYLED_PATH}source-incidents.geojson`)!)).toEqual(incidents);
+		expect(style.sources.countries).toEqual({
+			type: 'geojson',
+			data: `${ORIGIN}/data/basemap/countries.geojson`
+		});
+		expect(style.glyphs).toBe(`${ORIGIN}/glyphs/{fontstack}/{range}.pbf`);
+	});
+
+	it("draws at the app's view and size, with its images and no label fade", () => {
+		const { style } = styledBaselineStyle(captured.style, APP, ORIGIN);
+		const script = styledBaselineScript(style, captured);
+		expect(script).toContain("container.style.width = '752px'");
+		expect(script).toContain("container.style.height = '700px'");
+		expect(script).toContain('center: [46.5,40.1]');
+		expect(script).toContain('zoom: 7.9');
+		expect(script).toContain('fadeDuration: 0');
+		expect(script).toContain(
+			'"hatch":{"width":1,"height":1,"pixelRatio":2,"sdf":false,"data":[1,2,3,4]}'
+		);
+		expect(script).toContain("map.on('idle'");
+		expect(script).not.toContain(APP);
+		expect(script).not.toMatch(/https?:\/\/(?!127\.0\.0\.1:4000)/);
 	});
 });

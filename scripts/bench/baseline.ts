@@ -91,19 +91,22 @@ export function baselineWindowFilters(window: {
 	};
 }
 
-/** The baseline page: one full-window map container using the same test contract as the app. */
-export function baselineHtml(): string {
+/**
+ * The baseline page: one full-window map container using the same test contract as the app
+ * (`script` and `title` differ for the styled page, whose script sizes the container).
+ */
+export function baselineHtml(script = '/main.js', title = 'Baseline: bare MapLibre'): string {
 	return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>Baseline: bare MapLibre</title>
+<title>${title}</title>
 <link rel="stylesheet" href="/maplibre-gl.css">
 <style>html, body, #map { margin: 0; width: 100%; height: 100%; }</style>
 </head>
 <body>
 <div id="map" data-testid="map" data-map-state="loading"></div>
-<script type="module" src="/main.js"></script>
+<script type="module" src="${script}"></script>
 </body>
 </html>
 `;
@@ -119,6 +122,101 @@ const map = new Map({
 	style: ${JSON.stringify(baselineStyle(origin, basemapFiles))},
 	bounds: ${JSON.stringify(BASELINE_BOUNDS)},
 	attributionControl: false
+});
+window.__atlasMap = map;
+map.on('dataloading', () => (container.dataset.mapState = 'loading'));
+map.on('idle', () => (container.dataset.mapState = 'idle'));
+`;
+}
+
+/**
+ * The app's map as the bench captures it from a loaded dashboard (the test build's map handle):
+ * its style as MapLibre holds it, its view, the size of its container and the images the style
+ * asked for (the hatch patterns the app draws on demand).
+ */
+export interface CapturedMap {
+	style: StyleSpecification;
+	center: [number, number];
+	zoom: number;
+	width: number;
+	height: number;
+	images: {
+		id: string;
+		width: number;
+		height: number;
+		pixelRatio: number;
+		sdf: boolean;
+		data: number[];
+	}[];
+}
+
+/** Where the styled baseline page lives on the baseline server, and its files beside it. */
+export const STYLED_PATH = '/styled/';
+
+/**
+ * The app's captured style made standalone for the styled baseline page served at `origin`:
+ * a GeoJSON source the app fed as an object becomes a file (`files`, path → text) that the
+ * worker fetches, as the bare page's are; a source URL on the app's origin moves to `origin`
+ * (the baseline server serves the same basemap paths); glyphs are plain HTTP files of the same
+ * font stacks. Everything else (layers, filters, paint, the window the app had) is the app's own.
+ */
+export function styledBaselineStyle(
+	captured: StyleSpecification,
+	appOrigin: string,
+	origin: string
+): { style: StyleSpecification; files: Map<string, string> } {
+	const files = new Map<string, string>();
+	const sources: StyleSpecification['sources'] = {};
+	for (const [id, source] of Object.entries(captured.sources)) {
+		if (source.type !== 'geojson') {
+			sources[id] = source;
+			continue;
+		}
+		let data = source.data;
+		if (typeof data === 'string') {
+			if (data.startsWith(appOrigin + '/')) data = origin + data.slice(appOrigin.length);
+		} else {
+			const path = `${STYLED_PATH}source-${encodeURIComponent(id)}.geojson`;
+			files.set(path, JSON.stringify(data));
+			data = origin + path;
+		}
+		sources[id] = { ...source, data };
+	}
+	const style: StyleSpecification = { ...captured, sources };
+	if (captured.glyphs) style.glyphs = `${origin}/glyphs/{fontstack}/{range}.pbf`;
+	return { style, files };
+}
+
+/**
+ * The styled baseline page's script: MapLibre alone drawing the app's own style (see
+ * {@link styledBaselineStyle}) at the app's view, in a container of the app map's size, with
+ * the app's map options that change what a load draws (no label fade). It separates what the
+ * map the dashboard draws costs from what the dashboard around it costs.
+ */
+export function styledBaselineScript(style: StyleSpecification, captured: CapturedMap): string {
+	const images = Object.fromEntries(captured.images.map(({ id, ...image }) => [id, image]));
+	return `import { Map, setWorkerUrl } from '/maplibre-gl.mjs';
+setWorkerUrl(new URL('/maplibre-gl-worker.mjs', location.href).href);
+const container = document.getElementById('map');
+container.style.width = '${Math.round(captured.width)}px';
+container.style.height = '${Math.round(captured.height)}px';
+const images = ${JSON.stringify(images)};
+const map = new Map({
+	container,
+	style: ${JSON.stringify(style)},
+	center: ${JSON.stringify(captured.center)},
+	zoom: ${JSON.stringify(captured.zoom)},
+	attributionControl: false,
+	fadeDuration: 0
+});
+map.on('styleimagemissing', (event) => {
+	const image = images[event.id];
+	if (!image || map.hasImage(event.id)) return;
+	map.addImage(
+		event.id,
+		{ width: image.width, height: image.height, data: new Uint8Array(image.data) },
+		{ pixelRatio: image.pixelRatio, sdf: image.sdf }
+	);
 });
 window.__atlasMap = map;
 map.on('dataloading', () => (container.dataset.mapState = 'loading'));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { guardedPage, launchBrowser, type GuardedPage } from '../../tests/e2e/browser';
 import type { IncidentFeature } from '../../src/lib/data/schema';
-import { baselineWindowFilters } from './baseline';
+import { baselineWindowFilters, type CapturedMap } from './baseline';
 import { startBaselineServer } from './baseline_server';
 import type { Row } from './results';
 import { parseCount, pickWindows, type TimeWindow } from './windows';
@@ -124,6 +124,43 @@ async function loadToIdle(page: Page, url: string): Promise<{ ms: number } | { r
 }
 
 /** Main-thread JS heap after a forced garbage collection, in MiB (workers not included). */
+/**
+ * The app's map after a load, for the styled baseline page: its style as MapLibre holds it (the
+ * incidents and places as the app fed them), its view, its container's size and its images.
+ */
+async function captureMap(page: Page): Promise<CapturedMap> {
+	return page.evaluate(() => {
+		type Image = { data: { width: number; height: number; data: Uint8Array } };
+		const map = (window as unknown as PageWindow).__atlasMap as unknown as {
+			getStyle(): CapturedMap['style'];
+			getCenter(): { lng: number; lat: number };
+			getZoom(): number;
+			getContainer(): HTMLElement;
+			listImages(): string[];
+			getImage(id: string): Image & { pixelRatio: number; sdf: boolean };
+		};
+		const center = map.getCenter();
+		return {
+			style: map.getStyle(),
+			center: [center.lng, center.lat] as [number, number],
+			zoom: map.getZoom(),
+			width: map.getContainer().clientWidth,
+			height: map.getContainer().clientHeight,
+			images: map.listImages().map((id) => {
+				const image = map.getImage(id);
+				return {
+					id,
+					width: image.data.width,
+					height: image.data.height,
+					pixelRatio: image.pixelRatio,
+					sdf: image.sdf,
+					data: Array.from(image.data.data)
+				};
+			})
+		};
+	});
+}
+
 async function heapMiB(page: Page): Promise<number> {
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('HeapProfiler.collectGarbage');
@@ -313,23 +350,39 @@ export async function benchBrowser(
 		const designs = ['', ...(options.windowDesigns ?? [])];
 		const designLabel = (design: string, metric: string) =>
 			design ? `${metric}, design ${design} (?map-window=${design})` : metric;
-		// (1) navigation → map idle, app and baseline alternating, each in a fresh context (cold cache); (5) heap.
-		const nav = { app: [] as number[], baseline: [] as number[] };
-		const heap = { app: [] as number[], baseline: [] as number[] };
-		const reasons: Record<'app' | 'baseline', string> = { app: '', baseline: '' };
+		// (1) navigation → map idle, app and baselines alternating, each in a fresh context (cold
+		// cache); (5) heap. The styled baseline is MapLibre alone drawing the app's own map, captured
+		// from one load of the app before the timed ones (not counted).
+		const pages = ['app', 'baseline', 'styled'] as const;
+		type Which = (typeof pages)[number];
+		const nav: Record<Which, number[]> = { app: [], baseline: [], styled: [] };
+		const heap = { app: [] as number[], baseline: [] as number[], styled: [] as number[] };
+		const reasons: Record<Which, string> = { app: '', baseline: '', styled: '' };
+		let styledUrl = '';
+		await withPage(appUrl, async (page) => {
+			const result = await loadToIdle(page, appUrl + '/');
+			if ('reason' in result) reasons.styled = `app map did not load: ${result.reason}`;
+			else styledUrl = baseline.serveStyled(await captureMap(page), appUrl);
+		}).catch((error) => {
+			reasons.styled = `could not capture the app's map: ${String(error).split('\n')[0]}`;
+		});
+		const urls: Record<Which, string> = {
+			app: appUrl + '/',
+			baseline: baseline.url + '/',
+			styled: styledUrl
+		};
 		for (let run = 1; run <= runs; run++) {
-			for (const which of ['app', 'baseline'] as const) {
+			for (const which of pages) {
 				if (reasons[which]) continue;
-				const url = which === 'app' ? appUrl + '/' : baseline.url + '/';
 				await section([`navigation (${which})`], () =>
 					withPage(which === 'app' ? appUrl : baseline.url, async (page) => {
-						const result = await loadToIdle(page, url);
+						const result = await loadToIdle(page, urls[which]);
 						if ('reason' in result) {
 							reasons[which] = result.reason;
 							return;
 						}
 						nav[which].push(result.ms);
-						heap[which].push(await heapMiB(page));
+						if (which !== 'styled') heap[which].push(await heapMiB(page));
 						log(
 							`browser ${size}: ${which} run ${run}/${runs}: idle after ${Math.round(result.ms)} ms`
 						);
@@ -340,6 +393,10 @@ export async function benchBrowser(
 				});
 			}
 		}
+		const ratios = (of: Which) => {
+			const paired = Math.min(nav.app.length, nav[of].length);
+			return paired > 0 ? nav.app.slice(0, paired).map((a, i) => a / nav[of][i]) : null;
+		};
 		row('navigation → map idle (app)', 'ms', reasons.app ? null : nav.app, reasons.app);
 		row(
 			'navigation → map idle (baseline MapLibre page)',
@@ -347,12 +404,25 @@ export async function benchBrowser(
 			reasons.baseline ? null : nav.baseline,
 			reasons.baseline
 		);
-		const paired = Math.min(nav.app.length, nav.baseline.length);
 		row(
 			'navigation → map idle, ratio app / baseline',
 			'×',
-			paired > 0 ? nav.app.slice(0, paired).map((a, i) => a / nav.baseline[i]) : null,
-			paired > 0 ? 'per-run ratio' : reasons.app || reasons.baseline
+			ratios('baseline'),
+			ratios('baseline') ? 'per-run ratio' : reasons.app || reasons.baseline
+		);
+		row(
+			"navigation → map idle (MapLibre alone with the app's style, view and map size)",
+			'ms',
+			reasons.styled ? null : nav.styled,
+			reasons.styled
+		);
+		row(
+			"navigation → map idle, ratio app / MapLibre alone with the app's style",
+			'×',
+			ratios('styled'),
+			ratios('styled')
+				? 'per-run ratio: what the dashboard around the map costs'
+				: reasons.app || reasons.styled
 		);
 		row(
 			'JS heap after load (app, main thread, after GC)',

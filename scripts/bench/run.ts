@@ -343,6 +343,11 @@ async function main(): Promise<void> {
 			`context (cold cache). Navigation → idle: performance.now() when \`[data-testid=map]\` first gets ` +
 			'`data-map-state="idle"` (MutationObserver installed by `addInitScript`). Baseline: a bare MapLibre page ' +
 			'(bench/out/baseline/, served by a tiny node:http server) with the same basemap and incidents GeoJSON as circles. ' +
+			"Styled baseline (the second reference, beside the bare page): MapLibre alone drawing the app's own map, its " +
+			'style as `getStyle()` returns it after one uncounted load of the app (the incidents and places the app fed as ' +
+			'objects served as files, glyphs as plain files of the same font stacks, the hatch images copied), at the ' +
+			"app's view and map size, with the app's `fadeDuration: 0`, served by the same server at `/styled/`; app, bare " +
+			'and styled loads alternate. Its ratio is what the dashboard around the map costs. ' +
 			`Window change: ${20} changes of the \`from\`/\`to\` inputs, time until the map's next \`idle\` AND the count text ` +
 			'changed (whichever is later). Click: up to 10 list items, time until the details section contains the title. ' +
 			'Export: menu item click → `<a download>` click (in-page), longest task from PerformanceObserver `longtask`. ' +
