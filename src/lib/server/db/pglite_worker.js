@@ -1,4 +1,4 @@
-// PGlite on a thread of its own (see pglite_thread.ts, which starts this file and talks to it).
+// PGlite on a thread of its own (`openPgliteThread` in pglite_db.ts starts this file and talks to it).
 // Plain JavaScript, no imports but Node's: the built server runs it from its text as a `data:`
 // URL, where neither relative nor bare specifiers resolve, so PGlite comes by the file URL the
 // main thread found (`workerData.pglite`).
